@@ -1,0 +1,285 @@
+package cn.wssp.signing;
+
+import com.itextpdf.barcodes.BarcodeQRCode;
+import com.itextpdf.barcodes.qrcode.EncodeHintType;
+import com.itextpdf.barcodes.qrcode.ErrorCorrectionLevel;
+import com.itextpdf.kernel.colors.ColorConstants;
+import com.itextpdf.kernel.font.PdfFont;
+import com.itextpdf.kernel.geom.PageSize;
+import com.itextpdf.kernel.geom.Rectangle;
+import com.itextpdf.kernel.pdf.PdfAConformance;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfDocumentInfo;
+import com.itextpdf.kernel.pdf.PdfOutputIntent;
+import com.itextpdf.kernel.pdf.PdfString;
+import com.itextpdf.kernel.pdf.PdfViewerPreferences;
+import com.itextpdf.kernel.pdf.PdfWriter;
+import com.itextpdf.kernel.pdf.WriterProperties;
+import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
+import com.itextpdf.layout.Document;
+import com.itextpdf.layout.element.AreaBreak;
+import com.itextpdf.layout.element.Image;
+import com.itextpdf.layout.element.Paragraph;
+import com.itextpdf.layout.element.Text;
+import com.itextpdf.layout.layout.LayoutArea;
+import com.itextpdf.layout.properties.AreaBreakType;
+import com.itextpdf.layout.properties.Property;
+import com.itextpdf.layout.properties.TextAlignment;
+import com.itextpdf.pdfa.PdfADocument;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Lays out a notice or decision as an A4 PDF/A-2B document: centred title, document number,
+ * addressee with credit code, the body, issuer and date at the bottom right of the last page, and
+ * a QR code of the verification page with the verification code beside it.
+ *
+ * <p>The issuer block sits at a fixed place on the last page, and so do the seal places reserved
+ * around it ({@link #sealRect(int)}), so that {@link PadesSigner} knows where each department's
+ * seal goes without parsing the layout. The body never runs into that area: if it would, the
+ * block moves to a new page.
+ *
+ * <p>All text uses the embedded Noto Serif SC subset (PDF/A forbids non-embedded fonts), and the
+ * document number is recorded in the document information dictionary under
+ * {@value #DOCUMENT_NUMBER_KEY}, where {@link PdfVerifier} reads it back. Thread-safe and
+ * stateless.
+ */
+public final class OfficialDocumentRenderer {
+
+  /** Document information key holding the document number. */
+  public static final String DOCUMENT_NUMBER_KEY = "DocumentNumber";
+  /** Document information key holding how many seal places were reserved. */
+  public static final String SEAL_SLOTS_KEY = "SealSlots";
+  /** At most two rows of three seals fit above the QR code. */
+  public static final int MAX_SEAL_SLOTS = 6;
+
+  private static final float MM = 72f / 25.4f;
+  private static final PageSize PAGE = PageSize.A4;
+  // Margins after GB/T 9704 (党政机关公文格式): 37 mm top, 28 mm left, 26 mm right.
+  private static final float MARGIN_TOP = 37 * MM;
+  private static final float MARGIN_LEFT = 28 * MM;
+  private static final float MARGIN_RIGHT = 26 * MM;
+  private static final float MARGIN_BOTTOM = 25 * MM;
+  /** A standard round official seal is 42 mm across. */
+  public static final float SEAL_SIZE = 42 * MM;
+  private static final float SEAL_GAP = 4 * MM;
+  private static final int SEALS_PER_ROW = 3;
+  /** Bottom of the first seal row: above the QR code block. */
+  private static final float SEAL_ROW_BOTTOM = MARGIN_BOTTOM + 32 * MM;
+  private static final float QR_SIZE = 26 * MM;
+  private static final float TEXT_SIZE = 15.5f;
+  private static final float TITLE_SIZE = 22f;
+
+  /**
+   * Where seal {@code slot} goes on the last page, in PDF user space (points, origin bottom left).
+   * Slot 0 is the customary place of a single seal, over the issuer and date at the right; further
+   * slots of a joint decision go to its left, three per row, then a row higher up.
+   *
+   * @throws IllegalArgumentException if slot is outside 0..{@value #MAX_SEAL_SLOTS}-1
+   */
+  public static Rectangle sealRect(int slot) {
+    if (slot < 0 || slot >= MAX_SEAL_SLOTS) {
+      throw new IllegalArgumentException(
+          "seal slot must be 0.." + (MAX_SEAL_SLOTS - 1) + ", was " + slot);
+    }
+    int row = slot / SEALS_PER_ROW;
+    int column = slot % SEALS_PER_ROW;
+    float right = PAGE.getWidth() - MARGIN_RIGHT - 10 * MM;
+    float x = right - SEAL_SIZE - column * (SEAL_SIZE + SEAL_GAP);
+    float y = SEAL_ROW_BOTTOM + row * (SEAL_SIZE + SEAL_GAP);
+    return new Rectangle(x, y, SEAL_SIZE, SEAL_SIZE);
+  }
+
+  /**
+   * Renders the document.
+   *
+   * @throws SigningException if required content is missing or the PDF cannot be produced
+   */
+  public byte[] render(OfficialDocument doc) throws SigningException {
+    validate(doc);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      PdfWriter writer = new PdfWriter(out, new WriterProperties().addXmpMetadata());
+      PdfADocument pdf = new PdfADocument(writer, PdfAConformance.PDF_A_2B, srgbOutputIntent());
+      describe(pdf, doc);
+      PdfFont font = EmbeddedFont.forPdf();
+      try (Document layout = new Document(pdf, PAGE, false)) {
+        layout.setMargins(MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_LEFT);
+        layout.setFont(font).setFontSize(TEXT_SIZE);
+        layout.setProperty(Property.SPLIT_CHARACTERS, new ChineseLineBreaking());
+        writeBody(layout, doc);
+        keepClearOfFooter(layout, footerTop(doc.sealSlots()));
+        int lastPage = pdf.getNumberOfPages();
+        writeIssuerBlock(layout, font, doc, lastPage);
+        writeVerificationBlock(layout, pdf, doc, lastPage);
+      }
+      return out.toByteArray();
+    } catch (RuntimeException e) {
+      // iText reports layout, font and PDF/A violations as unchecked exceptions.
+      throw new SigningException(
+          "cannot render document " + doc.documentNumber() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void validate(OfficialDocument doc) throws SigningException {
+    if (doc == null) {
+      throw new SigningException("no document to render");
+    }
+    requireText(doc.title(), "title");
+    requireText(doc.documentNumber(), "document number");
+    requireText(doc.issuer(), "issuer");
+    if (doc.issueDate() == null) {
+      throw new SigningException("the document has no issue date");
+    }
+    if (doc.paragraphs() == null) {
+      throw new SigningException("the document has no body");
+    }
+    if (doc.sealSlots() < 0 || doc.sealSlots() > MAX_SEAL_SLOTS) {
+      throw new SigningException(
+          "a document can reserve 0.." + MAX_SEAL_SLOTS + " seal places, not " + doc.sealSlots());
+    }
+  }
+
+  private static void requireText(String value, String what) throws SigningException {
+    if (value == null || value.isBlank()) {
+      throw new SigningException("the document has no " + what);
+    }
+  }
+
+  /** Output intent required by PDF/A: the JDK's built-in sRGB profile, no file to ship. */
+  private static PdfOutputIntent srgbOutputIntent() {
+    byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    return new PdfOutputIntent(
+        "Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", new ByteArrayInputStream(icc));
+  }
+
+  private static void describe(PdfDocument pdf, OfficialDocument doc) {
+    PdfDocumentInfo info = pdf.getDocumentInfo();
+    info.setTitle(doc.title() + " " + doc.documentNumber());
+    info.setSubject(doc.title());
+    info.setAuthor(doc.issuer());
+    info.setKeywords(doc.documentNumber());
+    info.setCreator("网上审批 (wssp signing)");
+    info.setMoreInfo(DOCUMENT_NUMBER_KEY, doc.documentNumber());
+    info.setMoreInfo(SEAL_SLOTS_KEY, Integer.toString(doc.sealSlots()));
+    pdf.getCatalog().setLang(new PdfString("zh-CN"));
+    pdf.getCatalog().setViewerPreferences(new PdfViewerPreferences().setDisplayDocTitle(true));
+  }
+
+  private static void writeBody(Document layout, OfficialDocument doc) {
+    layout.add(
+        new Paragraph(doc.title())
+            .setFontSize(TITLE_SIZE)
+            .setTextAlignment(TextAlignment.CENTER)
+            .setMarginBottom(6));
+    layout.add(
+        new Paragraph(doc.documentNumber())
+            .setFontSize(TEXT_SIZE - 1.5f)
+            .setTextAlignment(TextAlignment.CENTER)
+            .setMarginBottom(18));
+    if (doc.addressee() != null && !doc.addressee().isBlank()) {
+      layout.add(new Paragraph(doc.addressee().strip() + "：").setMarginBottom(0));
+      if (doc.addresseeCode() != null && !doc.addresseeCode().isBlank()) {
+        layout.add(
+            new Paragraph("（统一社会信用代码：" + doc.addresseeCode().strip() + "）")
+                .setFontSize(TEXT_SIZE - 3)
+                .setMarginTop(0));
+      }
+    }
+    for (String text : doc.paragraphs()) {
+      if (text == null) {
+        continue;
+      }
+      // Chinese paragraphs: two-character first-line indent, no space between paragraphs.
+      layout.add(
+          new Paragraph(text.strip())
+              .setFirstLineIndent(2 * TEXT_SIZE)
+              .setMultipliedLeading(1.5f)
+              .setMarginTop(0)
+              .setMarginBottom(2)
+              .setTextAlignment(TextAlignment.JUSTIFIED));
+    }
+  }
+
+  /** Height above which body text must stop on the last page. */
+  private static float footerTop(int sealSlots) {
+    int rows = Math.max(1, (sealSlots + SEALS_PER_ROW - 1) / SEALS_PER_ROW);
+    return sealRect((rows - 1) * SEALS_PER_ROW).getTop() + 4 * MM;
+  }
+
+  private static void keepClearOfFooter(Document layout, float footerTop) {
+    LayoutArea area = layout.getRenderer().getCurrentArea();
+    if (area == null || area.getBBox().getTop() < footerTop) {
+      layout.add(new AreaBreak(AreaBreakType.NEXT_PAGE));
+    }
+  }
+
+  /**
+   * Issuer and date, centred under the first seal place, as on paper: the stamp covers the
+   * issuer's name and the date. Long names are pulled left so they stay inside the margin.
+   */
+  private static void writeIssuerBlock(
+      Document layout, PdfFont font, OfficialDocument doc, int page) {
+    Rectangle seal = sealRect(0);
+    float issuerBaseline = seal.getBottom() + seal.getHeight() * 0.40f;
+    placeCentred(layout, font, doc.issuer(), TEXT_SIZE, seal, issuerBaseline, page);
+    placeCentred(
+        layout, font, chineseDate(doc.issueDate()), TEXT_SIZE, seal,
+        issuerBaseline - 1.6f * TEXT_SIZE, page);
+  }
+
+  private static void placeCentred(
+      Document layout, PdfFont font, String text, float size, Rectangle seal, float y, int page) {
+    float width = font.getWidth(text, size) + 4;
+    float rightLimit = PAGE.getWidth() - MARGIN_RIGHT;
+    float x = Math.max(MARGIN_LEFT, Math.min(seal.getX() + seal.getWidth() / 2 - width / 2, rightLimit - width));
+    layout.add(
+        new Paragraph(text)
+            .setFontSize(size)
+            .setMargin(0)
+            .setTextAlignment(TextAlignment.CENTER)
+            .setFixedPosition(page, x, y, Math.min(width, rightLimit - x)));
+  }
+
+  private void writeVerificationBlock(
+      Document layout, PdfDocument pdf, OfficialDocument doc, int page) {
+    boolean hasUrl = doc.verificationUrl() != null && !doc.verificationUrl().isBlank();
+    boolean hasCode = doc.verificationCode() != null && !doc.verificationCode().isBlank();
+    if (!hasUrl && !hasCode) {
+      return;
+    }
+    float textLeft = MARGIN_LEFT;
+    if (hasUrl) {
+      Map<EncodeHintType, Object> hints = new HashMap<>();
+      hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+      hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+      BarcodeQRCode qr = new BarcodeQRCode(doc.verificationUrl().strip(), hints);
+      PdfFormXObject code = qr.createFormXObject(ColorConstants.BLACK, pdf);
+      layout.add(
+          new Image(code)
+              .scaleToFit(QR_SIZE, QR_SIZE)
+              .setFixedPosition(page, MARGIN_LEFT, MARGIN_BOTTOM));
+      textLeft = MARGIN_LEFT + QR_SIZE + 4 * MM;
+    }
+    Paragraph text = new Paragraph().setMargin(0).setMultipliedLeading(1.3f);
+    if (hasCode) {
+      text.add(new Text("验证码：" + doc.verificationCode().strip()).setFontSize(TEXT_SIZE - 2));
+    }
+    if (hasUrl) {
+      text.add(new Text((hasCode ? "\n" : "") + "扫描二维码或访问以下网址核验本文书：\n"
+              + doc.verificationUrl().strip()).setFontSize(8.5f));
+    }
+    float width = PAGE.getWidth() - MARGIN_RIGHT - textLeft;
+    layout.add(text.setFixedPosition(page, textLeft, MARGIN_BOTTOM + 2 * MM, width));
+  }
+
+  /** "2026年3月5日": dates on official documents are written without leading zeros. */
+  static String chineseDate(LocalDate date) {
+    return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+  }
+}

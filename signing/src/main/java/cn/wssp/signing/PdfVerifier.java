@@ -1,0 +1,355 @@
+package cn.wssp.signing;
+
+import com.itextpdf.kernel.pdf.PdfArray;
+import com.itextpdf.kernel.pdf.PdfDictionary;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfObject;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.PdfStream;
+import com.itextpdf.signatures.PdfPKCS7;
+import com.itextpdf.signatures.SignatureUtil;
+import com.itextpdf.signatures.TimestampConstants;
+import com.itextpdf.signatures.validation.DocumentRevisionsValidator;
+import com.itextpdf.signatures.validation.ValidatorChainBuilder;
+import com.itextpdf.signatures.validation.context.CertificateSource;
+import com.itextpdf.signatures.validation.context.TimeBasedContext;
+import com.itextpdf.signatures.validation.context.ValidationContext;
+import com.itextpdf.signatures.validation.context.ValidatorContext;
+import com.itextpdf.signatures.validation.report.ValidationReport;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.security.cert.CRL;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+
+/**
+ * Checks the signatures of a PDF independently of how it was made, for the public verification
+ * page (§6). For each signature:
+ *
+ * <ul>
+ *   <li><b>intact</b>: the CMS signature verifies over the signed byte ranges (message digest and
+ *       signature value), and those ranges cover the whole revision the signature belongs to;
+ *   <li><b>timestamped</b>: an RFC 3161 token is present, its imprint matches the signature value,
+ *       the TSA's signature over it verifies and the TSA certificate chains to a trust anchor;
+ *   <li><b>trusted</b>: the seal certificate chains to one of the trust anchors given to the
+ *       constructor, every certificate valid at the signing time (the timestamp's time; without a
+ *       trusted timestamp, now, since a claimed time proves nothing) and not revoked by a CRL the
+ *       document carries;
+ *   <li><b>coversWholeDocument</b>: the signature extends to the end of the file.
+ * </ul>
+ *
+ * The document is intact when every signature is, and whatever was appended after the last
+ * signature — or between signatures — is only what PAdES allows (further signatures, validation
+ * data in the DSS), as judged by iText's document revisions validator. It is valid when it is
+ * signed, intact and every signature is valid.
+ *
+ * <p>Never throws: unsigned, damaged or non-PDF input gives a report with {@code signed=false,
+ * valid=false} (and no document number). Thread-safe.
+ */
+public final class PdfVerifier {
+
+  private static final Logger LOG = Logger.getLogger(PdfVerifier.class.getName());
+
+  private final List<X509Certificate> trustAnchors;
+
+  /** @param trustAnchors the roots whose seals are accepted (e.g. {@link SealAuthority#trustAnchors()}) */
+  public PdfVerifier(List<X509Certificate> trustAnchors) {
+    this.trustAnchors = trustAnchors == null ? List.of() : List.copyOf(trustAnchors);
+  }
+
+  public VerificationReport verify(byte[] pdf) {
+    if (pdf == null || pdf.length == 0) {
+      return unsigned(null);
+    }
+    try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+      String documentNumber =
+          document.getDocumentInfo().getMoreInfo(OfficialDocumentRenderer.DOCUMENT_NUMBER_KEY);
+      SignatureUtil signatures = new SignatureUtil(document);
+      List<String> names = signatures.getSignatureNames();
+      if (names.isEmpty()) {
+        return unsigned(documentNumber);
+      }
+      ValidationMaterial material = validationMaterial(document);
+      List<VerificationReport.SignatureReport> reports = new ArrayList<>();
+      for (String name : names) {
+        reports.add(checkSignature(signatures, name, material));
+      }
+      boolean lastCoversAll = reports.get(reports.size() - 1).coversWholeDocument();
+      boolean onlyPermittedChanges = revisionsPermitted(document);
+      boolean intact =
+          reports.stream().allMatch(VerificationReport.SignatureReport::intact)
+              && onlyPermittedChanges;
+      if (!lastCoversAll && !onlyPermittedChanges) {
+        intact = false;
+      }
+      boolean valid =
+          intact && reports.stream().allMatch(VerificationReport.SignatureReport::valid);
+      return new VerificationReport(true, intact, valid, documentNumber, List.copyOf(reports));
+    } catch (Exception | StackOverflowError e) {
+      // Garbage in, a negative report out: the verification page must not fail on bad uploads.
+      LOG.log(Level.FINE, "not a readable PDF", e);
+      return unsigned(null);
+    }
+  }
+
+  private static VerificationReport unsigned(String documentNumber) {
+    return new VerificationReport(false, false, false, documentNumber, List.of());
+  }
+
+  /** Certificates and CRLs from the document security store (PAdES B-LT). */
+  private record ValidationMaterial(List<X509Certificate> certificates, List<X509CRL> crls) {}
+
+  private static ValidationMaterial validationMaterial(PdfDocument document) {
+    List<X509Certificate> certificates = new ArrayList<>();
+    List<X509CRL> crls = new ArrayList<>();
+    PdfDictionary dss = document.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS);
+    if (dss == null) {
+      return new ValidationMaterial(certificates, crls);
+    }
+    try {
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      for (byte[] der : streams(dss.getAsArray(PdfName.Certs))) {
+        try {
+          certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
+        } catch (Exception e) {
+          LOG.log(Level.FINE, "unreadable certificate in DSS", e);
+        }
+      }
+      for (byte[] der : streams(dss.getAsArray(PdfName.CRLs))) {
+        try {
+          crls.add((X509CRL) factory.generateCRL(new ByteArrayInputStream(der)));
+        } catch (Exception e) {
+          LOG.log(Level.FINE, "unreadable CRL in DSS", e);
+        }
+      }
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "unreadable DSS", e);
+    }
+    return new ValidationMaterial(certificates, crls);
+  }
+
+  private static List<byte[]> streams(PdfArray array) {
+    List<byte[]> result = new ArrayList<>();
+    if (array == null) {
+      return result;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      PdfObject object = array.get(i);
+      if (object instanceof PdfStream) {
+        result.add(((PdfStream) object).getBytes());
+      }
+    }
+    return result;
+  }
+
+  private VerificationReport.SignatureReport checkSignature(
+      SignatureUtil signatures, String name, ValidationMaterial material) {
+    PdfPKCS7 cms;
+    try {
+      cms = signatures.readSignatureData(name);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "unreadable signature " + name, e);
+      cms = null;
+    }
+    if (cms == null) {
+      return new VerificationReport.SignatureReport(
+          name, null, null, null, false, false, false, false, false);
+    }
+    X509Certificate signer = cms.getSigningCertificate();
+    boolean coversWholeDocument = safe(() -> signatures.signatureCoversWholeDocument(name));
+    boolean intact =
+        safe(cms::verifySignatureIntegrityAndAuthenticity)
+            && safe(() -> coversItsRevision(signatures, name));
+
+    Set<X509CRL> crls = new LinkedHashSet<>(material.crls());
+    for (CRL crl : safeList(cms::getCRLs)) {
+      if (crl instanceof X509CRL) {
+        crls.add((X509CRL) crl);
+      }
+    }
+    if (cms.isTsp()) {
+      return documentTimestamp(name, cms, material, crls, coversWholeDocument, intact);
+    }
+
+    // Timestamp: present, matching this signature, signed by a trusted TSA.
+    boolean timestampPresent = cms.getTimeStampTokenInfo() != null;
+    boolean timestampMatches = timestampPresent && timestampVerifies(cms);
+    Date timestampTime = timestampPresent ? toDate(cms.getTimeStampDate()) : null;
+    boolean timestamped =
+        timestampMatches
+            && timestampTime != null
+            && tsaTrusted(cms.getTimestampSignatureContainer(), material, crls, timestampTime);
+
+    Date claimed = toDate(cms.getSignDate());
+    Date checkedAt = timestamped ? timestampTime : new Date();
+    Set<X509Certificate> pool = new LinkedHashSet<>();
+    for (Certificate certificate : cms.getCertificates()) {
+      pool.add((X509Certificate) certificate);
+    }
+    pool.addAll(material.certificates());
+    CertificatePath.Result path =
+        CertificatePath.check(
+            signer, pool, trustAnchors, checkedAt, CertificatePath.Purpose.DOCUMENT_SIGNATURE, crls);
+    if (!path.trusted()) {
+      LOG.fine(() -> "signature " + name + " not trusted: " + path.reason());
+    }
+    // A timestamp that is present but does not match is a sign of tampering, not just "no time".
+    boolean valid = intact && path.trusted() && (!timestampPresent || timestampMatches);
+    Date shownTime = timestamped ? timestampTime : claimed;
+    return new VerificationReport.SignatureReport(
+        name,
+        signer == null ? null : SealAuthority.attribute(signer, BCStyle.CN),
+        signer == null ? null : department(signer),
+        shownTime == null ? null : shownTime.toInstant().toString(),
+        timestamped,
+        coversWholeDocument,
+        intact,
+        path.trusted(),
+        valid);
+  }
+
+  /**
+   * A document timestamp (ETSI.RFC3161, PAdES B-LTA): a TSA's token over the document bytes
+   * rather than a seal. Reported as a signature by the TSA, trusted when the TSA chains to an
+   * anchor.
+   */
+  private VerificationReport.SignatureReport documentTimestamp(
+      String name,
+      PdfPKCS7 token,
+      ValidationMaterial material,
+      Set<X509CRL> crls,
+      boolean coversWholeDocument,
+      boolean intact) {
+    Date time = toDate(token.getTimeStampDate());
+    boolean trusted = time != null && tsaTrusted(token, material, crls, time);
+    X509Certificate tsa = token.getSigningCertificate();
+    return new VerificationReport.SignatureReport(
+        name,
+        tsa == null ? null : SealAuthority.attribute(tsa, BCStyle.CN),
+        tsa == null ? null : department(tsa),
+        time == null ? null : time.toInstant().toString(),
+        intact && trusted,
+        coversWholeDocument,
+        intact,
+        trusted,
+        intact && trusted);
+  }
+
+  /**
+   * The byte ranges must span the signature's own revision completely (starting at byte 0, the
+   * gap being exactly its /Contents): otherwise bytes of that revision were never signed.
+   */
+  private static boolean coversItsRevision(SignatureUtil signatures, String name)
+      throws Exception {
+    try (InputStream revision = signatures.extractRevision(name);
+        PdfDocument signedRevision = new PdfDocument(new PdfReader(revision))) {
+      return new SignatureUtil(signedRevision).signatureCoversWholeDocument(name);
+    }
+  }
+
+  private static boolean timestampVerifies(PdfPKCS7 cms) {
+    PdfPKCS7 token = cms.getTimestampSignatureContainer();
+    return safe(cms::verifyTimestampImprint)
+        && token != null
+        && safe(token::verifySignatureIntegrityAndAuthenticity);
+  }
+
+  private boolean tsaTrusted(
+      PdfPKCS7 token, ValidationMaterial material, Set<X509CRL> crls, Date at) {
+    if (token == null) {
+      return false;
+    }
+    Set<X509Certificate> pool = new LinkedHashSet<>();
+    for (Certificate certificate : token.getCertificates()) {
+      pool.add((X509Certificate) certificate);
+    }
+    pool.addAll(material.certificates());
+    CertificatePath.Result path =
+        CertificatePath.check(
+            token.getSigningCertificate(), pool, trustAnchors, at,
+            CertificatePath.Purpose.TIMESTAMPING, crls);
+    if (!path.trusted()) {
+      LOG.fine(() -> "timestamp not trusted: " + path.reason());
+    }
+    return path.trusted();
+  }
+
+  /**
+   * Whether every revision after the first signature only adds what is allowed after signing
+   * (signatures, DSS validation data, annotations permitted by the signatures' DocMDP level).
+   * Anything else — changed page content, replaced objects — makes the document not intact even
+   * though each signature on its own still verifies.
+   */
+  private static boolean revisionsPermitted(PdfDocument document) {
+    try {
+      DocumentRevisionsValidator validator =
+          new ValidatorChainBuilder().buildDocumentRevisionsValidator();
+      ValidationContext context =
+          new ValidationContext(
+              ValidatorContext.DOCUMENT_REVISIONS_VALIDATOR,
+              CertificateSource.SIGNER_CERT,
+              TimeBasedContext.PRESENT);
+      ValidationReport report = validator.validateAllDocumentRevisions(context, document);
+      if (report.getValidationResult() != ValidationReport.ValidationResult.VALID) {
+        LOG.fine(() -> "document revisions: " + report);
+      }
+      return report.getValidationResult() == ValidationReport.ValidationResult.VALID;
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "cannot check document revisions", e);
+      return false;
+    }
+  }
+
+  private static String department(X509Certificate certificate) {
+    String organisation = SealAuthority.attribute(certificate, BCStyle.O);
+    return organisation != null ? organisation : SealAuthority.attribute(certificate, BCStyle.OU);
+  }
+
+  private static Date toDate(Calendar calendar) {
+    if (calendar == null || calendar == TimestampConstants.UNDEFINED_TIMESTAMP_DATE) {
+      return null;
+    }
+    return calendar.getTime();
+  }
+
+  @FunctionalInterface
+  private interface Check {
+    boolean run() throws Exception;
+  }
+
+  /** A check that throws (malformed data) counts as failed. */
+  private static boolean safe(Check check) {
+    try {
+      return check.run();
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "check failed", e);
+      return false;
+    }
+  }
+
+  @FunctionalInterface
+  private interface ListSupplier<T> {
+    java.util.Collection<T> get() throws Exception;
+  }
+
+  private static <T> java.util.Collection<T> safeList(ListSupplier<T> supplier) {
+    try {
+      java.util.Collection<T> result = supplier.get();
+      return result == null ? List.of() : result;
+    } catch (Exception e) {
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package cn.wssp.signing;
+
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * A seal whose private key was read from a PKCS#12 store. The key never leaves this object: callers
+ * get the certificate chain and signatures, which is all PAdES signing needs, so the same calling
+ * code works unchanged when keys move to an HSM (another {@link SealToken} implementation).
+ */
+public final class Pkcs12SealToken implements SealToken {
+
+  private final PrivateKey privateKey;
+  private final List<X509Certificate> chain;
+
+  /**
+   * @param privateKey the seal's private key (RSA or EC)
+   * @param chain the seal certificate first, then its issuers up to the root
+   */
+  public Pkcs12SealToken(PrivateKey privateKey, List<X509Certificate> chain) {
+    if (privateKey == null || chain == null || chain.isEmpty()) {
+      throw new IllegalArgumentException("a seal needs a private key and at least its own certificate");
+    }
+    this.privateKey = privateKey;
+    this.chain = List.copyOf(chain);
+  }
+
+  @Override
+  public List<X509Certificate> certificateChain() {
+    return chain;
+  }
+
+  @Override
+  public String keyAlgorithm() {
+    return privateKey.getAlgorithm();
+  }
+
+  /** The seal certificate (first of the chain). */
+  public X509Certificate certificate() {
+    return chain.get(0);
+  }
+
+  /** Only for {@link SealAuthority} to persist a key it has just created. */
+  PrivateKey privateKeyForStore() {
+    return privateKey;
+  }
+
+  @Override
+  public byte[] sign(byte[] data) throws SigningException {
+    try {
+      // A fresh Signature per call: java.security.Signature is not thread-safe, tokens are shared.
+      Signature signature = Signature.getInstance(jcaSignatureAlgorithm(keyAlgorithm()));
+      signature.initSign(privateKey);
+      signature.update(data);
+      return signature.sign();
+    } catch (GeneralSecurityException e) {
+      throw new SigningException("the seal key could not sign (" + e.getMessage() + ")", e);
+    }
+  }
+
+  static String jcaSignatureAlgorithm(String keyAlgorithm) throws SigningException {
+    switch (keyAlgorithm) {
+      case "RSA":
+        return "SHA256withRSA";
+      case "EC":
+      case "ECDSA":
+        return "SHA256withECDSA";
+      default:
+        throw new SigningException("unsupported seal key algorithm: " + keyAlgorithm);
+    }
+  }
+
+  @Override
+  public String toString() {
+    // Never print the key.
+    return "Pkcs12SealToken[" + certificate().getSubjectX500Principal().getName() + "]";
+  }
+}

@@ -1,0 +1,335 @@
+package cn.wssp.signing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.itextpdf.kernel.colors.ColorConstants;
+import com.itextpdf.kernel.geom.Rectangle;
+import com.itextpdf.kernel.pdf.PdfArray;
+import com.itextpdf.kernel.pdf.PdfDictionary;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.PdfWriter;
+import com.itextpdf.kernel.pdf.StampingProperties;
+import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
+import com.itextpdf.signatures.PdfSignature;
+import com.itextpdf.signatures.SignatureUtil;
+import com.itextpdf.forms.PdfAcroForm;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seals decisions and checks them with our own verifier and, independently, with poppler's
+ * pdfsig (NSS) trusting only the center's root certificate.
+ */
+class PadesSignerTest {
+
+  private static final String MARKET = "某某市市场监督管理局";
+  private static final String HEALTH = "某某市卫生健康委员会";
+
+  @TempDir static Path dir;
+  private static SealAuthority authority;
+  private static SealToken marketSeal;
+  private static SealToken healthSeal;
+  private static PadesSigner signer;
+  private static PdfVerifier verifier;
+  private static byte[] singleDecision;
+  private static byte[] jointDecision;
+  /** Market seal, with timestamp and CRLs (B-LT), made once for several tests. */
+  private static byte[] sealed;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    authority = SealAuthority.openOrCreate(dir.resolve("pki"), "pw".toCharArray(), "某某市政务服务中心");
+    marketSeal = authority.sealFor("SCJGJ", MARKET);
+    healthSeal = authority.sealFor("WJW", HEALTH);
+    signer = new PadesSigner(authority.timestampAuthority(), authority);
+    verifier = new PdfVerifier(authority.trustAnchors());
+    OfficialDocumentRenderer renderer = new OfficialDocumentRenderer();
+    singleDecision = renderer.render(SampleDocuments.decision(1));
+    jointDecision = renderer.render(SampleDocuments.decision(2));
+    sealed = signer.sign(singleDecision, marketSeal, request("seal-1", 0, MARKET, "张三"));
+  }
+
+  private static SignatureRequest request(String field, int slot, String department, String who) {
+    return new SignatureRequest(field, slot, department, who, "准予行政许可", "某某市政务服务中心");
+  }
+
+  @Test
+  void sealedDecisionIsValidAndTimestamped() {
+    VerificationReport report = verifier.verify(sealed);
+
+    assertTrue(report.signed());
+    assertTrue(report.intact());
+    assertTrue(report.valid(), report.toString());
+    assertEquals(SampleDocuments.NUMBER, report.documentNumber());
+    assertEquals(1, report.signatures().size());
+    VerificationReport.SignatureReport signature = report.signatures().get(0);
+    assertEquals("seal-1", signature.fieldName());
+    assertEquals(MARKET + " 行政许可专用章", signature.signer());
+    assertEquals(MARKET, signature.department());
+    assertTrue(signature.timestamped());
+    assertTrue(signature.trusted());
+    assertTrue(signature.intact());
+    assertTrue(signature.valid());
+    assertNotNull(java.time.Instant.parse(signature.signedAt()));
+    // The DSS update comes after the signature, so it does not reach the end of the file.
+    assertFalse(signature.coversWholeDocument());
+  }
+
+  @Test
+  void pdfsigTrustsTheSealedDecision() throws Exception {
+    String nss = ExternalTools.nssDatabaseTrusting(dir.resolve("nss-ours"), authority.rootCertificatePem());
+    Path file = dir.resolve("sealed.pdf");
+    Files.write(file, sealed);
+
+    List<String> blocks = ExternalTools.pdfsigBlocks(nss, file);
+
+    assertEquals(1, blocks.size(), String.join("\n", blocks));
+    String block = blocks.get(0);
+    assertTrue(block.contains("Signature Field Name: seal-1"), block);
+    assertTrue(block.contains("Signer Certificate Common Name: " + MARKET + " 行政许可专用章"), block);
+    assertTrue(block.contains("Signature Type: ETSI.CAdES.detached"), block);
+    assertTrue(block.contains("Signing Hash Algorithm: SHA-256"), block);
+    assertTrue(block.contains("Signature Validation: Signature is Valid."), block);
+    assertTrue(block.contains("Certificate Validation: Certificate is Trusted."), block);
+  }
+
+  @Test
+  void cmsIsPadesBaseline() throws Exception {
+    try (PdfDocument pdf = new PdfDocument(new PdfReader(new ByteArrayInputStream(sealed)))) {
+      PdfSignature signature = new SignatureUtil(pdf).getSignature("seal-1");
+      assertEquals(PdfName.ETSI_CAdES_DETACHED, signature.getSubFilter());
+      assertEquals("张三", signature.getName());
+      assertEquals("准予行政许可", signature.getReason());
+      CMSSignedData cms = new CMSSignedData(signature.getContents().getValueBytes());
+      SignerInformation info = cms.getSignerInfos().getSigners().iterator().next();
+      assertEquals(NISTObjectIdentifiers.id_sha256.getId(), info.getDigestAlgOID());
+      AttributeTable signed = info.getSignedAttributes();
+      assertNotNull(signed.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2), "ESS signing-certificate-v2");
+      assertNotNull(signed.get(CMSAttributes.messageDigest));
+      assertNotNull(signed.get(CMSAttributes.contentType));
+      // PAdES: the claimed time is /M in the signature dictionary, never a CMS signing-time.
+      assertNull(signed.get(CMSAttributes.signingTime));
+      assertNotNull(info.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken));
+      assertEquals(3, cms.getCertificates().getMatches(null).size(), "seal, issuing CA, root");
+
+      // B-LT: the DSS holds CRLs for the seal's and the TSA's issuing CA and for the issuing CA.
+      PdfDictionary dss = pdf.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS);
+      assertNotNull(dss, "document security store");
+      PdfArray crls = dss.getAsArray(PdfName.CRLs);
+      assertNotNull(crls);
+      assertEquals(2, crls.size(), "one CRL from the issuing CA, one from the root");
+      assertTrue(dss.getAsArray(PdfName.Certs).size() >= 3);
+    }
+  }
+
+  @Test
+  void sealAppearsInItsReservedPlace() throws Exception {
+    byte[] joint = signer.sign(jointDecision, healthSeal, request("seal-2", 1, HEALTH, "李四"));
+    try (PdfDocument pdf = new PdfDocument(new PdfReader(new ByteArrayInputStream(joint)))) {
+      var field = PdfAcroForm.getAcroForm(pdf, false).getField("seal-2");
+      var widget = field.getWidgets().get(0);
+      Rectangle rect = widget.getRectangle().toRectangle();
+      Rectangle expected = OfficialDocumentRenderer.sealRect(1);
+      assertEquals(expected.getX(), rect.getX(), 0.5);
+      assertEquals(expected.getY(), rect.getY(), 0.5);
+      assertEquals(expected.getWidth(), rect.getWidth(), 0.5);
+      assertEquals(pdf.getNumberOfPages(), pdf.getPageNumber(widget.getPage()));
+      // The appearance draws the seal image.
+      PdfDictionary normal = widget.getNormalAppearanceObject();
+      assertNotNull(normal);
+      assertTrue(normal.toString().length() > 0);
+      assertTrue(pdf.getConformance().isPdfA(), "still declares PDF/A after signing");
+    }
+  }
+
+  @Test
+  void jointDecisionKeepsBothSignaturesValid() throws Exception {
+    byte[] first = signer.sign(jointDecision, marketSeal, request("seal-1", 0, MARKET, "张三"));
+    byte[] both = signer.sign(first, healthSeal, request("seal-2", 1, HEALTH, "李四"));
+
+    VerificationReport report = verifier.verify(both);
+    assertTrue(report.valid(), report.toString());
+    assertEquals(2, report.signatures().size());
+    assertEquals(List.of("seal-1", "seal-2"),
+        report.signatures().stream().map(VerificationReport.SignatureReport::fieldName).toList());
+    assertEquals(MARKET, report.signatures().get(0).department());
+    assertEquals(HEALTH, report.signatures().get(1).department());
+    for (VerificationReport.SignatureReport signature : report.signatures()) {
+      assertTrue(signature.valid(), signature.toString());
+      assertTrue(signature.timestamped(), signature.toString());
+    }
+
+    String nss = ExternalTools.nssDatabaseTrusting(dir.resolve("nss-joint"), authority.rootCertificatePem());
+    Path file = dir.resolve("joint.pdf");
+    Files.write(file, both);
+    List<String> blocks = ExternalTools.pdfsigBlocks(nss, file);
+    assertEquals(2, blocks.size(), String.join("\n", blocks));
+    assertTrue(blocks.get(0).contains("Signature Field Name: seal-1"), blocks.get(0));
+    assertTrue(blocks.get(1).contains("Signature Field Name: seal-2"), blocks.get(1));
+    for (String block : blocks) {
+      assertTrue(block.contains("Signature Validation: Signature is Valid."), block);
+      assertTrue(block.contains("Certificate Validation: Certificate is Trusted."), block);
+    }
+  }
+
+  @Test
+  void aChangedByteInsideTheSignedContentIsDetected() throws Exception {
+    byte[] tampered = sealed.clone();
+    int target = offsetInsideFirstSignedStream(tampered);
+    tampered[target] ^= 0x01;
+
+    VerificationReport report = verifier.verify(tampered);
+    assertFalse(report.valid(), report.toString());
+    assertFalse(report.intact(), report.toString());
+    assertTrue(report.signed(), "still readable, just no longer intact");
+    assertFalse(report.signatures().get(0).intact());
+
+    String nss = ExternalTools.nssDatabaseTrusting(dir.resolve("nss-tamper"), authority.rootCertificatePem());
+    Path file = dir.resolve("tampered.pdf");
+    Files.write(file, tampered);
+    String block = ExternalTools.pdfsigBlocks(nss, file).get(0);
+    assertFalse(block.contains("Signature is Valid."), block);
+    assertTrue(block.contains("Signature Validation: Digest Mismatch."), block);
+  }
+
+  /** A byte in the middle of a stream of the original revision: the file still parses. */
+  private static int offsetInsideFirstSignedStream(byte[] pdf) throws Exception {
+    long firstRangeEnd;
+    try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+      firstRangeEnd = new SignatureUtil(document).getSignature("seal-1").getByteRange().getAsNumber(1).longValue();
+    }
+    String text = new String(pdf, 0, (int) firstRangeEnd, StandardCharsets.ISO_8859_1);
+    int stream = text.indexOf("stream\n", (int) firstRangeEnd / 3);
+    assertTrue(stream > 0 && stream + 200 < firstRangeEnd);
+    return stream + 100;
+  }
+
+  @Test
+  void contentChangedInALaterRevisionIsDetected() throws Exception {
+    // The classic attack: append an update that paints over the decision text. Each signature
+    // still verifies over its own bytes, but the document is no longer what was sealed.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (PdfDocument pdf =
+        new PdfDocument(
+            new PdfReader(new ByteArrayInputStream(sealed)),
+            new PdfWriter(out),
+            new StampingProperties().useAppendMode())) {
+      new PdfCanvas(pdf.getPage(1))
+          .saveState()
+          .setFillColor(ColorConstants.WHITE)
+          .rectangle(80, 500, 440, 150)
+          .fill()
+          .restoreState();
+    }
+    VerificationReport report = verifier.verify(out.toByteArray());
+    assertTrue(report.signed());
+    assertTrue(report.signatures().get(0).intact(), "the signed bytes themselves are unchanged");
+    assertFalse(report.signatures().get(0).coversWholeDocument());
+    assertFalse(report.intact(), report.toString());
+    assertFalse(report.valid(), report.toString());
+  }
+
+  @Test
+  void aSealFromAForeignCaIsNotTrusted(@TempDir Path foreignDir) throws Exception {
+    SealAuthority foreign = SealAuthority.openOrCreate(foreignDir, "pw".toCharArray(), "冒名中心");
+    SealToken forged = foreign.sealFor("SCJGJ", MARKET);
+    byte[] forgedPdf =
+        new PadesSigner(foreign.timestampAuthority(), foreign)
+            .sign(singleDecision, forged, request("seal-1", 0, MARKET, "王五"));
+
+    VerificationReport report = verifier.verify(forgedPdf);
+    assertTrue(report.signed());
+    assertTrue(report.intact(), "cryptographically fine");
+    assertFalse(report.valid(), report.toString());
+    VerificationReport.SignatureReport signature = report.signatures().get(0);
+    assertFalse(signature.trusted());
+    assertFalse(signature.timestamped(), "the foreign TSA is not trusted either");
+    assertFalse(signature.valid());
+    // The same document is fine for whoever trusts the foreign root.
+    assertTrue(new PdfVerifier(foreign.trustAnchors()).verify(forgedPdf).valid());
+
+    String nss = ExternalTools.nssDatabaseTrusting(dir.resolve("nss-foreign"), authority.rootCertificatePem());
+    Path file = dir.resolve("forged.pdf");
+    Files.write(file, forgedPdf);
+    String block = ExternalTools.pdfsigBlocks(nss, file).get(0);
+    assertTrue(block.contains("Signature Validation: Signature is Valid."), block);
+    assertFalse(block.contains("Certificate is Trusted."), block);
+  }
+
+  @Test
+  void withoutTimestampItIsABaselineBSignature() throws Exception {
+    byte[] plain = new PadesSigner().sign(singleDecision, marketSeal, request("seal-1", 0, MARKET, "张三"));
+    VerificationReport report = verifier.verify(plain);
+    assertTrue(report.valid(), report.toString());
+    VerificationReport.SignatureReport signature = report.signatures().get(0);
+    assertFalse(signature.timestamped());
+    assertTrue(signature.coversWholeDocument());
+    try (PdfDocument pdf = new PdfDocument(new PdfReader(new ByteArrayInputStream(plain)))) {
+      assertNull(pdf.getCatalog().getPdfObject().get(PdfName.DSS));
+    }
+  }
+
+  @Test
+  void refusesATakenPlaceOrFieldAndUnreservedPlaces() throws Exception {
+    SigningException samePlace =
+        assertThrows(SigningException.class,
+            () -> signer.sign(sealed, healthSeal, request("seal-2", 0, HEALTH, "李四")));
+    assertTrue(samePlace.getMessage().contains("already carries"), samePlace.getMessage());
+    SigningException sameField =
+        assertThrows(SigningException.class,
+            () -> signer.sign(sealed, healthSeal, request("seal-1", 1, HEALTH, "李四")));
+    assertTrue(sameField.getMessage().contains("seal-1"), sameField.getMessage());
+    // The single decision reserved one place only.
+    assertThrows(SigningException.class,
+        () -> signer.sign(singleDecision, healthSeal, request("seal-2", 1, HEALTH, "李四")));
+    assertThrows(SigningException.class,
+        () -> signer.sign("not a pdf".getBytes(StandardCharsets.US_ASCII), marketSeal,
+            request("seal-1", 0, MARKET, "张三")));
+  }
+
+  @Test
+  void aFailingTokenGivesASigningException() {
+    SealToken broken =
+        new SealToken() {
+          @Override
+          public List<X509Certificate> certificateChain() {
+            return marketSeal.certificateChain();
+          }
+
+          @Override
+          public String keyAlgorithm() {
+            return "RSA";
+          }
+
+          @Override
+          public byte[] sign(byte[] data) throws SigningException {
+            throw new SigningException("HSM unavailable");
+          }
+        };
+    SigningException e =
+        assertThrows(SigningException.class,
+            () -> signer.sign(singleDecision, broken, request("seal-1", 0, MARKET, "张三")));
+    assertTrue(e.getMessage().contains("HSM unavailable"), e.getMessage());
+  }
+}
