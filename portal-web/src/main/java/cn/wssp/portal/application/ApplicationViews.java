@@ -1,0 +1,84 @@
+package cn.wssp.portal.application;
+
+import cn.wssp.portal.application.ApplicationView.*;
+import cn.wssp.portal.domain.calendar.WorkingDayCalendar;
+import cn.wssp.portal.domain.model.*;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Builds {@link ApplicationView}s from the domain, the one place the view is assembled. */
+@ApplicationScoped
+public class ApplicationViews {
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Inject
+  ApplicationService applications;
+
+  @Inject
+  WorkingDayCalendar calendar;
+
+  @Inject
+  Clock clock;
+
+  public ApplicationView of(Actor actor, Long applicationId) {
+    return of(applications.visible(actor, applicationId));
+  }
+
+  public ApplicationView of(Application app) {
+    Map<String, MaterialFile> files = applications.materialFiles(app.id()).stream()
+        .collect(Collectors.toMap(MaterialFile::materialCode, Function.identity()));
+    List<Material> materials = app.matter().materials().stream().map(spec -> {
+      MaterialFile f = files.get(spec.code());
+      return new Material(spec.code(), spec.name(), spec.required(), spec.commitable(),
+          spec.acceptedTypes(), f == null ? null : f.fileName(), f == null ? null : f.mediaType(),
+          f == null ? null : f.size(), f == null ? null : f.sha256(),
+          f == null ? null : f.uploadedAt());
+    }).toList();
+    PreReview preReview = null;
+    if (app.preReviewVerdict() != null) {
+      List<FindingView> findings = em.createQuery(
+              "select f from FindingRecord f where f.applicationId = :a order by f.position",
+              FindingRecord.class)
+          .setParameter("a", app.id()).getResultList().stream()
+          .map(f -> new FindingView(f.materialCode(), f.code(), f.severity(), f.message()))
+          .toList();
+      preReview = new PreReview(app.preReviewVerdict(), app.preReviewedAt(), findings);
+    }
+    CommitmentView commitment = em.createQuery(
+            "select c from Commitment c where c.applicationId = :a", Commitment.class)
+        .setParameter("a", app.id()).getResultList().stream()
+        .map(c -> new CommitmentView(c.materials(), c.dueDate(), c.signedAt()))
+        .findFirst().orElse(null);
+    List<DocumentView> documents = em.createQuery(
+            "select d from Document d where d.applicationId = :a order by d.id", Document.class)
+        .setParameter("a", app.id()).getResultList().stream()
+        .map(ApplicationViews::document).toList();
+    return new ApplicationView(app.id(), app.number(), app.matter().code(), app.matter().name(),
+        app.enterprise().name(), app.status().name(), app.status().label(), app.createdAt(),
+        app.submittedAt(), preReview, materials, deadlines(app), commitment, documents);
+  }
+
+  public static DocumentView document(Document d) {
+    return new DocumentView(d.id(), d.kind().name(), d.kind().title(), d.number(), d.createdAt(),
+        d.signatureCount(), d.revoked());
+  }
+
+  private Deadlines deadlines(Application app) {
+    LocalDate today = LocalDate.now(clock);
+    LocalDate running = switch (app.status()) {
+      case SUBMITTED, PRE_REVIEWED -> app.preReviewDue();
+      case ACCEPTED, ACCEPTED_ON_COMMITMENT, UNDER_REVIEW, APPROVED -> app.reviewDue();
+      default -> null;
+    };
+    return new Deadlines(app.preReviewDue(), app.reviewDue(), Light.of(running, today, calendar));
+  }
+}

@@ -1,0 +1,22 @@
+package cn.wssp.portal.application;
+
+import java.util.List;
+
+/** A matter's service guide with the six disclosures (六公开), as published without login. */
+public record MatterView(
+    String code,
+    String name,
+    String kind,
+    String kindLabel,
+    List<String> departments,
+    int timeLimitWorkingDays,
+    String content,
+    String legalBasis,
+    String procedure,
+    String fees,
+    int version,
+    List<MaterialView> materials) {
+
+  public record MaterialView(String code, String name, boolean required, boolean commitable,
+      List<String> acceptedTypes, long maxBytes, int maxPages) {}
+}

@@ -1,0 +1,41 @@
+package cn.wssp.portal.domain.model;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The application lifecycle of §3, with the Chinese label shown to users. */
+public enum ApplicationStatus {
+  DRAFT("草稿"),
+  SUBMITTED("已提交，预审中"),
+  PRE_REVIEWED("预审完成，待窗口确认"),
+  SUPPLEMENT_REQUESTED("待补正"),
+  ACCEPTED("已受理"),
+  ACCEPTED_ON_COMMITMENT("已容缺受理"),
+  NOT_ACCEPTED("不予受理"),
+  UNDER_REVIEW("审查中"),
+  APPROVED("准予许可"),
+  DENIED("不予许可"),
+  ISSUED("已办结"),
+  WITHDRAWN("已撤回"),
+  REVOKED("已撤销");
+
+  private final String label;
+
+  ApplicationStatus(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** Statuses in which a chief representative may decide. */
+  public static final Set<ApplicationStatus> DECIDABLE =
+      EnumSet.of(ACCEPTED, ACCEPTED_ON_COMMITMENT, UNDER_REVIEW, APPROVED);
+
+  /** Statuses in which the window clerk may confirm or override the pre-review. */
+  public static final Set<ApplicationStatus> AWAITING_ACCEPTANCE = EnumSet.of(SUBMITTED, PRE_REVIEWED);
+
+  /** Statuses in which the applicant may change materials. */
+  public static final Set<ApplicationStatus> EDITABLE = EnumSet.of(DRAFT, SUPPLEMENT_REQUESTED);
+}

@@ -1,0 +1,86 @@
+package cn.wssp.portal.domain.model;
+
+import jakarta.persistence.*;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * One line of the append-only audit trail (§3). Its hash covers its own fields and the previous
+ * line's hash, so removing or editing a line breaks every hash after it.
+ */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry {
+  public static final String GENESIS = "0".repeat(64);
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private Instant at;
+  private String actor;
+
+  @Column(name = "application_id")
+  private Long applicationId;
+
+  private String action;
+
+  @Column(name = "from_status")
+  private String fromStatus;
+
+  @Column(name = "to_status")
+  private String toStatus;
+
+  private String detail;
+
+  @Column(name = "prev_hash")
+  private String prevHash;
+
+  private String hash;
+
+  protected AuditEntry() {}
+
+  public AuditEntry(Instant at, String actor, Long applicationId, String action,
+      String fromStatus, String toStatus, String detail, String prevHash) {
+    this.at = at;
+    this.actor = actor;
+    this.applicationId = applicationId;
+    this.action = action;
+    this.fromStatus = fromStatus;
+    this.toStatus = toStatus;
+    this.detail = detail == null ? null : truncate(detail, 2000);
+    this.prevHash = prevHash;
+    this.hash = computeHash();
+  }
+
+  /** Recomputes the hash from the stored fields; differs from {@link #hash()} if edited. */
+  public String computeHash() {
+    String canonical = String.join("\u001f", prevHash, String.valueOf(at.toEpochMilli()), actor,
+        String.valueOf(applicationId), action, String.valueOf(fromStatus),
+        String.valueOf(toStatus), String.valueOf(detail));
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  public Long id() { return id; }
+  public Instant at() { return at; }
+  public String actor() { return actor; }
+  public Long applicationId() { return applicationId; }
+  public String action() { return action; }
+  public String fromStatus() { return fromStatus; }
+  public String toStatus() { return toStatus; }
+  public String detail() { return detail; }
+  public String prevHash() { return prevHash; }
+  public String hash() { return hash; }
+}

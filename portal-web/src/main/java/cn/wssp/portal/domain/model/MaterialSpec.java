@@ -1,0 +1,61 @@
+package cn.wssp.portal.domain.model;
+
+import jakarta.persistence.*;
+import java.util.Arrays;
+import java.util.List;
+
+/** One material of a matter's list (§2): name, mandatory, 容缺, accepted types, limits. */
+@Entity
+@Table(name = "material_spec")
+public class MaterialSpec {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne
+  @JoinColumn(name = "matter_id")
+  private Matter matter;
+
+  private String code;
+  private String name;
+  private boolean required;
+
+  /** 容缺: may be supplied later under a commitment. */
+  private boolean commitable;
+
+  /** Media types, comma-separated, e.g. "application/pdf,image/jpeg". */
+  @Column(name = "accepted_types")
+  private String acceptedTypes;
+
+  @Column(name = "max_bytes")
+  private long maxBytes;
+
+  @Column(name = "max_pages")
+  private int maxPages;
+
+  private int position;
+
+  protected MaterialSpec() {}
+
+  MaterialSpec(Matter matter, String code, String name, boolean required, boolean commitable,
+      List<String> acceptedTypes, long maxBytes, int maxPages, int position) {
+    this.matter = matter;
+    this.code = code;
+    this.name = name;
+    this.required = required;
+    this.commitable = commitable;
+    this.acceptedTypes = String.join(",", acceptedTypes);
+    this.maxBytes = maxBytes;
+    this.maxPages = maxPages;
+    this.position = position;
+  }
+
+  public String code() { return code; }
+  public String name() { return name; }
+  public boolean required() { return required; }
+  public boolean commitable() { return commitable; }
+  public List<String> acceptedTypes() { return Arrays.asList(acceptedTypes.split(",")); }
+  public long maxBytes() { return maxBytes; }
+  public int maxPages() { return maxPages; }
+  public int position() { return position; }
+}

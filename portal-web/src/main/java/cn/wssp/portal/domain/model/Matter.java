@@ -1,0 +1,96 @@
+package cn.wssp.portal.domain.model;
+
+import jakarta.persistence.*;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A licensing matter (事项) with its service guide, the six disclosures (六公开) of §2. */
+@Entity
+@Table(name = "matter")
+public class Matter {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String code;
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  private MatterKind kind;
+
+  /** Promised time limit (承诺时限) in working days from acceptance. */
+  @Column(name = "time_limit_days")
+  private int timeLimitDays;
+
+  private String content;
+
+  @Column(name = "legal_basis")
+  private String legalBasis;
+
+  @Column(name = "procedure_text")
+  private String procedure;
+
+  private String fees;
+
+  private int version = 1;
+
+  /** Lead department first; a joint matter (联办件) lists every department in signing order. */
+  @ManyToMany(fetch = FetchType.EAGER)
+  @JoinTable(
+      name = "matter_department",
+      joinColumns = @JoinColumn(name = "matter_id"),
+      inverseJoinColumns = @JoinColumn(name = "department_id"))
+  @OrderColumn(name = "sign_order")
+  private List<Department> departments = new ArrayList<>();
+
+  @OneToMany(mappedBy = "matter", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+  @OrderBy("position")
+  private List<MaterialSpec> materials = new ArrayList<>();
+
+  protected Matter() {}
+
+  public Matter(String code, String name, MatterKind kind, int timeLimitDays, String content,
+      String legalBasis, String procedure, String fees, List<Department> departments) {
+    if (departments.isEmpty()) {
+      throw DomainException.invalid("事项「" + name + "」至少需要一个主办部门。");
+    }
+    this.code = code;
+    this.name = name;
+    this.kind = kind;
+    this.timeLimitDays = timeLimitDays;
+    this.content = content;
+    this.legalBasis = legalBasis;
+    this.procedure = procedure;
+    this.fees = fees;
+    this.departments = new ArrayList<>(departments);
+  }
+
+  public Matter addMaterial(String code, String name, boolean required, boolean commitable,
+      List<String> acceptedTypes, long maxBytes, int maxPages) {
+    materials.add(new MaterialSpec(this, code, name, required, commitable, acceptedTypes, maxBytes,
+        maxPages, materials.size()));
+    return this;
+  }
+
+  public Optional<MaterialSpec> material(String materialCode) {
+    return materials.stream().filter(m -> m.code().equals(materialCode)).findFirst();
+  }
+
+  public Long id() { return id; }
+  public String code() { return code; }
+  public String name() { return name; }
+  public MatterKind kind() { return kind; }
+  public int timeLimitDays() { return timeLimitDays; }
+  public String content() { return content; }
+  public String legalBasis() { return legalBasis; }
+  public String procedure() { return procedure; }
+  public String fees() { return fees; }
+  public int version() { return version; }
+  public List<Department> departments() { return List.copyOf(departments); }
+  public Department leadDepartment() { return departments.get(0); }
+  public List<MaterialSpec> materials() { return List.copyOf(materials); }
+  public boolean involves(Department d) {
+    return d != null && departments.stream().anyMatch(x -> x.id().equals(d.id()));
+  }
+}

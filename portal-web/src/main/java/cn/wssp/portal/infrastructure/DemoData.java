@@ -1,0 +1,101 @@
+package cn.wssp.portal.infrastructure;
+
+import static cn.wssp.portal.domain.model.Role.*;
+
+import cn.wssp.portal.application.PasswordHasher;
+import cn.wssp.portal.domain.model.*;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The demo data of API.md, seeded once into an empty database when PORTAL_DEMO_DATA is on.
+ * Demo credentials exist only here: a portal without demo data has no known password.
+ */
+@ApplicationScoped
+public class DemoData {
+  private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+  public static final String PASSWORD = "Demo-2026!";
+  public static final String PIN = "123456";
+  static final String PDF = "application/pdf";
+  static final List<String> PDF_OR_IMAGE = List.of(PDF, "image/jpeg", "image/png");
+  static final long MB = 1L << 20;
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Transactional
+  public void seedIfEmpty() {
+    long users = em.createQuery("select count(u) from UserAccount u", Long.class).getSingleResult();
+    if (users > 0) {
+      return;
+    }
+    LOG.info("首次启动：写入演示数据（演示用户密码见 README）");
+    Department market = persist(new Department("SCJG", "市场监督管理局", "市监"));
+    Department health = persist(new Department("WSJK", "卫生健康委员会", "卫健"));
+    Enterprise demo = persist(new Enterprise("演示科技有限公司", CreditCode.complete("91350100M0001XU43")));
+    Enterprise second = persist(new Enterprise("示例餐饮管理有限公司", CreditCode.complete("91350102MA2Y8K3L0")));
+
+    // Hashing is deliberately slow; the same hash for every demo user keeps the first start quick.
+    String password = PasswordHasher.hash(PASSWORD.toCharArray());
+    String pin = PasswordHasher.hash(PIN.toCharArray());
+    user("applicant", "林晓（演示科技）", password, Set.of(APPLICANT)).inEnterprise(demo)
+        .withEmail("applicant@demo.example");
+    user("applicant2", "陈敏（示例餐饮）", password, Set.of(APPLICANT)).inEnterprise(second)
+        .withEmail("applicant2@demo.example");
+    user("clerk", "王芳（统一受理窗口）", password, Set.of(WINDOW_CLERK));
+    user("reviewer", "赵磊（市场监管审查）", password, Set.of(REVIEWER)).inDepartment(market);
+    UserAccount chiefB = user("chief-b", "李强（市场监管首席代表 B角）", password, Set.of(CHIEF_REP))
+        .inDepartment(market).asChief("B", pin);
+    UserAccount chiefA = user("chief-a", "张伟（市场监管首席代表 A角）", password, Set.of(CHIEF_REP))
+        .inDepartment(market).asChief("A", pin);
+    UserAccount chiefB2 = user("chief-b-2", "周静（卫健首席代表 B角）", password, Set.of(CHIEF_REP))
+        .inDepartment(health).asChief("B", pin);
+    user("admin", "中心管理员", password, Set.of(CENTER_ADMIN));
+    user("supervisor", "电子监察室", password, Set.of(SUPERVISOR));
+    em.flush();
+
+    LocalDate from = LocalDate.of(2026, 1, 1);
+    LocalDate to = LocalDate.of(2030, 12, 31);
+    em.persist(new Delegation(chiefB.id(), market.id(), null, from, to));
+    em.persist(new Delegation(chiefA.id(), market.id(), null, from, to));
+    em.persist(new Delegation(chiefB2.id(), health.id(), "LB-0001", from, to));
+
+    em.persist(new Matter("SCJG-0001", "食品经营许可（新办）", MatterKind.PROMISED, 10,
+            "从事食品销售和餐饮服务活动的经营者，应当取得食品经营许可。",
+            "《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》",
+            "网上申请 → 材料预审（2个工作日内）→ 受理 → 审查 → 首席代表决定并电子签章 → 送达",
+            "不收费", List.of(market))
+        .addMaterial("application-form", "食品经营许可申请书", true, false, List.of(PDF), 10 * MB, 20)
+        .addMaterial("business-license", "营业执照副本", true, false, PDF_OR_IMAGE, 10 * MB, 5)
+        .addMaterial("premises-layout", "经营场所平面布局图", true, true, PDF_OR_IMAGE, 20 * MB, 10)
+        .addMaterial("safety-rules", "食品安全管理制度文本", true, true, List.of(PDF), 10 * MB, 50));
+    em.persist(new Matter("SCJG-0002", "营业执照遗失补领", MatterKind.IMMEDIATE, 1,
+            "企业营业执照遗失的，可申请补领。",
+            "《中华人民共和国市场主体登记管理条例》第三十七条",
+            "网上申请 → 预审 → 当场办结", "不收费", List.of(market))
+        .addMaterial("loss-statement", "营业执照遗失声明", true, false, PDF_OR_IMAGE, 10 * MB, 5));
+    em.persist(new Matter("LB-0001", "餐饮服务食品经营与公共场所卫生许可联办", MatterKind.JOINT, 15,
+            "新开办餐饮单位一次申请，市场监督管理局与卫生健康委员会并联审批、联合发证。",
+            "《中华人民共和国食品安全法》；《公共场所卫生管理条例》第八条",
+            "一门受理 → 抄告相关部门 → 联合审批 → 各部门依次电子签章 → 限时办结",
+            "不收费", List.of(market, health))
+        .addMaterial("application-form", "联办申请表", true, false, List.of(PDF), 10 * MB, 20)
+        .addMaterial("business-license", "营业执照副本", true, false, PDF_OR_IMAGE, 10 * MB, 5)
+        .addMaterial("hygiene-report", "公共场所卫生检测报告", true, true, PDF_OR_IMAGE, 20 * MB, 30));
+  }
+
+  private <T> T persist(T entity) {
+    em.persist(entity);
+    return entity;
+  }
+
+  private UserAccount user(String username, String name, String hash, Set<Role> roles) {
+    return persist(new UserAccount(username, name, hash, roles));
+  }
+}

@@ -1,0 +1,75 @@
+package cn.wssp.portal.infrastructure;
+
+import cn.wssp.portal.infrastructure.persistence.PortalDataSource;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import cn.wssp.portal.infrastructure.jobs.JobRunner;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the portal up in order: schema migrations, object store and keys, demo data, seals.
+ * A failure is logged in plain words and leaves /health/ready DOWN rather than half-running.
+ */
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN) // Flyway manages its own transactions
+public class PortalBootstrap {
+  private static final Logger LOG = Logger.getLogger(PortalBootstrap.class.getName());
+
+  @Resource(lookup = "java:app/jdbc/portal")
+  DataSource dataSource;
+
+  @Inject
+  PortalResources resources;
+
+  @Inject
+  DemoData demoData;
+
+  @Inject
+  SealKeeper sealKeeper;
+
+  @Inject
+  JobRunner jobRunner;
+
+  private volatile String failure;
+
+  /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+  private static final Logger ITEXT = Logger.getLogger("com.itextpdf");
+
+  @PostConstruct
+  void start() {
+    PortalSettings settings = PortalSettings.current();
+    ITEXT.setLevel(Level.WARNING); // iText logs every certificate it embeds at INFO
+    try {
+      LOG.info("数据目录：" + settings.dataDir() + "；数据库：" + PortalDataSource.describe(settings));
+      Flyway.configure(PortalBootstrap.class.getClassLoader())
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+      resources.start();
+      if (settings.demoData()) {
+        demoData.seedIfEmpty();
+      }
+      sealKeeper.ensureSeals();
+      jobRunner.start();
+      LOG.info("网上审批已就绪：" + settings.publicUrl());
+    } catch (Exception e) {
+      failure = e.getMessage() == null ? e.toString() : e.getMessage();
+      LOG.log(Level.SEVERE, "门户启动失败：" + failure, e);
+    }
+  }
+
+  /** Why start-up failed, or null when it succeeded. */
+  public String failure() {
+    return failure;
+  }
+}

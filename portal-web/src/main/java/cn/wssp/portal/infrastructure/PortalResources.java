@@ -1,0 +1,98 @@
+package cn.wssp.portal.infrastructure;
+
+import cn.wssp.prereview.PreReviewer;
+import cn.wssp.signing.SealAuthority;
+import cn.wssp.signing.SigningException;
+import cn.wssp.storage.EmbeddedS3Server;
+import cn.wssp.storage.MinioObjectStore;
+import cn.wssp.storage.ObjectStore;
+import cn.wssp.storage.S3Settings;
+import cn.wssp.storage.StorageException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/**
+ * The portal's long-lived outside resources: the object store (embedded S3 server or a real
+ * MinIO), the signing authority and the pre-reviewer. Started once by {@link PortalBootstrap}.
+ */
+@ApplicationScoped
+public class PortalResources {
+  private static final Logger LOG = Logger.getLogger(PortalResources.class.getName());
+
+  private PortalSettings settings;
+  private EmbeddedS3Server embeddedS3;
+  private ObjectStore objectStore;
+  private SealAuthority sealAuthority;
+  private PreReviewer preReviewer;
+
+  public synchronized void start() throws StorageException, SigningException {
+    if (settings != null) {
+      return;
+    }
+    settings = PortalSettings.current();
+    objectStore = openObjectStore();
+    String pkiPassword = settings.pkiPassword()
+        .orElseGet(() -> Secrets.generatedOnce(settings.dataDir(), "pki.password"));
+    sealAuthority = SealAuthority.openOrCreate(settings.dataDir().resolve("pki"),
+        pkiPassword.toCharArray(), settings.centerName());
+    preReviewer = new PreReviewer();
+    LOG.info(() -> "对象存储保护能力：" + objectStore.protections());
+  }
+
+  private ObjectStore openObjectStore() throws StorageException {
+    if (settings.s3Endpoint().isPresent()) {
+      LOG.info("使用外部对象存储 " + settings.s3Endpoint().get());
+      return MinioObjectStore.connect(new S3Settings(settings.s3Endpoint().get(),
+          settings.s3AccessKey().orElseThrow(() -> new StorageException(
+              "设置了 PORTAL_S3_ENDPOINT 但缺少 PORTAL_S3_ACCESS_KEY")),
+          settings.s3SecretKey().orElseThrow(() -> new StorageException(
+              "设置了 PORTAL_S3_ENDPOINT 但缺少 PORTAL_S3_SECRET_KEY")),
+          settings.s3Bucket()));
+    }
+    String classpath = settings.s3EmbeddedClasspath().orElseThrow(() -> new StorageException(
+        "未配置对象存储：请设置 PORTAL_S3_ENDPOINT（生产环境的 MinIO），"
+            + "或用 ./portal start 启动以使用内置的 S3 兼容服务。"));
+    String access = Secrets.generatedOnce(settings.dataDir(), "s3.access-key");
+    String secret = Secrets.generatedOnce(settings.dataDir(), "s3.secret-key");
+    embeddedS3 = EmbeddedS3Server.start(settings.dataDir().resolve("objects"), classpath, 0,
+        access, secret, Duration.ofSeconds(90));
+    LOG.info("内置 S3 兼容服务已启动：" + embeddedS3.endpoint());
+    return MinioObjectStore.connect(
+        new S3Settings(embeddedS3.endpoint(), access, secret, settings.s3Bucket()));
+  }
+
+  public PortalSettings settings() {
+    return settings;
+  }
+
+  public ObjectStore objectStore() {
+    return objectStore;
+  }
+
+  public SealAuthority sealAuthority() {
+    return sealAuthority;
+  }
+
+  public PreReviewer preReviewer() {
+    return preReviewer;
+  }
+
+  public boolean started() {
+    return settings != null;
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (preReviewer != null) {
+      preReviewer.close();
+    }
+    if (objectStore != null) {
+      objectStore.close();
+    }
+    if (embeddedS3 != null) {
+      embeddedS3.close();
+    }
+  }
+}

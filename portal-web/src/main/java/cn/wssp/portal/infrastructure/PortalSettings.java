@@ -1,0 +1,126 @@
+package cn.wssp.portal.infrastructure;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Every setting of the portal, read through MicroProfile Config, so each can be given as an
+ * environment variable (portal.db.url ← PORTAL_DB_URL). The names are the contract of API.md.
+ */
+public final class PortalSettings {
+  private final Config config;
+
+  private PortalSettings(Config config) {
+    this.config = config;
+  }
+
+  public static PortalSettings current() {
+    return new PortalSettings(ConfigProvider.getConfig(PortalSettings.class.getClassLoader()));
+  }
+
+  private Optional<String> get(String key) {
+    return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+  }
+
+  public Path dataDir() {
+    return Path.of(get("portal.data.dir").orElse("./data")).toAbsolutePath().normalize();
+  }
+
+  public int httpPort() {
+    return Integer.parseInt(get("portal.http.port").orElse("8080"));
+  }
+
+  /** The address users reach the portal at, for links and QR codes in documents. */
+  public String publicUrl() {
+    return get("portal.public.url").orElse("http://localhost:" + httpPort()).replaceAll("/+$", "");
+  }
+
+  public Optional<String> dbUrl() {
+    return get("portal.db.url");
+  }
+
+  public String dbUrlOrEmbedded() {
+    return dbUrl().orElse("jdbc:h2:file:" + dataDir().resolve("db").resolve("portal")
+        // LEGACY: EclipseLink reads generated keys with IDENTITY(), which H2 2.x keeps only there.
+        + ";DB_CLOSE_ON_EXIT=FALSE;MODE=LEGACY");
+  }
+
+  public Optional<String> dbUser() {
+    return get("portal.db.user");
+  }
+
+  public Optional<String> dbPassword() {
+    return get("portal.db.password");
+  }
+
+  public boolean embeddedDatabase() {
+    return dbUrl().isEmpty();
+  }
+
+  public Optional<String> s3Endpoint() {
+    return get("portal.s3.endpoint");
+  }
+
+  public Optional<String> s3AccessKey() {
+    return get("portal.s3.access-key");
+  }
+
+  public Optional<String> s3SecretKey() {
+    return get("portal.s3.secret-key");
+  }
+
+  public String s3Bucket() {
+    return get("portal.s3.bucket").orElse("wssp");
+  }
+
+  /** Classpath of the embedded S3 server's JVM (set by ./portal: s3-embedded/target/lib). */
+  public Optional<String> s3EmbeddedClasspath() {
+    return get("portal.s3.embedded.classpath");
+  }
+
+  public Optional<String> smtpHost() {
+    return get("portal.smtp.host");
+  }
+
+  public int smtpPort() {
+    return Integer.parseInt(get("portal.smtp.port").orElse("25"));
+  }
+
+  public String mailFrom() {
+    return get("portal.mail.from").orElse("noreply@wssp.local");
+  }
+
+  /** Demo data is on by default only on embedded defaults (API.md). */
+  public boolean demoData() {
+    return get("portal.demo.data").map(Boolean::parseBoolean)
+        .orElse(embeddedDatabase() && s3Endpoint().isEmpty());
+  }
+
+  /** Password of the PKCS#12 key stores; generated under the data folder when not configured. */
+  public Optional<String> pkiPassword() {
+    return get("portal.pki.password");
+  }
+
+  public String centerName() {
+    return get("portal.center.name").orElse("演示市行政服务中心");
+  }
+
+  /** Hard cap on one upload; per-material limits are pre-review findings below it. */
+  public long uploadMaxBytes() {
+    return Long.parseLong(get("portal.upload.max-bytes").orElse(String.valueOf(100L << 20)));
+  }
+
+  public String instanceName() {
+    return get("portal.instance.name").orElse(ProcessHandle.current().pid() + "@" + hostName());
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      return "localhost";
+    }
+  }
+}

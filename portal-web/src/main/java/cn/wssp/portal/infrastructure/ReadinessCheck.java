@@ -1,0 +1,55 @@
+package cn.wssp.portal.infrastructure;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** /health/ready is UP only when the database, the object store and the signing keys work. */
+@Readiness
+@ApplicationScoped
+public class ReadinessCheck implements HealthCheck {
+  @Resource(lookup = "java:app/jdbc/portal")
+  DataSource dataSource;
+
+  @Inject
+  PortalResources resources;
+
+  @Inject
+  PortalBootstrap bootstrap;
+
+  @Override
+  public HealthCheckResponse call() {
+    boolean database = database();
+    boolean started = resources.started() && bootstrap.failure() == null;
+    boolean objectStore = started && resources.objectStore().isUsable();
+    boolean signing = started && resources.sealAuthority().isUsable();
+    HealthCheckResponseBuilder b = HealthCheckResponse.named("portal")
+        .status(database && objectStore && signing)
+        .withData("database", database)
+        .withData("objectStore", objectStore)
+        .withData("signingKeys", signing)
+        .withData("ocr", started && resources.preReviewer().ocrAvailable() ? "available"
+            : "unavailable: install tesseract-ocr tesseract-ocr-chi-sim");
+    if (started) {
+      b.withData("objectStoreProtections", resources.objectStore().protections().toString());
+    }
+    if (bootstrap.failure() != null) {
+      b.withData("startupFailure", bootstrap.failure());
+    }
+    return b.build();
+  }
+
+  private boolean database() {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(2);
+    } catch (Exception e) {
+      return false;
+    }
+  }
+}

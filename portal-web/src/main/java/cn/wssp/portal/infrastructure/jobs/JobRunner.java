@@ -1,0 +1,72 @@
+package cn.wssp.portal.infrastructure.jobs;
+
+import cn.wssp.portal.application.ApplicationService;
+import cn.wssp.portal.application.PreReviewJob;
+import cn.wssp.portal.domain.model.Job;
+import cn.wssp.portal.infrastructure.PortalSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Polls the job table every second and runs what it can claim, one job at a time. */
+@ApplicationScoped
+public class JobRunner {
+  private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+
+  @Resource
+  ManagedScheduledExecutorService scheduler;
+
+  @Inject
+  JobStore jobs;
+
+  @Inject
+  PreReviewJob preReview;
+
+  private ScheduledFuture<?> poller;
+  private String owner;
+
+  public synchronized void start() {
+    if (poller == null) {
+      owner = PortalSettings.current().instanceName();
+      poller = scheduler.scheduleWithFixedDelay(this::poll, 1, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  void poll() {
+    try {
+      for (Long id : jobs.due(10)) {
+        if (jobs.claim(id, owner)) {
+          run(jobs.find(id));
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "后台任务轮询失败，稍后重试：" + e.getMessage(), e);
+    }
+  }
+
+  private void run(Job job) {
+    try {
+      switch (job.kind()) {
+        case ApplicationService.PRE_REVIEW_JOB -> preReview.run(job.refId());
+        default -> throw new IllegalStateException("未知的后台任务类型：" + job.kind());
+      }
+      jobs.done(job.id());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "后台任务 " + job.kind() + "#" + job.refId() + " 失败：" + e, e);
+      jobs.failed(job.id(), String.valueOf(e));
+    }
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (poller != null) {
+      poller.cancel(false);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package cn.wssp.portal.infrastructure.jobs;
+
+import cn.wssp.portal.domain.model.Job;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The job table's transactions, each on its own: claiming is a conditional update, so of
+ * several instances exactly one wins a job; an expired lease (a dead instance) frees it again.
+ */
+@ApplicationScoped
+public class JobStore {
+  static final Duration LEASE = Duration.ofMinutes(5);
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Inject
+  Clock clock;
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<Long> due(int max) {
+    Instant now = Instant.now(clock);
+    return em.createQuery("select j.id from Job j where j.status = :p and j.runAfter <= :now"
+                + " and (j.leaseUntil is null or j.leaseUntil < :now) order by j.id", Long.class)
+        .setParameter("p", Job.Status.PENDING).setParameter("now", now)
+        .setMaxResults(max).getResultList();
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean claim(Long id, String owner) {
+    Instant now = Instant.now(clock);
+    return em.createQuery("update Job j set j.leaseOwner = :o, j.leaseUntil = :until"
+                + " where j.id = :id and j.status = :p and (j.leaseUntil is null or j.leaseUntil < :now)")
+        .setParameter("o", owner).setParameter("until", now.plus(LEASE))
+        .setParameter("id", id).setParameter("p", Job.Status.PENDING).setParameter("now", now)
+        .executeUpdate() == 1;
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Job find(Long id) {
+    return em.find(Job.class, id);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void done(Long id) {
+    em.find(Job.class, id).done();
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void failed(Long id, String error) {
+    em.find(Job.class, id).failed(error, Instant.now(clock));
+  }
+}

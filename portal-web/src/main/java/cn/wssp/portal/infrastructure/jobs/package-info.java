@@ -1,0 +1,2 @@
+/** Background jobs in a database table, claimed with leases: safe with several instances (§9). */
+package cn.wssp.portal.infrastructure.jobs;

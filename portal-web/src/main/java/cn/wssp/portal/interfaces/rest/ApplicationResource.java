@@ -1,0 +1,184 @@
+package cn.wssp.portal.interfaces.rest;
+
+import cn.wssp.portal.application.*;
+import cn.wssp.portal.domain.model.Application;
+import cn.wssp.portal.domain.model.ApplicationStatus;
+import cn.wssp.portal.domain.model.Document;
+import cn.wssp.portal.domain.model.DomainException;
+import cn.wssp.portal.domain.model.MaterialFile;
+import cn.wssp.portal.interfaces.security.CurrentActor;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Applications: the applicant's journey and the window's and chief representative's steps. */
+@Path("applications")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ApplicationResource {
+  @Inject
+  CurrentActor current;
+
+  @Inject
+  ApplicationService applications;
+
+  @Inject
+  ApplicationViews views;
+
+  @Inject
+  MaterialUploads uploads;
+
+  @Inject
+  AcceptanceService acceptance;
+
+  @Inject
+  DecisionService decisions;
+
+  public static class NewApplication {
+    public String matterCode;
+  }
+
+  public static class CommitmentRequest {
+    public List<String> materials;
+    public String dueDate;
+  }
+
+  public static class AcceptanceRequest {
+    public String action;
+    public String reason;
+  }
+
+  public static class DecisionRequest {
+    public String outcome;
+    public String text;
+    public String pin;
+  }
+
+  public record Created(Long id, String number, String status) {}
+
+  public record Uploaded(String materialCode, String fileName, String mediaType, long size,
+      String sha256) {}
+
+  public record Issued(Long applicationId, String status, ApplicationView.DocumentView document) {}
+
+  @POST
+  public Response create(NewApplication body) {
+    Application app = applications.create(current.require(), body == null ? null : body.matterCode);
+    return Response.status(201).entity(new Created(app.id(), app.number(), app.status().name())).build();
+  }
+
+  @GET
+  public List<ApplicationView> list(@QueryParam("status") List<String> statuses) {
+    Set<ApplicationStatus> wanted = EnumSet.noneOf(ApplicationStatus.class);
+    for (String s : statuses) {
+      wanted.add(enumValue(ApplicationStatus.class, s, "status"));
+    }
+    Actor actor = current.require();
+    return applications.list(actor, wanted).stream().map(views::of).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  public ApplicationView get(@PathParam("id") Long id) {
+    return views.of(current.require(), id);
+  }
+
+  @PUT
+  @Path("{id}/materials/{materialCode}")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Uploaded upload(@PathParam("id") Long id, @PathParam("materialCode") String materialCode,
+      List<EntityPart> parts) {
+    Actor actor = current.require();
+    EntityPart part = Multipart.filePart(parts);
+    try (var in = part.getContent()) {
+      MaterialFile f = uploads.upload(actor, id, materialCode, Multipart.fileName(part), in);
+      return new Uploaded(f.materialCode(), f.fileName(), f.mediaType(), f.size(), f.sha256());
+    } catch (java.io.IOException e) {
+      throw DomainException.invalid("文件读取失败，请重新上传。");
+    }
+  }
+
+  @POST
+  @Path("{id}/submit")
+  public ApplicationView submit(@PathParam("id") Long id) {
+    Actor actor = current.require();
+    applications.submit(actor, id);
+    return views.of(actor, id);
+  }
+
+  @POST
+  @Path("{id}/withdraw")
+  public ApplicationView withdraw(@PathParam("id") Long id) {
+    Actor actor = current.require();
+    applications.withdraw(actor, id);
+    return views.of(actor, id);
+  }
+
+  @POST
+  @Path("{id}/commitment")
+  public ApplicationView commitment(@PathParam("id") Long id, CommitmentRequest body) {
+    Actor actor = current.require();
+    if (body == null) {
+      throw DomainException.invalid("请提供承诺材料（materials）和补交日期（dueDate）。");
+    }
+    applications.signCommitment(actor, id, body.materials, date(body.dueDate, "dueDate"));
+    return views.of(actor, id);
+  }
+
+  @POST
+  @Path("{id}/acceptance")
+  public Issued acceptance(@PathParam("id") Long id, AcceptanceRequest body) {
+    Actor actor = current.require();
+    AcceptanceService.Action action = enumValue(AcceptanceService.Action.class,
+        body == null ? null : body.action, "action");
+    Document notice = acceptance.decide(actor, id, action, body.reason);
+    ApplicationView view = views.of(actor, id);
+    return new Issued(id, view.status(), ApplicationViews.document(notice));
+  }
+
+  @POST
+  @Path("{id}/decision")
+  public Issued decision(@PathParam("id") Long id, DecisionRequest body) {
+    Actor actor = current.require();
+    if (body == null) {
+      throw DomainException.invalid("请提供决定结果（outcome）、决定内容（text）和签章密码（pin）。");
+    }
+    DecisionService.Outcome outcome =
+        enumValue(DecisionService.Outcome.class, body.outcome, "outcome");
+    Document doc = decisions.decide(actor, id, outcome, body.text, body.pin);
+    ApplicationView view = views.of(actor, id);
+    return new Issued(id, view.status(), ApplicationViews.document(doc));
+  }
+
+  static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw DomainException.invalid("字段 " + field + " 不能为空。");
+    }
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw DomainException.invalid("字段 " + field + " 的值「" + value + "」无效，可选："
+          + EnumSet.allOf(type) + "。");
+    }
+  }
+
+  static LocalDate date(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw DomainException.invalid("字段 " + field + " 不能为空（格式 YYYY-MM-DD）。");
+    }
+    try {
+      return LocalDate.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw DomainException.invalid("字段 " + field + " 的日期「" + value + "」格式不正确，应为 YYYY-MM-DD。");
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package cn.wssp.portal.interfaces.rest;
+
+import cn.wssp.portal.domain.model.DomainException;
+import jakarta.ejb.EJBException;
+import jakarta.transaction.RollbackException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every failure leaves the API as {"error","message"} JSON with a fitting status. */
+public final class ErrorMappers {
+  private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+  private ErrorMappers() {}
+
+  static Response toResponse(Throwable t) {
+    Throwable cause = t;
+    for (int i = 0; i < 10 && cause != null; i++) {
+      if (cause instanceof DomainException d) {
+        return ApiError.response(d.status(), d.code(), d.getMessage());
+      }
+      if (cause instanceof WebApplicationException w) {
+        int status = w.getResponse().getStatus();
+        return ApiError.response(status, status == 404 ? "NOT_FOUND" : "HTTP_" + status,
+            status == 404 ? "请求的地址不存在。" : status == 405 ? "不支持该请求方法。"
+                : status == 415 ? "请求的内容类型不受支持。" : "请求无效（HTTP " + status + "）。");
+      }
+      if (cause instanceof jakarta.json.bind.JsonbException || cause instanceof jakarta.json.JsonException) {
+        return ApiError.response(400, "INVALID_JSON", "请求体不是有效的 JSON：" + cause.getMessage());
+      }
+      cause = cause.getCause() == cause ? null : cause.getCause();
+    }
+    LOG.log(Level.SEVERE, "未处理的错误", t);
+    return ApiError.response(500, "INTERNAL_ERROR", "系统内部错误，请稍后重试；如持续出现请联系服务中心。");
+  }
+
+  @Provider
+  public static class Domain implements ExceptionMapper<DomainException> {
+    @Override
+    public Response toResponse(DomainException e) {
+      return ErrorMappers.toResponse(e);
+    }
+  }
+
+  @Provider
+  public static class Web implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      return ErrorMappers.toResponse(e);
+    }
+  }
+
+  @Provider
+  public static class Any implements ExceptionMapper<Exception> {
+    @Override
+    public Response toResponse(Exception e) {
+      return ErrorMappers.toResponse(e);
+    }
+  }
+
+  // Transactional interceptors wrap domain exceptions in these.
+  @Provider
+  public static class Ejb implements ExceptionMapper<EJBException> {
+    @Override
+    public Response toResponse(EJBException e) {
+      return ErrorMappers.toResponse(e);
+    }
+  }
+
+  @Provider
+  public static class Rollback implements ExceptionMapper<RollbackException> {
+    @Override
+    public Response toResponse(RollbackException e) {
+      return ErrorMappers.toResponse(e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package cn.wssp.portal.interfaces.security;
+
+import cn.wssp.portal.application.Accounts;
+import cn.wssp.portal.application.Actor;
+import cn.wssp.portal.domain.model.DomainException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
+import java.util.Optional;
+
+/** The logged-in user of this request as an {@link Actor}, for the web and REST layers. */
+@RequestScoped
+public class CurrentActor {
+  @Inject
+  SecurityContext security;
+
+  @Inject
+  Accounts accounts;
+
+  private Actor actor;
+
+  public Optional<Actor> get() {
+    if (actor == null) {
+      Principal p = security.getCallerPrincipal();
+      if (p != null) {
+        actor = accounts.byUsername(p.getName()).map(Actor::of).orElse(null);
+      }
+    }
+    return Optional.ofNullable(actor);
+  }
+
+  /** The actor, or a 401 asking to log in. */
+  public Actor require() {
+    return get().orElseThrow(() -> new DomainException("UNAUTHORIZED", 401, "请先登录。"));
+  }
+}

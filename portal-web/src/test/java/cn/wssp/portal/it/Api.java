@@ -1,0 +1,113 @@
+package cn.wssp.portal.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A small REST v1 client over real HTTP, as an enterprise system or curl would use it. */
+final class Api {
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(10)).build();
+
+  final String base;
+  final String token;
+
+  private Api(String base, String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  static Api anonymous(RunningPortal portal) {
+    return new Api(portal.url(), null);
+  }
+
+  static Api login(RunningPortal portal, String username) throws Exception {
+    Reply r = anonymous(portal).post("/api/v1/auth/token",
+        "{\"username\":\"" + username + "\",\"password\":\"Demo-2026!\"}");
+    if (r.status != 200) {
+      throw new AssertionError("login of " + username + " failed: " + r);
+    }
+    return new Api(portal.url(), r.json().getString("token"));
+  }
+
+  record Reply(int status, String contentType, byte[] body) {
+    String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+
+    JsonObject json() {
+      return (JsonObject) structure();
+    }
+
+    JsonStructure structure() {
+      try (var reader = Json.createReader(new StringReader(text()))) {
+        return reader.read();
+      }
+    }
+
+    @Override
+    public String toString() {
+      String t = text();
+      return status + " " + (t.length() > 2000 ? t.substring(0, 2000) : t);
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(120));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return b;
+  }
+
+  Reply get(String path) throws Exception {
+    return send(request(path).GET().build());
+  }
+
+  Reply post(String path, String json) throws Exception {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
+  }
+
+  Reply putFile(String path, String fileName, byte[] content) throws Exception {
+    return multipart("PUT", path, fileName, content);
+  }
+
+  Reply postFile(String path, String fileName, byte[] content) throws Exception {
+    return multipart("POST", path, fileName, content);
+  }
+
+  private Reply multipart(String method, String path, String fileName, byte[] content)
+      throws Exception {
+    String boundary = "----wssp" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    body.write(content);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+  }
+
+  private static Reply send(HttpRequest request) throws Exception {
+    HttpResponse<byte[]> r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+  }
+
+  static String str(JsonObject o, String key) {
+    JsonValue v = o.get(key);
+    return v == null || v.getValueType() == JsonValue.ValueType.NULL ? null
+        : v.getValueType() == JsonValue.ValueType.STRING ? o.getString(key) : v.toString();
+  }
+}

@@ -1,0 +1,328 @@
+package cn.wssp.portal.it;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The journey of issue 2 through REST API v1 on the real portal: matters, login, create,
+ * upload, submit, background pre-review, a supplement round, acceptance, a wrong PIN, the
+ * decision sealed by the chief representative, download, pdfsig, and public verification.
+ */
+class ApiJourneyIT {
+  static RunningPortal portal;
+  static Path work;
+
+  @BeforeAll
+  static void startPortal() throws Exception {
+    portal = RunningPortal.shared();
+    work = Files.createDirectories(Path.of("target", "it-work"));
+  }
+
+  @Test
+  void publishesTheDemoMattersWithoutLogin() throws Exception {
+    Api.Reply r = Api.anonymous(portal).get("/api/v1/matters");
+    assertEquals(200, r.status(), r.toString());
+    JsonArray matters = r.structure().asJsonArray();
+    List<String> kinds = matters.stream().map(v -> v.asJsonObject().getString("kind")).toList();
+    assertTrue(kinds.containsAll(List.of("PROMISED", "IMMEDIATE", "JOINT")), kinds.toString());
+    JsonObject promised = matters.stream().map(JsonValue::asJsonObject)
+        .filter(m -> m.getString("kind").equals("PROMISED")).findFirst().orElseThrow();
+    JsonArray materials = promised.getJsonArray("materials");
+    assertTrue(materials.size() >= 3);
+    assertTrue(materials.stream().anyMatch(m -> m.asJsonObject().getBoolean("commitable")));
+    assertEquals(10, promised.getInt("timeLimitWorkingDays"));
+  }
+
+  @Test
+  void meShowsTheEnterpriseWithAValidCreditCode() throws Exception {
+    JsonObject me = Api.login(portal, "applicant").get("/api/v1/me").json();
+    assertEquals("applicant", me.getString("username"));
+    assertEquals(List.of("APPLICANT"), me.getJsonArray("roles").getValuesAs(JsonValue::toString)
+        .stream().map(s -> s.replace("\"", "")).toList());
+    String code = me.getJsonObject("enterprise").getString("creditCode");
+    assertEquals(18, code.length());
+    assertTrue(CreditCodeCheck.valid(code), code);
+  }
+
+  @Test
+  void badLoginAndMissingTokenAreRefusedInJson() throws Exception {
+    Api.Reply bad = Api.anonymous(portal).post("/api/v1/auth/token",
+        "{\"username\":\"applicant\",\"password\":\"wrong\"}");
+    assertEquals(401, bad.status());
+    assertEquals("INVALID_CREDENTIALS", bad.json().getString("error"));
+    Api.Reply anonymous = Api.anonymous(portal).get("/api/v1/me");
+    assertEquals(401, anonymous.status(), anonymous.toString());
+    assertNotNull(anonymous.json().getString("message"));
+  }
+
+  @Test
+  void supplementRoundThenApprovalSignedAndVerified() throws Exception {
+    Api applicant = Api.login(portal, "applicant");
+    Api clerk = Api.login(portal, "clerk");
+    Api chief = Api.login(portal, "chief-b");
+
+    long id = create(applicant, "SCJG-0001");
+    // A PNG named .pdf for the licence: the content decides, so this is a type mismatch.
+    upload(applicant, id, "application-form", "申请书.pdf", TestFiles.pdf("application", 2));
+    upload(applicant, id, "business-license", "营业执照.pdf", TestFiles.png());
+    submit(applicant, id);
+    JsonObject reviewed = awaitStatus(applicant, id, "PRE_REVIEWED");
+    JsonObject pre = reviewed.getJsonObject("preReview");
+    assertEquals("INCOMPLETE", pre.getString("verdict"));
+    List<String> codes = findingCodes(pre);
+    assertTrue(codes.contains("TYPE_MISMATCH"), codes.toString());
+    assertTrue(codes.contains("MISSING_MATERIAL"), codes.toString());
+    assertTrue(pre.getJsonArray("findings").stream().map(JsonValue::asJsonObject)
+        .anyMatch(f -> f.getString("message").contains("营业执照")), pre.toString());
+    assertNotNull(reviewed.getJsonObject("deadlines").getString("preReviewDue"));
+
+    // The clerk asks for a supplement: one notice listing every item.
+    Api.Reply supplement = clerk.post("/api/v1/applications/" + id + "/acceptance",
+        "{\"action\":\"SUPPLEMENT\"}");
+    assertEquals(200, supplement.status(), supplement.toString());
+    assertEquals("SUPPLEMENT_REQUESTED", supplement.json().getString("status"));
+    JsonObject notice = supplement.json().getJsonObject("document");
+    assertEquals("SUPPLEMENT_NOTICE", notice.getString("kind"));
+    byte[] noticePdf = download(applicant, notice.getInt("id"));
+    assertTrue(new String(noticePdf, 0, 5).startsWith("%PDF"));
+
+    // The applicant supplies everything and resubmits.
+    upload(applicant, id, "business-license", "营业执照.pdf", TestFiles.pdf("licence", 1));
+    upload(applicant, id, "premises-layout", "布局图.pdf", TestFiles.pdf("layout", 1));
+    upload(applicant, id, "safety-rules", "制度.pdf", TestFiles.pdf("rules", 3));
+    submit(applicant, id);
+    JsonObject second = awaitStatus(applicant, id, "PRE_REVIEWED");
+    assertEquals("COMPLETE", second.getJsonObject("preReview").getString("verdict"), second.toString());
+
+    Api.Reply accepted = clerk.post("/api/v1/applications/" + id + "/acceptance",
+        "{\"action\":\"ACCEPT\"}");
+    assertEquals(200, accepted.status(), accepted.toString());
+    assertEquals("ACCEPTED", accepted.json().getString("status"));
+    assertEquals("ACCEPTANCE_NOTICE", accepted.json().getJsonObject("document").getString("kind"));
+
+    // Wrong PIN: 403, nothing signed. Applicant and the other department: 403 too.
+    Api.Reply wrongPin = chief.post("/api/v1/applications/" + id + "/decision",
+        "{\"outcome\":\"APPROVE\",\"text\":\"准予。\",\"pin\":\"000000\"}");
+    assertEquals(403, wrongPin.status(), wrongPin.toString());
+    assertEquals("WRONG_PIN", wrongPin.json().getString("error"));
+    Api.Reply byApplicant = applicant.post("/api/v1/applications/" + id + "/decision",
+        "{\"outcome\":\"APPROVE\",\"text\":\"x\",\"pin\":\"123456\"}");
+    assertEquals(403, byApplicant.status(), byApplicant.toString());
+    Api.Reply otherDepartment = Api.login(portal, "chief-b-2").post("/api/v1/applications/" + id
+        + "/decision", "{\"outcome\":\"APPROVE\",\"text\":\"x\",\"pin\":\"123456\"}");
+    assertEquals(403, otherDepartment.status(), otherDepartment.toString());
+    assertEquals("ACCEPTED", applicant.get("/api/v1/applications/" + id).json().getString("status"));
+
+    Api.Reply decided = chief.post("/api/v1/applications/" + id + "/decision",
+        "{\"outcome\":\"APPROVE\",\"text\":\"许可经营项目：食品销售。\",\"pin\":\"123456\"}");
+    assertEquals(200, decided.status(), decided.toString());
+    assertEquals("ISSUED", decided.json().getString("status"));
+    JsonObject decision = decided.json().getJsonObject("document");
+    assertEquals("APPROVAL_DECISION", decision.getString("kind"));
+
+    JsonObject view = applicant.get("/api/v1/applications/" + id).json();
+    assertTrue(view.getJsonArray("documents").stream().map(JsonValue::asJsonObject)
+        .anyMatch(d -> d.getString("kind").equals("APPROVAL_DECISION")));
+    byte[] pdf = download(applicant, decision.getInt("id"));
+
+    String rootPem = Api.anonymous(portal).get("/api/v1/pki/ca.pem").text();
+    assertTrue(rootPem.contains("BEGIN CERTIFICATE"));
+    String report = Pdfsig.report(work, pdf, rootPem);
+    assertTrue(report.contains("Signature is Valid"), report);
+    assertTrue(report.contains("Certificate is Trusted"), report);
+
+    Api.Reply verified = Api.anonymous(portal).postFile("/api/v1/verify", "decision.pdf", pdf);
+    assertEquals(200, verified.status(), verified.toString());
+    JsonObject v = verified.json();
+    assertTrue(v.getBoolean("valid"), v.toString());
+    assertTrue(v.getBoolean("intact"));
+    assertFalse(v.getBoolean("revoked"));
+    assertEquals(decision.getString("number"), v.getString("documentNumber"));
+    JsonObject signature = v.getJsonArray("signatures").getJsonObject(0);
+    assertTrue(signature.getBoolean("valid"));
+    assertTrue(signature.getString("department").contains("市场监督管理局"), signature.toString());
+
+    String code = verificationCode(pdf, decision.getString("number"));
+    Api.Reply byNumber = Api.anonymous(portal).get("/api/v1/verify/" + decision.getString("number")
+        + "?code=" + code);
+    assertEquals(200, byNumber.status(), byNumber.toString());
+    assertTrue(byNumber.json().getBoolean("valid"));
+    Api.Reply wrongCode = Api.anonymous(portal).get("/api/v1/verify/" + decision.getString("number")
+        + "?code=WRONG123");
+    assertEquals(404, wrongCode.status());
+
+    // A tampered copy is not valid.
+    byte[] tampered = pdf.clone();
+    int at = new String(tampered, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("/Producer");
+    tampered[at > 0 ? at + 2 : tampered.length / 3] ^= 0x01;
+    Api.Reply forged = Api.anonymous(portal).postFile("/api/v1/verify", "forged.pdf", tampered);
+    assertEquals(200, forged.status(), forged.toString());
+    assertFalse(forged.json().getBoolean("valid"), forged.toString());
+  }
+
+  @Test
+  void anotherEnterpriseSeesNothing() throws Exception {
+    Api applicant = Api.login(portal, "applicant");
+    long id = create(applicant, "SCJG-0002");
+    Api other = Api.login(portal, "applicant2");
+    assertEquals(404, other.get("/api/v1/applications/" + id).status());
+    Api.Reply upload = other.putFile("/api/v1/applications/" + id + "/materials/loss-statement",
+        "x.pdf", TestFiles.pdf("x", 1));
+    assertEquals(404, upload.status(), upload.toString());
+    assertEquals("NOT_FOUND", upload.json().getString("error"));
+    assertEquals(404, other.post("/api/v1/applications/" + id + "/submit", null).status());
+    assertFalse(other.get("/api/v1/applications").text().contains("\"id\":" + id + ","));
+  }
+
+  @Test
+  void denialIsSignedWithReasonsAndAppealRights() throws Exception {
+    Api applicant = Api.login(portal, "applicant");
+    long id = create(applicant, "SCJG-0002");
+    upload(applicant, id, "loss-statement", "遗失声明.pdf", TestFiles.pdf("statement", 1));
+    submit(applicant, id);
+    assertEquals("COMPLETE", awaitStatus(applicant, id, "PRE_REVIEWED").getJsonObject("preReview")
+        .getString("verdict"));
+    assertEquals(200, Api.login(portal, "clerk").post("/api/v1/applications/" + id + "/acceptance",
+        "{\"action\":\"ACCEPT\"}").status());
+    Api.Reply denied = Api.login(portal, "chief-b").post("/api/v1/applications/" + id + "/decision",
+        "{\"outcome\":\"DENY\",\"text\":\"遗失声明未在指定媒体刊登。\",\"pin\":\"123456\"}");
+    assertEquals(200, denied.status(), denied.toString());
+    assertEquals("ISSUED", denied.json().getString("status"));
+    JsonObject doc = denied.json().getJsonObject("document");
+    assertEquals("DENIAL_DECISION", doc.getString("kind"));
+    byte[] pdf = download(applicant, doc.getInt("id"));
+    String text = Pdfsig.run(List.of("pdftotext", "-enc", "UTF-8", write(pdf), "-"));
+    assertTrue(text.contains("不予行政许可"), text);
+    assertTrue(text.contains("行政复议"), text);
+  }
+
+  @Test
+  void jointMatterIsSealedByEachDepartmentInOrder() throws Exception {
+    Api applicant = Api.login(portal, "applicant");
+    long id = create(applicant, "LB-0001");
+    upload(applicant, id, "application-form", "联办申请表.pdf", TestFiles.pdf("form", 1));
+    upload(applicant, id, "business-license", "执照.pdf", TestFiles.pdf("licence", 1));
+    upload(applicant, id, "hygiene-report", "检测报告.pdf", TestFiles.pdf("report", 2));
+    submit(applicant, id);
+    awaitStatus(applicant, id, "PRE_REVIEWED");
+    assertEquals(200, Api.login(portal, "clerk").post("/api/v1/applications/" + id + "/acceptance",
+        "{\"action\":\"ACCEPT\"}").status());
+    String approve = "{\"outcome\":\"APPROVE\",\"text\":\"准予联合许可。\",\"pin\":\"123456\"}";
+    Api.Reply outOfOrder = Api.login(portal, "chief-b-2").post(
+        "/api/v1/applications/" + id + "/decision", approve);
+    assertEquals(409, outOfOrder.status(), outOfOrder.toString());
+    Api.Reply first = Api.login(portal, "chief-b").post("/api/v1/applications/" + id + "/decision", approve);
+    assertEquals(200, first.status(), first.toString());
+    assertEquals("APPROVED", first.json().getString("status"));
+    Api.Reply second = Api.login(portal, "chief-b-2").post("/api/v1/applications/" + id + "/decision", approve);
+    assertEquals(200, second.status(), second.toString());
+    assertEquals("ISSUED", second.json().getString("status"));
+    byte[] pdf = download(applicant, second.json().getJsonObject("document").getInt("id"));
+    JsonObject v = Api.anonymous(portal).postFile("/api/v1/verify", "joint.pdf", pdf).json();
+    assertTrue(v.getBoolean("valid"), v.toString());
+    assertEquals(2, v.getJsonArray("signatures").size(), v.toString());
+    String report = Pdfsig.report(work, pdf, Api.anonymous(portal).get("/api/v1/pki/ca.pem").text());
+    assertEquals(2, report.split("Signature is Valid", -1).length - 1, report);
+  }
+
+  @Test
+  void commitmentLetsAnApplicationProceedWithoutCommitableMaterials() throws Exception {
+    Api applicant = Api.login(portal, "applicant");
+    long id = create(applicant, "SCJG-0001");
+    upload(applicant, id, "application-form", "申请书.pdf", TestFiles.pdf("form", 1));
+    upload(applicant, id, "business-license", "执照.png", TestFiles.png());
+    submit(applicant, id);
+    JsonObject reviewed = awaitStatus(applicant, id, "PRE_REVIEWED");
+    assertEquals("COMPLETE_WITH_COMMITMENT", reviewed.getJsonObject("preReview").getString("verdict"),
+        reviewed.toString());
+    Api.Reply notCommitable = applicant.post("/api/v1/applications/" + id + "/commitment",
+        "{\"materials\":[\"application-form\"],\"dueDate\":\"2099-01-31\"}");
+    assertEquals(400, notCommitable.status(), notCommitable.toString());
+    Api.Reply signed = applicant.post("/api/v1/applications/" + id + "/commitment",
+        "{\"materials\":[\"premises-layout\",\"safety-rules\"],\"dueDate\":\"2099-01-31\"}");
+    assertEquals(200, signed.status(), signed.toString());
+    assertEquals("2099-01-31", signed.json().getJsonObject("commitment").getString("dueDate"));
+    Api.Reply accepted = Api.login(portal, "clerk").post("/api/v1/applications/" + id + "/acceptance",
+        "{\"action\":\"ACCEPT\"}");
+    assertEquals("ACCEPTED_ON_COMMITMENT", accepted.json().getString("status"), accepted.toString());
+  }
+
+  @Test
+  void calendarSkipsWeekendsAndBadInputIsNamed() throws Exception {
+    Api anyone = Api.anonymous(portal);
+    Api.Reply friday = anyone.get("/api/v1/calendar/add-working-days?from=2026-11-27&days=2");
+    assertEquals("2026-12-01", friday.json().getString("date"), friday.toString());
+    Api.Reply bad = anyone.get("/api/v1/calendar/add-working-days?from=27.11.2026&days=2");
+    assertEquals(400, bad.status());
+    assertTrue(bad.json().getString("message").contains("from"), bad.toString());
+  }
+
+  // --- steps -----------------------------------------------------------------------------
+
+  static long create(Api applicant, String matter) throws Exception {
+    Api.Reply r = applicant.post("/api/v1/applications", "{\"matterCode\":\"" + matter + "\"}");
+    assertTrue(r.status() == 200 || r.status() == 201, r.toString());
+    assertEquals("DRAFT", r.json().getString("status"));
+    return r.json().getJsonNumber("id").longValue();
+  }
+
+  static void upload(Api applicant, long id, String material, String name, byte[] content)
+      throws Exception {
+    Api.Reply r = applicant.putFile("/api/v1/applications/" + id + "/materials/" + material, name, content);
+    assertEquals(200, r.status(), r.toString());
+    assertEquals(64, r.json().getString("sha256").length());
+    assertEquals(content.length, r.json().getJsonNumber("size").longValue());
+  }
+
+  static void submit(Api applicant, long id) throws Exception {
+    Api.Reply r = applicant.post("/api/v1/applications/" + id + "/submit", null);
+    assertEquals(200, r.status(), r.toString());
+  }
+
+  static JsonObject awaitStatus(Api api, long id, String status) throws Exception {
+    JsonObject last = null;
+    for (int i = 0; i < 60; i++) {
+      last = api.get("/api/v1/applications/" + id).json();
+      if (last.getString("status").equals(status)) {
+        return last;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("application " + id + " never reached " + status + ": " + last);
+  }
+
+  static List<String> findingCodes(JsonObject preReview) {
+    return preReview.getJsonArray("findings").stream()
+        .map(f -> f.asJsonObject().getString("code")).collect(Collectors.toList());
+  }
+
+  static byte[] download(Api api, int documentId) throws Exception {
+    Api.Reply r = api.get("/api/v1/documents/" + documentId);
+    assertEquals(200, r.status(), r.toString());
+    assertTrue(r.contentType().startsWith("application/pdf"), r.contentType());
+    return r.body();
+  }
+
+  static String write(byte[] pdf) throws Exception {
+    Path f = work.resolve("doc-" + System.nanoTime() + ".pdf");
+    Files.write(f, pdf);
+    return f.toString();
+  }
+
+  /** The verification code as printed on the document, read back with pdftotext. */
+  static String verificationCode(byte[] pdf, String number) throws Exception {
+    String text = Pdfsig.run(List.of("pdftotext", "-enc", "UTF-8", write(pdf), "-"));
+    var m = java.util.regex.Pattern.compile("验证码[：:]\\s*([A-Z0-9]{8})").matcher(text);
+    assertTrue(m.find(), "no verification code printed on " + number + ":\n" + text);
+    return m.group(1);
+  }
+}

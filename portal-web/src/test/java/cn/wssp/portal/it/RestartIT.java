@@ -1,0 +1,35 @@
+package cn.wssp.portal.it;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A second start on the same data folder keeps everything: no re-seeding, the same CA, the
+ * same applications; and SIGTERM (Ctrl-C) stops the portal cleanly.
+ */
+class RestartIT {
+  @Test
+  void secondStartKeepsDataAndKeys() throws Exception {
+    try (RunningPortal portal = RunningPortal.dedicated("restart")) {
+      portal.start();
+      String ca = Api.anonymous(portal).get("/api/v1/pki/ca.pem").text();
+      Api applicant = Api.login(portal, "applicant");
+      long id = ApiJourneyIT.create(applicant, "SCJG-0002");
+      ApiJourneyIT.upload(applicant, id, "loss-statement", "声明.pdf", TestFiles.pdf("s", 1));
+      int matters = Api.anonymous(portal).get("/api/v1/matters").structure().asJsonArray().size();
+
+      portal.stop();
+      portal.start();
+
+      assertEquals(ca, Api.anonymous(portal).get("/api/v1/pki/ca.pem").text(), "same root CA");
+      Api again = Api.login(portal, "applicant");
+      var app = again.get("/api/v1/applications/" + id);
+      assertEquals(200, app.status(), app.toString());
+      assertEquals("声明.pdf", app.json().getJsonArray("materials").getJsonObject(0).getString("fileName"));
+      assertEquals(matters, Api.anonymous(portal).get("/api/v1/matters").structure().asJsonArray().size(),
+          "no re-seeding");
+      assertTrue(portal.logTail().contains("网上审批已就绪"), portal.logTail());
+    }
+  }
+}

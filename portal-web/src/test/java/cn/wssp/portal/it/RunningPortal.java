@@ -1,0 +1,157 @@
+package cn.wssp.portal.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real portal, started the way a user starts it ({@code ./portal start}), on a free port and
+ * a fresh data folder; on PostgreSQL in a schema of its own when the postgres profile is on.
+ */
+public final class RunningPortal implements AutoCloseable {
+  private static RunningPortal shared;
+
+  final Path home;
+  final Path dataDir;
+  final int port;
+  final String dbUrl;
+  private final String schema;
+  private Process process;
+
+  /** A portal of its own (not shared), for tests that stop and restart it. */
+  public static RunningPortal dedicated(String name) throws Exception {
+    return new RunningPortal(Path.of("target", "it-data", name + "-" + System.currentTimeMillis())
+        .toAbsolutePath());
+  }
+
+  private RunningPortal(Path dataDir) throws Exception {
+    this.home = Path.of(System.getProperty("portal.home", "..")).toAbsolutePath().normalize();
+    this.dataDir = dataDir;
+    this.port = freePort();
+    String pg = System.getProperty("portal.test.db.url", "");
+    if (pg.isBlank()) {
+      this.schema = null;
+      this.dbUrl = null;
+    } else {
+      this.schema = "it_" + Long.toString(System.currentTimeMillis(), 36);
+      try (Connection c = DriverManager.getConnection(pg, dbUser(), "")) {
+        c.createStatement().execute("CREATE SCHEMA " + schema);
+      }
+      this.dbUrl = pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+  }
+
+  /** One portal for the whole test run: starting Payara is the slow part. */
+  public static synchronized RunningPortal shared() throws Exception {
+    if (shared == null) {
+      Path data = Path.of("target", "it-data", "run-" + System.currentTimeMillis()).toAbsolutePath();
+      shared = new RunningPortal(data);
+      shared.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          shared.close();
+        } catch (Exception ignored) {
+          // best effort at JVM exit
+        }
+      }));
+    }
+    return shared;
+  }
+
+  private static String dbUser() {
+    String u = System.getProperty("portal.test.db.user", "");
+    return u.isBlank() ? "postgres" : u;
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public synchronized void start() throws Exception {
+    Files.createDirectories(dataDir);
+    ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("portal").toString(), "start",
+        "--no-build", "--port", String.valueOf(port), "--data", dataDir.toString());
+    Map<String, String> env = pb.environment();
+    env.keySet().removeIf(k -> k.startsWith("PORTAL_"));
+    env.put("PORTAL_DEMO_DATA", "true");
+    env.put("PORTAL_PUBLIC_URL", url());
+    if (dbUrl != null) {
+      env.put("PORTAL_DB_URL", dbUrl);
+      env.put("PORTAL_DB_USER", dbUser());
+    }
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("portal.log").toFile()));
+    process = pb.start();
+    waitUntilReady(Duration.ofMinutes(4));
+  }
+
+  private void waitUntilReady(Duration timeout) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(timeout);
+    String last = "no answer";
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("portal exited with " + process.exitValue() + "; log:\n" + logTail());
+      }
+      try {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/health/ready"))
+            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        last = r.statusCode() + " " + r.body();
+        if (r.statusCode() == 200 && r.body().contains("UP")) {
+          return;
+        }
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException("portal not ready in " + timeout + ": " + last + "\n" + logTail());
+  }
+
+  public String logTail() {
+    try {
+      String log = Files.readString(dataDir.resolve("portal.log"));
+      return log.length() > 8000 ? log.substring(log.length() - 8000) : log;
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  /** SIGTERM, as a user's Ctrl-C; waits for a clean exit. */
+  public synchronized void stop() throws Exception {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("portal did not stop within 60 s of SIGTERM");
+      }
+    }
+  }
+
+  @Override
+  public synchronized void close() throws Exception {
+    stop();
+    if (schema != null) {
+      try (Connection c = DriverManager.getConnection(System.getProperty("portal.test.db.url"), dbUser(), "")) {
+        c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}

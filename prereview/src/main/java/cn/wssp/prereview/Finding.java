@@ -1,0 +1,11 @@
+package cn.wssp.prereview;
+
+/**
+ * One thing the pre-review found.
+ *
+ * @param materialCode the material concerned, or null for the application as a whole
+ * @param code machine-readable code
+ * @param severity blocking or warning
+ * @param message a human explanation in Chinese that names the material
+ */
+public record Finding(String materialCode, FindingCode code, Severity severity, String message) {}

@@ -1,0 +1,23 @@
+package cn.wssp.prereview;
+
+import java.util.List;
+
+/**
+ * One required material of a matter, as the pre-review judges it (§2).
+ *
+ * @param code stable code, e.g. "business-license"
+ * @param name Chinese name shown to applicants, e.g. "营业执照副本"
+ * @param required mandatory for acceptance
+ * @param commitable may be pending under a commitment (容缺)
+ * @param acceptedTypes accepted media types, e.g. "application/pdf", "image/jpeg"
+ * @param maxBytes largest accepted file, in bytes
+ * @param maxPages most pages accepted (0 = no limit)
+ */
+public record MaterialRequirement(
+    String code,
+    String name,
+    boolean required,
+    boolean commitable,
+    List<String> acceptedTypes,
+    long maxBytes,
+    int maxPages) {}

@@ -1,0 +1,273 @@
+package cn.wssp.prereview;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The automatic completeness pre-review (§4): inspects every submitted file, runs the checks for
+ * every material of the matter, and proposes a verdict to the window clerk.
+ *
+ * <p>Thread-safe: construct once (it probes for Tesseract and loads Tika), reuse for every
+ * application, {@link #close()} at shutdown. Its worker threads are daemons.
+ */
+public final class PreReviewer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(PreReviewer.class.getName());
+
+  private final Options options;
+  private final ContentInspector inspector;
+  private final List<MaterialCheck> checks;
+
+  /** Default options, standard checks. */
+  public PreReviewer() {
+    this(Options.defaults());
+  }
+
+  public PreReviewer(Options options) {
+    this(options, defaultChecks());
+  }
+
+  /**
+   * @param checks run in this order for every material; start from {@link #defaultChecks()} to add
+   *     rules
+   */
+  public PreReviewer(Options options, List<MaterialCheck> checks) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.checks = List.copyOf(checks);
+    this.inspector = new ContentInspector(options);
+  }
+
+  /** The standard checks in their order, as a new list one may extend. */
+  public static List<MaterialCheck> defaultChecks() {
+    return new ArrayList<>(StandardChecks.all());
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  /** The media type of an uploaded file, detected from its content (see ContentInspector). */
+  public String detectType(java.nio.file.Path file, String fileName) throws java.io.IOException {
+    return inspector.detectType(file, fileName);
+  }
+
+  /** Whether images and scanned PDFs are OCR'd; detected once, at construction. */
+  public boolean ocrAvailable() {
+    return inspector.ocrAvailable();
+  }
+
+  /** The tesseract used, or why OCR is unavailable; for logs and health pages. */
+  public String ocrStatus() {
+    return inspector.ocrStatus();
+  }
+
+  /**
+   * Reviews one application.
+   *
+   * @param requirements the matter's materials, in the order findings should be listed
+   * @param files the submitted files; files for codes not in {@code requirements} are ignored with
+   *     a WARNING
+   * @return every finding, the facts of each inspected file (keyed by material code; the first
+   *     file when a material has several) and the proposed verdict
+   * @throws java.io.UncheckedIOException when a file's content cannot be read from storage
+   */
+  public PreReviewResult review(List<MaterialRequirement> requirements, List<SubmittedFile> files) {
+    Objects.requireNonNull(requirements, "requirements");
+    Objects.requireNonNull(files, "files");
+    Map<String, MaterialRequirement> byCode = new LinkedHashMap<>();
+    for (MaterialRequirement r : requirements) {
+      byCode.putIfAbsent(r.code(), r);
+    }
+    Map<String, List<SubmittedFile>> filesByCode = new LinkedHashMap<>();
+    List<SubmittedFile> unknown = new ArrayList<>();
+    for (SubmittedFile f : files) {
+      if (byCode.containsKey(f.materialCode())) {
+        filesByCode.computeIfAbsent(f.materialCode(), c -> new ArrayList<>()).add(f);
+      } else {
+        unknown.add(f);
+      }
+    }
+
+    List<Finding> findings = new ArrayList<>();
+    Map<String, FileFacts> facts = new LinkedHashMap<>();
+    for (MaterialRequirement r : byCode.values()) {
+      List<SubmittedFile> submitted = filesByCode.getOrDefault(r.code(), List.of());
+      if (submitted.isEmpty()) {
+        findings.addAll(run(new CheckContext(r, null, limit(r), this::inspectNone)));
+      }
+      for (SubmittedFile f : submitted) {
+        CheckContext ctx = new CheckContext(r, f, limit(r), file -> inspector.inspect(file, limit(r)));
+        findings.addAll(run(ctx));
+        Inspection i = ctx.inspectionIfAny();
+        if (i != null && i.examined()) {
+          facts.putIfAbsent(r.code(), i.facts());
+        }
+      }
+    }
+    for (SubmittedFile f : unknown) {
+      String code = String.valueOf(f.materialCode());
+      findings.add(new Finding(f.materialCode(), FindingCode.UNKNOWN_MATERIAL, Severity.WARNING,
+          Messages.format("UNKNOWN_MATERIAL", code, f.fileName())));
+    }
+    return new PreReviewResult(verdict(findings, byCode), List.copyOf(findings),
+        Collections.unmodifiableMap(facts));
+  }
+
+  private List<Finding> run(CheckContext ctx) {
+    for (MaterialCheck check : checks) {
+      try {
+        check.check(ctx);
+      } catch (CheckContext.Stop stop) {
+        break;
+      } catch (RuntimeException e) {
+        if (e instanceof java.io.UncheckedIOException io) {
+          throw io; // storage failure: no judgement possible, let the caller retry
+        }
+        // A faulty rule must not sink the whole pre-review; the clerk still sees the others.
+        LOG.log(Level.SEVERE, "预审规则 " + check.getClass().getName() + " 出错（材料 "
+            + ctx.requirement().code() + "）", e);
+      }
+      if (ctx.stopped()) {
+        break;
+      }
+    }
+    return ctx.findings();
+  }
+
+  private Inspection inspectNone(SubmittedFile none) {
+    throw new IllegalStateException("no file");
+  }
+
+  private long limit(MaterialRequirement r) {
+    return r.maxBytes() > 0 ? r.maxBytes() : options.defaultMaxBytes();
+  }
+
+  /**
+   * INCOMPLETE if a blocking finding concerns a material that is not commitable (or the
+   * application as a whole); COMPLETE_WITH_COMMITMENT if every blocking finding concerns a
+   * commitable (容缺) material; COMPLETE otherwise.
+   */
+  static Verdict verdict(List<Finding> findings, Map<String, MaterialRequirement> byCode) {
+    boolean blocking = false;
+    for (Finding f : findings) {
+      if (f.severity() != Severity.BLOCKING) {
+        continue;
+      }
+      blocking = true;
+      MaterialRequirement r = f.materialCode() == null ? null : byCode.get(f.materialCode());
+      if (r == null || !r.commitable()) {
+        return Verdict.INCOMPLETE;
+      }
+    }
+    return blocking ? Verdict.COMPLETE_WITH_COMMITMENT : Verdict.COMPLETE;
+  }
+
+  @Override
+  public void close() {
+    inspector.close();
+  }
+
+  /**
+   * Settings of the pre-review. Start from {@link #defaults()} and change with the {@code with...}
+   * methods.
+   *
+   * @param parseTimeout per file: reading, detection, archive scan and parsing together
+   * @param ocrTimeout per file: OCR of its image or scanned pages
+   * @param maxTextChars most characters of text kept per file
+   * @param ocrEnabled false turns OCR off (files needing it then get OCR_UNAVAILABLE)
+   * @param tesseract the tesseract program; null looks for "tesseract" on the PATH
+   * @param ocrLanguages Tesseract languages, all of which must be installed
+   * @param defaultMaxBytes size limit for materials that set none (maxBytes 0)
+   * @param maxImagePixels images with more pixels are decompression bombs
+   * @param tempDir where files are copied while examined; null for java.io.tmpdir
+   */
+  public record Options(
+      Duration parseTimeout,
+      Duration ocrTimeout,
+      int maxTextChars,
+      boolean ocrEnabled,
+      Path tesseract,
+      String ocrLanguages,
+      long defaultMaxBytes,
+      long maxImagePixels,
+      Path tempDir) {
+
+    public Options {
+      Objects.requireNonNull(parseTimeout, "parseTimeout");
+      Objects.requireNonNull(ocrTimeout, "ocrTimeout");
+      Objects.requireNonNull(ocrLanguages, "ocrLanguages");
+      if (parseTimeout.isNegative() || parseTimeout.isZero() || ocrTimeout.isNegative()
+          || ocrTimeout.isZero()) {
+        throw new IllegalArgumentException("timeouts must be positive");
+      }
+      if (maxTextChars <= 0 || defaultMaxBytes <= 0 || maxImagePixels <= 0) {
+        throw new IllegalArgumentException("limits must be positive");
+      }
+    }
+
+    /** 30 s to parse, 120 s to OCR, 1 000 000 characters, chi_sim+eng, 100 MB, 200 megapixels. */
+    public static Options defaults() {
+      return new Options(Duration.ofSeconds(30), Duration.ofSeconds(120), 1_000_000, true, null,
+          "chi_sim+eng", 100L * 1024 * 1024, 200_000_000L, null);
+    }
+
+    public Options withParseTimeout(Duration d) {
+      return new Options(d, ocrTimeout, maxTextChars, ocrEnabled, tesseract, ocrLanguages,
+          defaultMaxBytes, maxImagePixels, tempDir);
+    }
+
+    public Options withOcrTimeout(Duration d) {
+      return new Options(parseTimeout, d, maxTextChars, ocrEnabled, tesseract, ocrLanguages,
+          defaultMaxBytes, maxImagePixels, tempDir);
+    }
+
+    public Options withMaxTextChars(int n) {
+      return new Options(parseTimeout, ocrTimeout, n, ocrEnabled, tesseract, ocrLanguages,
+          defaultMaxBytes, maxImagePixels, tempDir);
+    }
+
+    public Options withOcrEnabled(boolean enabled) {
+      return new Options(parseTimeout, ocrTimeout, maxTextChars, enabled, tesseract, ocrLanguages,
+          defaultMaxBytes, maxImagePixels, tempDir);
+    }
+
+    /** Uses this tesseract program (it must be named "tesseract"); e.g. a path that does not exist
+     * to test the branch without OCR. */
+    public Options withTesseract(Path program) {
+      return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, program, ocrLanguages,
+          defaultMaxBytes, maxImagePixels, tempDir);
+    }
+
+    public Options withOcrLanguages(String languages) {
+      return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract, languages,
+          defaultMaxBytes, maxImagePixels, tempDir);
+    }
+
+    public Options withDefaultMaxBytes(long bytes) {
+      return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
+          ocrLanguages, bytes, maxImagePixels, tempDir);
+    }
+
+    public Options withMaxImagePixels(long pixels) {
+      return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
+          ocrLanguages, defaultMaxBytes, pixels, tempDir);
+    }
+
+    public Options withTempDir(Path dir) {
+      return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
+          ocrLanguages, defaultMaxBytes, maxImagePixels, dir);
+    }
+
+    /** The temporary directory to use: {@link #tempDir()} or java.io.tmpdir. */
+    Path effectiveTempDir() {
+      return tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir"));
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package cn.wssp.storage;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.GetObjectLockConfigurationArgs;
+import io.minio.GetObjectRetentionArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Retention;
+import io.minio.messages.RetentionMode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link ObjectStore} over the MinIO Java SDK: the embedded S3Proxy and a production MinIO
+ * cluster alike, by configuration only. The SHA-256 of every object is computed while streaming
+ * and stored as user metadata beside it.
+ */
+public final class MinioObjectStore implements ObjectStore {
+  private static final long PART_SIZE = 10L << 20;
+  private static final String SHA_META = "sha256";
+  private static final String HEALTH_KEY = ".health/probe";
+  /** Retention of issued documents where the server supports object lock. */
+  private static final int RETENTION_YEARS = 30;
+
+  private final MinioClient client;
+  private final S3Settings settings;
+  private final Set<Protection> protections;
+
+  private MinioObjectStore(MinioClient client, S3Settings settings) throws StorageException {
+    this.client = client;
+    this.settings = settings;
+    ensureBucket();
+    this.protections = detectProtections();
+  }
+
+  /** Connects and creates the bucket if missing; fails with a message naming the endpoint. */
+  public static MinioObjectStore connect(S3Settings settings) throws StorageException {
+    MinioClient client;
+    try {
+      client = MinioClient.builder().endpoint(settings.endpoint())
+          .credentials(settings.accessKey(), settings.secretKey()).build();
+      client.setTimeout(TimeUnit.SECONDS.toMillis(10), TimeUnit.MINUTES.toMillis(5),
+          TimeUnit.MINUTES.toMillis(5));
+    } catch (IllegalArgumentException e) {
+      throw new StorageException("对象存储地址无效：" + settings.endpoint() + "（" + e.getMessage() + "）", e);
+    }
+    return new MinioObjectStore(client, settings);
+  }
+
+  private void ensureBucket() throws StorageException {
+    String bucket = settings.bucket();
+    try {
+      if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+        client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+      }
+    } catch (Exception e) {
+      throw failure("无法访问存储桶 " + bucket, null, e);
+    }
+  }
+
+  /** Asks the server once; a server that does not know object lock (S3Proxy) just lacks it. */
+  private Set<Protection> detectProtections() {
+    Set<Protection> found = EnumSet.noneOf(Protection.class);
+    try {
+      if (client.getObjectLockConfiguration(
+          GetObjectLockConfigurationArgs.builder().bucket(settings.bucket()).build()) != null) {
+        found.add(Protection.OBJECT_LOCK);
+      }
+    } catch (Exception notSupported) {
+      // no object lock on this bucket or server
+    }
+    return Set.copyOf(found);
+  }
+
+  @Override
+  public StoredObject put(String key, InputStream content, long size, String contentType)
+      throws StorageException {
+    return write(key, content, size, contentType, false);
+  }
+
+  @Override
+  public StoredObject putImmutable(String key, InputStream content, long size, String contentType)
+      throws StorageException {
+    if (stat(key).isPresent()) {
+      throw new StorageException("对象 " + key + " 已存在：签发的文书不能被覆盖。");
+    }
+    return write(key, content, size, contentType, true);
+  }
+
+  private StoredObject write(String key, InputStream content, long size, String contentType,
+      boolean retain) throws StorageException {
+    try {
+      // The hash must be known before the object is written, to store it as metadata: for a
+      // stream of unknown size that means reading it twice, so spool small ones in memory.
+      MessageDigest sha = sha256();
+      byte[] bytes = null;
+      InputStream source = content;
+      if (size >= 0 && size <= PART_SIZE) {
+        bytes = content.readNBytes((int) size + 1);
+        if (bytes.length != size) {
+          throw new StorageException("对象 " + key + " 的长度与声明不符：声明 " + size + "，实际 "
+              + bytes.length + (bytes.length > size ? "+" : ""));
+        }
+        sha.update(bytes);
+        source = new ByteArrayInputStream(bytes);
+      }
+      DigestInputStream digesting = new DigestInputStream(source, bytes == null ? sha : sha256());
+      PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(settings.bucket()).object(key)
+          .stream(digesting, size, size >= 0 && size <= PART_SIZE ? -1 : PART_SIZE)
+          .contentType(contentType == null ? "application/octet-stream" : contentType);
+      String hex = bytes == null ? null : HexFormat.of().formatHex(sha.digest());
+      if (hex != null) {
+        args.userMetadata(Map.of(SHA_META, hex));
+      }
+      if (retain && protections.contains(Protection.OBJECT_LOCK)) {
+        args.retention(new Retention(RetentionMode.COMPLIANCE,
+            ZonedDateTime.now().plusYears(RETENTION_YEARS)));
+      }
+      client.putObject(args.build());
+      if (hex == null) {
+        hex = HexFormat.of().formatHex(sha.digest());
+      }
+      long stored = stat(key).map(StoredObject::size).orElse(size);
+      return new StoredObject(key, stored, hex, contentType);
+    } catch (StorageException e) {
+      throw e;
+    } catch (Exception e) {
+      throw failure("写入对象失败", key, e);
+    }
+  }
+
+  @Override
+  public InputStream get(String key) throws StorageException {
+    try {
+      return client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(key).build());
+    } catch (Exception e) {
+      throw failure("读取对象失败", key, e);
+    }
+  }
+
+  @Override
+  public byte[] getVerified(String key, String expectedSha256) throws StorageException {
+    byte[] bytes;
+    try (InputStream in = get(key)) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw failure("读取对象失败", key, e);
+    }
+    String actual = HexFormat.of().formatHex(sha256().digest(bytes));
+    if (!actual.equalsIgnoreCase(expectedSha256)) {
+      throw new StorageException("对象 " + key + " 的 SHA-256 与记录不符：记录 " + expectedSha256
+          + "，实际 " + actual + "。文件可能已损坏或被篡改。");
+    }
+    return bytes;
+  }
+
+  @Override
+  public Optional<StoredObject> stat(String key) throws StorageException {
+    try {
+      StatObjectResponse s = client.statObject(
+          StatObjectArgs.builder().bucket(settings.bucket()).object(key).build());
+      return Optional.of(new StoredObject(key, s.size(), s.userMetadata().get(SHA_META),
+          s.contentType()));
+    } catch (ErrorResponseException e) {
+      String code = e.errorResponse().code();
+      if ("NoSuchKey".equals(code) || "NoSuchObject".equals(code) || "NotFound".equals(code)) {
+        return Optional.empty();
+      }
+      throw failure("查询对象失败", key, e);
+    } catch (Exception e) {
+      throw failure("查询对象失败", key, e);
+    }
+  }
+
+  @Override
+  public void delete(String key) throws StorageException {
+    try {
+      client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
+    } catch (Exception e) {
+      throw failure("删除对象失败", key, e);
+    }
+  }
+
+  @Override
+  public boolean isUsable() {
+    try {
+      byte[] probe = String.valueOf(System.nanoTime()).getBytes();
+      put(HEALTH_KEY, new ByteArrayInputStream(probe), probe.length, "text/plain");
+      return getVerified(HEALTH_KEY, HexFormat.of().formatHex(sha256().digest(probe))).length
+          == probe.length;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Override
+  public Set<Protection> protections() {
+    return protections;
+  }
+
+  /** Object lock only where the server reports it; checks that an object carries retention. */
+  public boolean isRetained(String key) {
+    try {
+      return client.getObjectRetention(GetObjectRetentionArgs.builder().bucket(settings.bucket())
+          .object(key).build()) != null;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (Exception ignored) {
+      // nothing to release beyond the HTTP pool
+    }
+  }
+
+  private StorageException failure(String what, String key, Exception e) {
+    String detail = e instanceof ErrorResponseException er
+        ? er.errorResponse().code() + " " + er.errorResponse().message()
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
+    return new StorageException(what + "（" + settings.endpoint() + "，存储桶 " + settings.bucket()
+        + (key == null ? "" : "，对象 " + key) + "）：" + detail, e);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
