@@ -169,20 +169,27 @@ public class ApplicationService {
 
   /** Applications the actor may see, newest first, optionally only some statuses. */
   public List<Application> list(Actor actor, Set<ApplicationStatus> statuses) {
-    List<Application> all = new ArrayList<>();
-    String jpql = "select a from Application a"
-        + (statuses == null || statuses.isEmpty() ? "" : " where a.status in :s")
+    boolean byStatus = statuses != null && !statuses.isEmpty();
+    // An applicant's list is narrowed in the query; AccessPolicy stays the rule for everyone.
+    boolean ownOnly = actor.has(Role.APPLICANT) && !actor.isStaff();
+    String jpql = "select a from Application a where 1 = 1"
+        + (byStatus ? " and a.status in :s" : "")
+        + (ownOnly ? " and a.enterprise.id = :e" : "")
         + " order by a.id desc";
     var q = em.createQuery(jpql, Application.class).setMaxResults(500);
-    if (statuses != null && !statuses.isEmpty()) {
+    if (byStatus) {
       q.setParameter("s", statuses);
     }
+    if (ownOnly) {
+      q.setParameter("e", actor.enterpriseId());
+    }
+    List<Application> visible = new ArrayList<>();
     for (Application a : q.getResultList()) {
       if (AccessPolicy.canSee(actor, a)) {
-        all.add(a);
+        visible.add(a);
       }
     }
-    return all;
+    return visible;
   }
 
   private static void requireEditable(Application app) {

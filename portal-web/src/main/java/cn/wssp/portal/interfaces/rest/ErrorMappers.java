@@ -1,8 +1,6 @@
 package cn.wssp.portal.interfaces.rest;
 
 import cn.wssp.portal.domain.model.DomainException;
-import jakarta.ejb.EJBException;
-import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -37,43 +35,14 @@ public final class ErrorMappers {
     return ApiError.response(500, "INTERNAL_ERROR", "系统内部错误，请稍后重试；如持续出现请联系服务中心。");
   }
 
+  /**
+   * One mapper for everything: JAX-RS picks the closest mapper by type, and the unwrapping
+   * above must see the whole chain (transaction interceptors wrap domain exceptions).
+   */
   @Provider
-  public static class Domain implements ExceptionMapper<DomainException> {
+  public static class Any implements ExceptionMapper<Throwable> {
     @Override
-    public Response toResponse(DomainException e) {
-      return ErrorMappers.toResponse(e);
-    }
-  }
-
-  @Provider
-  public static class Web implements ExceptionMapper<WebApplicationException> {
-    @Override
-    public Response toResponse(WebApplicationException e) {
-      return ErrorMappers.toResponse(e);
-    }
-  }
-
-  @Provider
-  public static class Any implements ExceptionMapper<Exception> {
-    @Override
-    public Response toResponse(Exception e) {
-      return ErrorMappers.toResponse(e);
-    }
-  }
-
-  // Transactional interceptors wrap domain exceptions in these.
-  @Provider
-  public static class Ejb implements ExceptionMapper<EJBException> {
-    @Override
-    public Response toResponse(EJBException e) {
-      return ErrorMappers.toResponse(e);
-    }
-  }
-
-  @Provider
-  public static class Rollback implements ExceptionMapper<RollbackException> {
-    @Override
-    public Response toResponse(RollbackException e) {
+    public Response toResponse(Throwable e) {
       return ErrorMappers.toResponse(e);
     }
   }
