@@ -1,0 +1,69 @@
+package cn.wssp.portal.interfaces.web;
+
+import cn.wssp.portal.domain.model.DomainException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Small helpers every backing bean shares: messages, redirects, running a use case safely. */
+final class Pages {
+  private static final Logger LOG = Logger.getLogger(Pages.class.getName());
+
+  private Pages() {}
+
+  static void info(String text) {
+    FacesContext.getCurrentInstance().addMessage(null,
+        new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+  }
+
+  static void error(String text) {
+    FacesContext.getCurrentInstance().addMessage(null,
+        new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
+  static void redirect(String path) {
+    FacesContext fc = FacesContext.getCurrentInstance();
+    try {
+      fc.getExternalContext().redirect(fc.getExternalContext().getRequestContextPath() + path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs a use case; a refusal becomes a message for the user, anything else a plain apology. */
+  static <T> T attempt(Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (RuntimeException e) {
+      DomainException domain = domainCause(e);
+      if (domain != null) {
+        error(domain.getMessage());
+      } else {
+        LOG.log(Level.SEVERE, "页面操作失败", e);
+        error("系统内部错误，请稍后重试；如持续出现请联系服务中心。");
+      }
+      return null;
+    }
+  }
+
+  static boolean attempt(Runnable action) {
+    return attempt(() -> {
+      action.run();
+      return Boolean.TRUE;
+    }) != null;
+  }
+
+  private static DomainException domainCause(Throwable t) {
+    for (int i = 0; i < 10 && t != null; i++) {
+      if (t instanceof DomainException d) {
+        return d;
+      }
+      t = t.getCause();
+    }
+    return null;
+  }
+}
