@@ -1,5 +1,7 @@
 package cn.wssp.portal.infrastructure;
 
+import cn.wssp.integration.mail.Mailer;
+import cn.wssp.integration.mail.SmtpMailer;
 import cn.wssp.prereview.PreReviewer;
 import cn.wssp.signing.SealAuthority;
 import cn.wssp.signing.SigningException;
@@ -26,6 +28,7 @@ public class PortalResources {
   private ObjectStore objectStore;
   private SealAuthority sealAuthority;
   private PreReviewer preReviewer;
+  private Mailer mailer;
 
   public synchronized void start() throws StorageException, SigningException {
     if (settings != null) {
@@ -38,6 +41,11 @@ public class PortalResources {
     sealAuthority = SealAuthority.openOrCreate(settings.dataDir().resolve("pki"),
         pkiPassword.toCharArray(), settings.centerName());
     preReviewer = new PreReviewer();
+    mailer = settings.smtpHost()
+        .map(host -> (Mailer) new SmtpMailer(host, settings.smtpPort(), settings.mailFrom()))
+        .orElse(null);
+    LOG.info(() -> "文字识别（OCR）：" + preReviewer.ocrStatus()
+        + "；邮件通知：" + (mailer == null ? "未配置 PORTAL_SMTP_HOST，仅站内消息" : settings.smtpHost().get()));
     LOG.info(() -> "对象存储保护能力：" + objectStore.protections());
   }
 
@@ -73,6 +81,11 @@ public class PortalResources {
 
   public SealAuthority sealAuthority() {
     return sealAuthority;
+  }
+
+  /** Present when PORTAL_SMTP_HOST is set. */
+  public java.util.Optional<Mailer> mailer() {
+    return java.util.Optional.ofNullable(mailer);
   }
 
   public PreReviewer preReviewer() {

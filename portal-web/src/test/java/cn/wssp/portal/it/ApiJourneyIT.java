@@ -108,6 +108,7 @@ class ApiJourneyIT {
     assertEquals(200, accepted.status(), accepted.toString());
     assertEquals("ACCEPTED", accepted.json().getString("status"));
     assertEquals("ACCEPTANCE_NOTICE", accepted.json().getJsonObject("document").getString("kind"));
+    awaitMail("applicant@demo.example", "SQ");
 
     // Wrong PIN: 403, nothing signed. Applicant and the other department: 403 too.
     Api.Reply wrongPin = chief.post("/api/v1/applications/" + id + "/decision",
@@ -264,6 +265,22 @@ class ApiJourneyIT {
     Api.Reply bad = anyone.get("/api/v1/calendar/add-working-days?from=27.11.2026&days=2");
     assertEquals(400, bad.status());
     assertTrue(bad.json().getString("message").contains("from"), bad.toString());
+  }
+
+  /** The applicant is told by e-mail too: a message to that address arrives over SMTP. */
+  static void awaitMail(String to, String subjectPart) throws Exception {
+    for (int i = 0; i < 40; i++) {
+      for (String raw : portal.mail.messages) {
+        var m = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+            new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        if (m.getAllRecipients()[0].toString().equals(to) && m.getSubject().contains("已受理")
+            && m.getSubject().contains(subjectPart)) {
+          return;
+        }
+      }
+      Thread.sleep(500);
+    }
+    fail("no acceptance e-mail to " + to + " among " + portal.mail.messages.size() + " messages");
   }
 
   // --- steps -----------------------------------------------------------------------------

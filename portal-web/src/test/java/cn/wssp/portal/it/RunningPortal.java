@@ -28,6 +28,8 @@ public final class RunningPortal implements AutoCloseable {
   final String dbUrl;
   private final String schema;
   private Process process;
+  /** Receives the portal's e-mail over real SMTP. */
+  final SmtpSink mail;
 
   /** A portal of its own (not shared), for tests that stop and restart it. */
   public static RunningPortal dedicated(String name) throws Exception {
@@ -39,6 +41,7 @@ public final class RunningPortal implements AutoCloseable {
     this.home = Path.of(System.getProperty("portal.home", "..")).toAbsolutePath().normalize();
     this.dataDir = dataDir;
     this.port = freePort();
+    this.mail = new SmtpSink();
     String pg = System.getProperty("portal.test.db.url", "");
     if (pg.isBlank()) {
       this.schema = null;
@@ -86,6 +89,8 @@ public final class RunningPortal implements AutoCloseable {
     env.keySet().removeIf(k -> k.startsWith("PORTAL_"));
     env.put("PORTAL_DEMO_DATA", "true");
     env.put("PORTAL_PUBLIC_URL", url());
+    env.put("PORTAL_SMTP_HOST", "127.0.0.1");
+    env.put("PORTAL_SMTP_PORT", String.valueOf(mail.port()));
     if (dbUrl != null) {
       env.put("PORTAL_DB_URL", dbUrl);
       env.put("PORTAL_DB_USER", dbUser());

@@ -37,6 +37,7 @@ public class PortalMessage {
   }
 
   public Long id() { return id; }
+  public Long userId() { return userId; }
   public Long applicationId() { return applicationId; }
   public String subject() { return subject; }
   public String body() { return body; }

@@ -1,6 +1,7 @@
 package cn.wssp.portal.infrastructure.jobs;
 
 import cn.wssp.portal.application.ApplicationService;
+import cn.wssp.portal.application.Notifications;
 import cn.wssp.portal.application.PreReviewJob;
 import cn.wssp.portal.domain.model.Job;
 import cn.wssp.portal.infrastructure.PortalSettings;
@@ -28,6 +29,9 @@ public class JobRunner {
   @Inject
   PreReviewJob preReview;
 
+  @Inject
+  Notifications notifications;
+
   private ScheduledFuture<?> poller;
   private String owner;
 
@@ -54,6 +58,7 @@ public class JobRunner {
     try {
       switch (job.kind()) {
         case ApplicationService.PRE_REVIEW_JOB -> preReview.run(job.refId());
+        case Notifications.MAIL_JOB -> notifications.mail(job.refId());
         default -> throw new IllegalStateException("未知的后台任务类型：" + job.kind());
       }
       jobs.done(job.id());
