@@ -26,11 +26,12 @@ public class ReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     boolean database = database();
-    boolean started = resources.started() && bootstrap.failure() == null;
+    boolean started = resources.started() && bootstrap.failure() == null && WebStarted.started();
     boolean objectStore = started && resources.objectStore().isUsable();
     boolean signing = started && resources.sealAuthority().isUsable();
     HealthCheckResponseBuilder b = HealthCheckResponse.named("portal")
         .status(database && objectStore && signing)
+        .withData("web", WebStarted.started())
         .withData("database", database)
         .withData("objectStore", objectStore)
         .withData("signingKeys", signing)

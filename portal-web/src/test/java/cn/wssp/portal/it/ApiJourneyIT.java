@@ -258,6 +258,41 @@ class ApiJourneyIT {
   }
 
   @Test
+  void hostileAndOversizedFilesAreNamedAndNothingSavedIsLost() throws Exception {
+    Api applicant = Api.login(portal, "applicant");
+    long id = create(applicant, "SCJG-0001");
+    upload(applicant, id, "application-form", "申请书.pdf", TestFiles.pdf("form", 1));
+    upload(applicant, id, "business-license", "营业执照.pdf", TestFiles.windowsExe());
+    upload(applicant, id, "safety-rules", "制度.pdf", TestFiles.bytes(11 << 20)); // limit 10 MB
+
+    // Over the portal's hard cap: refused with a clear message, the saved form stays.
+    Api.Reply refused = applicant.putFile("/api/v1/applications/" + id + "/materials/application-form",
+        "巨大.pdf", TestFiles.bytes(RunningPortal.UPLOAD_CAP + 1));
+    assertEquals(413, refused.status(), refused.toString());
+    assertEquals("TOO_LARGE", refused.json().getString("error"));
+    assertTrue(refused.json().getString("message").contains("原有文件保持不变"), refused.toString());
+    JsonObject kept = applicant.get("/api/v1/applications/" + id).json().getJsonArray("materials")
+        .getJsonObject(0);
+    assertEquals("申请书.pdf", kept.getString("fileName"));
+
+    Api.Reply unknown = applicant.putFile("/api/v1/applications/" + id + "/materials/no-such",
+        "x.pdf", TestFiles.pdf("x", 1));
+    assertEquals(404, unknown.status(), unknown.toString());
+    assertTrue(unknown.json().getString("message").contains("no-such"));
+
+    submit(applicant, id);
+    JsonObject pre = awaitStatus(applicant, id, "PRE_REVIEWED").getJsonObject("preReview");
+    assertEquals("INCOMPLETE", pre.getString("verdict"));
+    List<JsonObject> findings = pre.getJsonArray("findings").stream().map(JsonValue::asJsonObject).toList();
+    assertTrue(findings.stream().anyMatch(f -> "business-license".equals(f.getString("materialCode", null))
+        && List.of("HOSTILE_FILE", "TYPE_MISMATCH").contains(f.getString("code"))), findings.toString());
+    assertTrue(findings.stream().anyMatch(f -> "safety-rules".equals(f.getString("materialCode", null))
+        && f.getString("code").equals("TOO_LARGE")), findings.toString());
+    assertTrue(findings.stream().anyMatch(f -> "premises-layout".equals(f.getString("materialCode", null))
+        && f.getString("code").equals("MISSING_MATERIAL")), findings.toString());
+  }
+
+  @Test
   void calendarSkipsWeekendsAndBadInputIsNamed() throws Exception {
     Api anyone = Api.anonymous(portal);
     Api.Reply friday = anyone.get("/api/v1/calendar/add-working-days?from=2026-11-27&days=2");

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunningPortal implements AutoCloseable {
   private static RunningPortal shared;
+  /** The portal's hard cap on one upload in the tests: above the materials' own limits. */
+  static final int UPLOAD_CAP = 25 << 20;
 
   final Path home;
   final Path dataDir;
@@ -89,6 +91,7 @@ public final class RunningPortal implements AutoCloseable {
     env.keySet().removeIf(k -> k.startsWith("PORTAL_"));
     env.put("PORTAL_DEMO_DATA", "true");
     env.put("PORTAL_PUBLIC_URL", url());
+    env.put("PORTAL_UPLOAD_MAX_BYTES", String.valueOf(UPLOAD_CAP));
     env.put("PORTAL_SMTP_HOST", "127.0.0.1");
     env.put("PORTAL_SMTP_PORT", String.valueOf(mail.port()));
     if (dbUrl != null) {
@@ -114,7 +117,13 @@ public final class RunningPortal implements AutoCloseable {
             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         last = r.statusCode() + " " + r.body();
         if (r.statusCode() == 200 && r.body().contains("UP")) {
-          return;
+          // Ready means the API answers too, not only the health endpoint.
+          HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/matters"))
+              .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+          if (api.statusCode() == 200) {
+            return;
+          }
+          last = "health UP but /api/v1/matters answered " + api.statusCode();
         }
       } catch (IOException e) {
         last = e.toString();
