@@ -60,14 +60,14 @@ public class AcceptanceService {
     }
     String why = reason == null ? "" : reason.trim();
     ApplicationStatus from = app.status();
-    List<FindingRecord> findings = findings(app);
+    List<FindingRecord> findings = applications.findingsOf(app.id());
     String opening = app.enterprise().name() + "：";
     String submitted = "你单位于" + CN_DATE.format(app.submittedAt().atZone(clock.getZone()))
         + "提交的《" + app.matter().name() + "》申请（申请号 " + app.number() + "）";
     Document notice;
     switch (action) {
       case ACCEPT -> {
-        Commitment commitment = commitment(app);
+        Commitment commitment = applications.commitmentOf(app.id()).orElse(null);
         boolean override = !"COMPLETE".equals(app.preReviewVerdict()) && commitment == null;
         if (override && why.isEmpty()) {
           throw DomainException.invalid("预审结论为「" + app.preReviewVerdict()
@@ -129,16 +129,6 @@ public class AcceptanceService {
     audit.record(actor, app.id(), "ACCEPTANCE_" + action, from, app.status(),
         (why.isEmpty() ? "" : why + "；") + "文书 " + notice.number());
     return notice;
-  }
-
-  private List<FindingRecord> findings(Application app) {
-    return em.createQuery("select f from FindingRecord f where f.applicationId = :a order by f.position",
-            FindingRecord.class).setParameter("a", app.id()).getResultList();
-  }
-
-  private Commitment commitment(Application app) {
-    return em.createQuery("select c from Commitment c where c.applicationId = :a", Commitment.class)
-        .setParameter("a", app.id()).getResultList().stream().findFirst().orElse(null);
   }
 
   private static String names(Application app, List<String> codes) {

@@ -125,8 +125,7 @@ public class ApplicationService {
         throw DomainException.invalid("材料「" + spec.name() + "」不属于容缺材料，不能承诺后补。");
       }
     }
-    if (!em.createQuery("select c from Commitment c where c.applicationId = :id", Commitment.class)
-        .setParameter("id", app.id()).getResultList().isEmpty()) {
+    if (commitmentOf(app.id()).isPresent()) {
       throw DomainException.conflict("本申请已签署承诺书。");
     }
     Commitment c = new Commitment(app.id(), materials, dueDate, actor.userId(), Instant.now(clock));
@@ -159,6 +158,20 @@ public class ApplicationService {
             MaterialFile.class)
         .setParameter("a", applicationId).setParameter("m", materialCode).getResultList();
     return found.isEmpty() ? null : found.get(0);
+  }
+
+  /** The signed commitment (承诺书) of an application, if any. */
+  public java.util.Optional<Commitment> commitmentOf(Long applicationId) {
+    return em.createQuery("select c from Commitment c where c.applicationId = :a", Commitment.class)
+        .setParameter("a", applicationId).getResultList().stream().findFirst();
+  }
+
+  /** The latest pre-review's findings, in the order the pre-review listed them. */
+  public List<FindingRecord> findingsOf(Long applicationId) {
+    return em.createQuery(
+            "select f from FindingRecord f where f.applicationId = :a order by f.position",
+            FindingRecord.class)
+        .setParameter("a", applicationId).getResultList();
   }
 
   public List<MaterialFile> materialFiles(Long applicationId) {

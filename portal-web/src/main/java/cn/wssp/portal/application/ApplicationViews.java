@@ -45,17 +45,12 @@ public class ApplicationViews {
     }).toList();
     PreReview preReview = null;
     if (app.preReviewVerdict() != null) {
-      List<FindingView> findings = em.createQuery(
-              "select f from FindingRecord f where f.applicationId = :a order by f.position",
-              FindingRecord.class)
-          .setParameter("a", app.id()).getResultList().stream()
+      List<FindingView> findings = applications.findingsOf(app.id()).stream()
           .map(f -> new FindingView(f.materialCode(), f.code(), f.severity(), f.message()))
           .toList();
       preReview = new PreReview(app.preReviewVerdict(), app.preReviewedAt(), findings);
     }
-    CommitmentView commitment = em.createQuery(
-            "select c from Commitment c where c.applicationId = :a", Commitment.class)
-        .setParameter("a", app.id()).getResultList().stream()
+    CommitmentView commitment = applications.commitmentOf(app.id()).stream()
         .map(c -> new CommitmentView(c.materials(), c.dueDate(), c.signedAt()))
         .findFirst().orElse(null);
     List<DocumentView> documents = em.createQuery(
