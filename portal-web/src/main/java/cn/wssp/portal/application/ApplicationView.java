@@ -16,7 +16,8 @@ public record ApplicationView(
     Instant createdAt,
     Instant submittedAt,
     PreReview preReview,
-    List<Material> materials,
+    List<UploadedMaterial> materials,
+    List<Material> checklist,
     Deadlines deadlines,
     CommitmentView commitment,
     List<DocumentView> documents) {
@@ -25,7 +26,11 @@ public record ApplicationView(
 
   public record FindingView(String materialCode, String code, String severity, String message) {}
 
-  /** A material of the matter's list with the current upload, if any. */
+  /** An uploaded material, as API.md lists them under "materials". */
+  public record UploadedMaterial(String materialCode, String fileName, String mediaType, long size,
+      String sha256, Instant uploadedAt) {}
+
+  /** A material of the matter's list with the current upload, if any (the "checklist"). */
   public record Material(
       String materialCode,
       String name,

@@ -43,6 +43,10 @@ public class ApplicationViews {
           f == null ? null : f.size(), f == null ? null : f.sha256(),
           f == null ? null : f.uploadedAt());
     }).toList();
+    List<UploadedMaterial> uploaded = materials.stream().filter(Material::uploaded)
+        .map(m -> new UploadedMaterial(m.materialCode(), m.fileName(), m.mediaType(), m.size(),
+            m.sha256(), m.uploadedAt()))
+        .toList();
     PreReview preReview = null;
     if (app.preReviewVerdict() != null) {
       List<FindingView> findings = applications.findingsOf(app.id()).stream()
@@ -59,7 +63,7 @@ public class ApplicationViews {
         .map(ApplicationViews::document).toList();
     return new ApplicationView(app.id(), app.number(), app.matter().code(), app.matter().name(),
         app.enterprise().name(), app.status().name(), app.status().label(), app.createdAt(),
-        app.submittedAt(), preReview, materials, deadlines(app), commitment, documents);
+        app.submittedAt(), preReview, uploaded, materials, deadlines(app), commitment, documents);
   }
 
   public static DocumentView document(Document d) {

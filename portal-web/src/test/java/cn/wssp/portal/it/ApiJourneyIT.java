@@ -84,6 +84,20 @@ class ApiJourneyIT {
     assertTrue(pre.getJsonArray("findings").stream().map(JsonValue::asJsonObject)
         .anyMatch(f -> f.getString("message").contains("营业执照")), pre.toString());
     assertNotNull(reviewed.getJsonObject("deadlines").getString("preReviewDue"));
+    // API.md: "materials" lists what was uploaded, each with its name, type, size and hash.
+    JsonArray uploaded = reviewed.getJsonArray("materials");
+    assertEquals(2, uploaded.size(), uploaded.toString());
+    for (JsonValue m : uploaded) {
+      JsonObject o = m.asJsonObject();
+      assertEquals(64, o.getString("sha256").length());
+      assertTrue(o.getJsonNumber("size").longValue() > 0);
+      assertNotNull(o.getString("fileName"));
+      assertNotNull(o.getString("mediaType"));
+    }
+    assertEquals("image/png", uploaded.stream().map(JsonValue::asJsonObject)
+        .filter(o -> o.getString("materialCode").equals("business-license")).findFirst().orElseThrow()
+        .getString("mediaType"), "the type comes from the content, not the name");
+    assertEquals(4, reviewed.getJsonArray("checklist").size());
 
     // The clerk asks for a supplement: one notice listing every item.
     Api.Reply supplement = clerk.post("/api/v1/applications/" + id + "/acceptance",

@@ -182,7 +182,7 @@ public class ApplicationBean implements Serializable {
     List<String> flagged = view.preReview().findings().stream()
         .filter(f -> "BLOCKING".equals(f.severity())).map(ApplicationView.FindingView::materialCode)
         .toList();
-    return view.materials().stream().filter(m -> m.commitable() && flagged.contains(m.materialCode()))
+    return view.checklist().stream().filter(m -> m.commitable() && flagged.contains(m.materialCode()))
         .toList();
   }
 
@@ -194,7 +194,7 @@ public class ApplicationBean implements Serializable {
     if (code == null || code.isBlank() || view == null) {
       return "";
     }
-    return view.materials().stream().filter(m -> m.materialCode().equals(code))
+    return view.checklist().stream().filter(m -> m.materialCode().equals(code))
         .map(ApplicationView.Material::name).findFirst().orElse(code);
   }
 
