@@ -61,7 +61,6 @@ public class AcceptanceService {
     String why = reason == null ? "" : reason.trim();
     ApplicationStatus from = app.status();
     List<FindingRecord> findings = applications.findingsOf(app.id());
-    String opening = app.enterprise().name() + "：";
     String submitted = "你单位于" + CN_DATE.format(app.submittedAt().atZone(clock.getZone()))
         + "提交的《" + app.matter().name() + "》申请（申请号 " + app.number() + "）";
     Document notice;
@@ -75,7 +74,7 @@ public class AcceptanceService {
         }
         LocalDate reviewDue = calendar.addWorkingDays(LocalDate.now(clock), app.matter().timeLimitDays());
         app.accept(Instant.now(clock), reviewDue, commitment != null);
-        List<String> body = new ArrayList<>(List.of(opening,
+        List<String> body = new ArrayList<>(List.of(
             submitted + "，材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条的规定，决定予以受理。",
             "承诺办结时限为 " + app.matter().timeLimitDays() + " 个工作日，将于" + CN_DATE.format(reviewDue)
                 + "前作出决定。"));
@@ -105,7 +104,7 @@ public class AcceptanceService {
           throw DomainException.invalid("预审未发现问题，要求补正时请填写需补正的内容（reason）。");
         }
         app.requestSupplement();
-        List<String> body = new ArrayList<>(List.of(opening,
+        List<String> body = new ArrayList<>(List.of(
             submitted + "，经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》"
                 + "第三十二条的规定，现一次性告知你单位需要补正的全部内容如下："));
         body.addAll(items);
@@ -118,7 +117,7 @@ public class AcceptanceService {
           throw DomainException.invalid("不予受理必须填写理由（reason）。");
         }
         app.refuseAcceptance(Instant.now(clock));
-        notice = issuer.issueNotice(app, DocumentKind.NOT_ACCEPTED_NOTICE, List.of(opening,
+        notice = issuer.issueNotice(app, DocumentKind.NOT_ACCEPTED_NOTICE, List.of(
             submitted + "，经审查，决定不予受理。理由：" + why,
             "如不服本决定，可以自收到本通知书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。"),
             actor.displayName());

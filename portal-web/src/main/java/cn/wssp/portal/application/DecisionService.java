@@ -156,16 +156,15 @@ public class DecisionService {
   }
 
   private List<String> approvalText(Application app, String text) {
-    return List.of(app.enterprise().name() + "：",
-        submitted(app) + "，经审查，符合法定条件、标准。依据" + app.matter().legalBasis()
+    // The renderer prints the addressee (the enterprise and its credit code) above the body.
+    return List.of(submitted(app) + "，经审查，符合法定条件、标准。依据" + app.matter().legalBasis()
             + "的规定，决定准予行政许可。",
         text.trim(),
         "本决定书自签发之日起生效。可凭文书编号和验证码在网上审批门户核验本决定书的真实性。");
   }
 
   private List<String> denialText(Application app, String text) {
-    return List.of(app.enterprise().name() + "：",
-        submitted(app) + "，经审查，不符合法定条件、标准，决定不予行政许可。",
+    return List.of(submitted(app) + "，经审查，不符合法定条件、标准，决定不予行政许可。",
         "理由：" + text.trim(),
         "如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。");
   }

@@ -356,7 +356,7 @@ class ApiJourneyIT {
 
   static JsonObject awaitStatus(Api api, long id, String status) throws Exception {
     JsonObject last = null;
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 120; i++) { // a minute: the first Tika parse on a busy CI machine is slow
       last = api.get("/api/v1/applications/" + id).json();
       if (last.getString("status").equals(status)) {
         return last;
