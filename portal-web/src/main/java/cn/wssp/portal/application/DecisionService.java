@@ -40,6 +40,9 @@ public class DecisionService {
   @Inject
   Clock clock;
 
+  @Inject
+  PinGuard pins;
+
   @Transactional
   public Document decide(Actor actor, Long applicationId, Outcome outcome, String text, String pin) {
     Application app = applicationId == null ? null : em.find(Application.class, applicationId);
@@ -53,8 +56,14 @@ public class DecisionService {
     if (text == null || text.isBlank()) {
       throw DomainException.invalid("请填写决定内容（text），不予许可时须说明理由。");
     }
-    if (pin == null || !PasswordHasher.verify(pin.toCharArray(), chief.pinHash())) {
-      throw new DomainException("WRONG_PIN", 403, "签章密码（PIN）错误，未签章。");
+    PinGuard.Outcome pinCheck = pins.check(chief.id(), pin);
+    switch (pinCheck.result()) {
+      case WRONG -> throw new DomainException("WRONG_PIN", 403,
+          "签章密码（PIN）错误，未签章。再错 " + pinCheck.attemptsLeft() + " 次将锁定签章 15 分钟。");
+      case LOCKED -> throw new DomainException("PIN_LOCKED", 403,
+          "签章密码连续错误次数过多，签章已锁定至 "
+              + pinCheck.lockedUntil().atZone(clock.getZone()).toLocalTime().withNano(0) + "。");
+      case ACCEPTED -> { }
     }
     if (!ApplicationStatus.DECIDABLE.contains(app.status())) {
       throw DomainException.conflict("申请当前状态为「" + app.status().label() + "」，不能作出决定。");

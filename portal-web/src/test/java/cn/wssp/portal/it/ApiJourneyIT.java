@@ -129,6 +129,7 @@ class ApiJourneyIT {
         "{\"outcome\":\"APPROVE\",\"text\":\"准予。\",\"pin\":\"000000\"}");
     assertEquals(403, wrongPin.status(), wrongPin.toString());
     assertEquals("WRONG_PIN", wrongPin.json().getString("error"));
+    assertTrue(wrongPin.json().getString("message").contains("再错 4 次"), wrongPin.toString());
     Api.Reply byApplicant = applicant.post("/api/v1/applications/" + id + "/decision",
         "{\"outcome\":\"APPROVE\",\"text\":\"x\",\"pin\":\"123456\"}");
     assertEquals(403, byApplicant.status(), byApplicant.toString());

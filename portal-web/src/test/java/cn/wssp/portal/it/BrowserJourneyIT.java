@@ -3,16 +3,29 @@ package cn.wssp.portal.it;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -23,14 +36,20 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The journey as people do it, in headless Chromium: the applicant logs in, applies, uploads
- * every material through the PrimeFaces upload (its progress bar shows), submits and sees the
- * pre-review; the chief representative seals the decision with the PIN; the verify page
- * confirms the downloaded PDF.
+ * The journey as people click it, in headless Chromium against the real portal: the applicant
+ * logs in through the login page, finds the promised matter in the service guides, applies,
+ * uploads materials through the PrimeFaces upload (its progress bar shows), submits and watches
+ * the pre-review arrive, signs a commitment for the pending material; the window clerk accepts
+ * from the acceptance desk; the chief representative seals the decision with the PIN (a wrong
+ * PIN first); the decision downloads with the page's session; the public verification page,
+ * opened the way the QR code opens it (number + code), says it is valid, and so does an upload
+ * of the PDF. Screenshots of the key pages land in target/screenshots/.
  */
 class BrowserJourneyIT {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  static final Pattern CODE = Pattern.compile("验证码[：:]\\s*([A-Z0-9]{8})");
+
   static RunningPortal portal;
   static WebDriver browser;
   static WebDriverWait wait;
@@ -46,16 +65,28 @@ class BrowserJourneyIT {
     assumeTrue(present, "chromium / chromedriver not installed (apt-get install chromium chromium-driver)");
     portal = RunningPortal.shared();
     shots = Files.createDirectories(Path.of("target", "screenshots"));
-    files = Files.createDirectories(Path.of("target", "it-work", "uploads")).toAbsolutePath();
+    files = Files.createDirectories(Path.of("target", "it-work", "browser")).toAbsolutePath();
+    // Debian's driver and browser; Selenium Manager must not fetch anything.
+    System.setProperty("webdriver.chrome.driver", DRIVER.toString());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--no-first-run", "--window-size=1280,1000",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+  }
+
+  @AfterEach
+  void screenshotOnFailure(TestInfo test) {
+    // Cheap insurance: the last page as it was when a step failed (overwritten on success).
+    try {
+      shot("last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
+    } catch (Exception ignored) {
+      // no browser, no screenshot
+    }
   }
 
   @AfterAll
@@ -66,90 +97,258 @@ class BrowserJourneyIT {
   }
 
   @Test
-  void applicantAppliesUploadsSubmitsAndChiefSeals() throws Exception {
-    try {
-      journey();
-    } catch (Exception | AssertionError e) {
-      shot("failure");
-      throw e;
-    }
-  }
-
-  void journey() throws Exception {
-    login("applicant");
+  void applicantAppliesWithCommitmentClerkAcceptsChiefSealsAndAnyoneVerifies() throws Exception {
+    // Anonymous: the service guides, the matter's six disclosures, a link to log in and apply.
     open("/index.xhtml");
-    browser.findElement(By.linkText("食品经营许可（新办）")).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("apply:applyButton"))).click();
+    assertTrue(text(By.id("g:matters")).contains("承诺件"), "the guides list the kinds of matter");
+    assertTrue(browser.findElement(By.id("verifyLink")).isDisplayed(), "the index links to the verify page");
+    shot("01-index");
+    click(By.linkText("食品经营许可（新办）"));
+    wait.until(ExpectedConditions.urlContains("/matter.xhtml?code=SCJG-0001"));
+    String guide = text(By.tagName("main"));
+    for (String disclosure : List.of("办理内容", "设定依据", "办理程序", "申请材料", "承诺时限", "收费标准", "可容缺")) {
+      assertTrue(guide.contains(disclosure), "the guide shows " + disclosure);
+    }
+    assertTrue(browser.findElements(By.id("apply:applyButton")).isEmpty(), "no apply button before login");
+    shot("02-matter");
+
+    // Log in from the guide: a wrong password first, then the right one returns to the guide.
+    click(By.id("apply:loginToApply"));
+    wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+    type(By.id("login:username"), "applicant");
+    type(By.id("login:password"), "wrong-password");
+    click(By.id("login:submit"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login:messages"), "用户名或密码错误"));
+    type(By.id("login:username"), "applicant");
+    type(By.id("login:password"), "Demo-2026!");
+    click(By.id("login:submit"));
+    wait.until(ExpectedConditions.urlContains("/matter.xhtml?code=SCJG-0001"));
+    assertEquals("林晓（演示科技）", text(By.id("nav:user")));
+
+    // 在线申请 creates the application and opens its page.
+    click(By.id("apply:applyButton"));
     wait.until(ExpectedConditions.urlContains("/app/application.xhtml?id="));
     String url = browser.getCurrentUrl();
     long id = Long.parseLong(url.substring(url.indexOf("id=") + 3).replaceAll("\\D.*", ""));
-    shot("1-application");
+    assertEquals("草稿", text(By.id("f:status")));
+    String number = text(By.id("f:number"));
+    assertTrue(number.startsWith("SQ"), number);
 
+    // Uploads through p:fileUpload: the file goes to its hidden input; the progress bar shows.
+    // The safety rules (容缺) stay missing, so the pre-review proposes the commitment route.
     watchForProgressBars();
-    List<String> names = List.of("申请书.pdf", "营业执照.pdf", "平面布局图.pdf", "管理制度.pdf");
+    List<String> names = List.of("申请书.pdf", "营业执照.pdf", "平面布局图.pdf");
     for (int row = 0; row < names.size(); row++) {
-      Path file = files.resolve(names.get(row));
-      Files.write(file, TestFiles.pdf("material " + row, 1));
-      WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(
-          By.cssSelector("input[type=file][id='f:materials:" + row + ":upload_input']")));
-      input.sendKeys(file.toString());
       String name = names.get(row);
-      wait.until(d -> d.findElements(By.cssSelector(".file-name")).stream()
-          .anyMatch(e -> e.getText().equals(name)));
+      Path file = files.resolve(id + "-" + name);
+      Files.write(file, TestFiles.pdf("material " + row + " of " + number, 1 + row));
+      By input = By.cssSelector("input[type=file][id='f:materials:" + row + ":upload_input']");
+      wait.until(ExpectedConditions.presenceOfElementLocated(input)).sendKeys(file.toString());
+      String stored = file.getFileName().toString();
+      wait.until(d -> d.findElements(By.cssSelector("#f\\:materials .file-name")).stream()
+          .anyMatch(e -> stale(() -> e.getText().equals(stored))));
     }
-    assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.sawProgress"),
-        "the upload progress bar was shown");
-    shot("2-uploaded");
+    assertEquals(Boolean.TRUE, js("return window.sawProgress === true"), "the upload progress bar was shown");
+    String materials = text(By.id("f:materials"));
+    assertTrue(materials.contains("识别为 PDF"), "the detected media type is shown: " + materials);
+    assertTrue(materials.contains("SHA-256"), "the short SHA-256 is shown");
+    assertTrue(materials.contains("已上传 3 / 4"), materials);
+    shot("03-uploaded");
 
-    browser.findElement(By.id("f:submit")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("verdict"), "材料齐全"));
-    assertTrue(browser.getPageSource().contains("预审完成"));
-    shot("3-prereviewed");
+    // Submit; the page polls until the background pre-review has judged the materials.
+    click(By.id("f:submit"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f:waiting")));
+    wait.until(ExpectedConditions.textToBe(By.id("f:verdict"), "仅可容缺材料未齐，可签署告知承诺书"));
+    assertEquals("预审完成，待窗口确认", text(By.id("f:status")));
+    assertTrue(text(By.id("f:findings")).contains("食品安全管理制度文本"), "the finding names the material");
+    Thread.sleep(2500);
+    assertEquals(0L, js("return Object.values(PrimeFaces.widgets).filter(function(w) {"
+        + " return w instanceof PrimeFaces.widget.Poll && w.active; }).length"), "polling stopped");
+    shot("04-prereviewed");
 
-    // The window clerk's step is on its own page; here through the API to keep the test short.
-    Api.Reply accepted = Api.login(portal, "clerk").post("/api/v1/applications/" + id + "/acceptance",
-        "{\"action\":\"ACCEPT\"}");
-    assertEquals(200, accepted.status(), accepted.toString());
+    // 告知承诺: pick the pending material and a date, sign.
+    click(By.cssSelector("#f\\:commitMaterials .ui-chkbox-box"));
+    WebElement due = browser.findElement(By.id("f:commitDue_input"));
+    due.clear();
+    due.sendKeys("2099-01-31", Keys.ESCAPE);
+    click(By.id("f:signCommitment"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:commitment"), "2099-01-31"));
+    assertTrue(text(By.id("f:commitment")).contains("食品安全管理制度文本"));
+    shot("05-commitment");
 
+    // The window clerk finds it on the acceptance desk and accepts.
+    logout();
+    login("clerk");
+    assertTrue(text(By.tagName("h1")).contains("受理工作台"));
+    click(By.linkText(number));
+    wait.until(ExpectedConditions.urlContains("/app/application.xhtml?id=" + id));
+    assertTrue(text(By.id("f:trail")).contains("签署承诺书"), "staff see the audit trail");
+    shot("06-clerk");
+    click(By.id("f:accept"));
+    wait.until(ExpectedConditions.textToBe(By.id("f:status"), "已容缺受理"));
+    assertTrue(text(By.id("f:documents")).contains("受理通知书"));
+
+    // The chief representative (B) seals: a wrong PIN is refused, the right one issues.
     logout();
     login("chief-b");
-    open("/app/application.xhtml?id=" + id);
-    browser.findElement(By.id("f:decisionText")).sendKeys("许可经营项目：预包装食品销售。");
-    browser.findElement(By.id("f:pin")).sendKeys("000000");
-    browser.findElement(By.id("f:sign")).click();
+    click(By.linkText(number));
+    wait.until(ExpectedConditions.urlContains("/app/application.xhtml?id=" + id));
+    assertTrue(browser.findElement(By.cssSelector("#f\\:outcome input[value=APPROVE]")).isSelected(),
+        "准予 is the preselected outcome");
+    type(By.id("f:decisionText"), "许可经营项目：预包装食品销售。");
+    type(By.id("f:pin"), "000000");
+    click(By.id("f:sign"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:messages"), "签章密码"));
-    browser.findElement(By.id("f:decisionText")).clear();
-    browser.findElement(By.id("f:decisionText")).sendKeys("许可经营项目：预包装食品销售。");
-    browser.findElement(By.id("f:pin")).sendKeys("123456");
-    browser.findElement(By.id("f:sign")).click();
+    assertEquals("已容缺受理", text(By.id("f:status")), "nothing was signed");
+    // The text stays, the PIN must be typed again.
+    assertEquals("", browser.findElement(By.id("f:pin")).getAttribute("value"));
+    click(By.cssSelector("#f\\:outcome .ui-radiobutton-box"));
+    type(By.id("f:pin"), "123456");
+    click(By.id("f:sign"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:documents"), "准予行政许可决定书"));
-    assertEquals("已办结", browser.findElement(By.id("f:status")).getText());
-    shot("4-sealed");
+    assertEquals("已办结", text(By.id("f:status")));
+    shot("07-sealed");
 
-    // The applicant's copy, verified by upload on the public page.
-    Api applicant = Api.login(portal, "applicant");
-    var view = applicant.get("/api/v1/applications/" + id).json();
-    int docId = view.getJsonArray("documents").stream().map(v -> v.asJsonObject())
-        .filter(d -> d.getString("kind").equals("APPROVAL_DECISION")).findFirst().orElseThrow().getInt("id");
-    Path pdf = files.resolve("decision-" + id + ".pdf");
-    Files.write(pdf, applicant.get("/api/v1/documents/" + docId).body());
+    // The download link works with the page's own login (session cookie, no token).
+    WebElement link = browser.findElements(By.cssSelector("#f\\:documents tr")).stream()
+        .filter(tr -> tr.getText().contains("准予行政许可决定书")).findFirst().orElseThrow()
+        .findElement(By.cssSelector("a.document-link"));
+    String decisionNumber = browser.findElements(By.cssSelector("#f\\:documents tr")).stream()
+        .filter(tr -> tr.getText().contains("准予行政许可决定书")).findFirst().orElseThrow()
+        .findElement(By.cssSelector(".doc-number")).getText();
+    HttpResponse<byte[]> download = getWithSession(link.getAttribute("href"));
+    assertEquals(200, download.statusCode());
+    assertEquals("application/pdf", download.headers().firstValue("Content-Type").orElse(""));
+    byte[] pdf = download.body();
+    assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+    Path pdfFile = files.resolve(decisionNumber + ".pdf");
+    Files.write(pdfFile, pdf);
+    String code = verificationCode(pdfFile);
+
+    // Anyone: the QR code's address (number + code) verifies at once.
     logout();
+    open("/verify.xhtml?number=" + URLEncoder.encode(decisionNumber, StandardCharsets.UTF_8) + "&code=" + code);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("v:verdict")));
+    assertTrue(text(By.id("v:verdict")).startsWith("有效"), text(By.id("v:verdict")));
+    assertEquals(decisionNumber, text(By.id("v:docNumber")));
+    String signatures = text(By.id("v:signatures"));
+    assertTrue(signatures.contains("市场监督管理局"), signatures);
+    assertTrue(signatures.contains("有效"), signatures);
+    assertTrue(text(By.id("v:report")).contains("准予行政许可决定书"));
+    shot("08-verified-by-code");
+
+    // A wrong code is refused with the service's message, not an error page.
+    WebElement codeField = browser.findElement(By.id("v:code"));
+    codeField.clear();
+    codeField.sendKeys("WRONG999");
+    click(By.id("v:check"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("v:messages"), "未找到该文书"));
+
+    // The downloaded PDF itself, uploaded on the same page.
+    browser.findElement(By.cssSelector("input[type=file][id='v:file_input']")).sendKeys(pdfFile.toString());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("v:report"), pdfFile.getFileName().toString()));
+    assertTrue(text(By.id("v:verdict")).startsWith("有效"), text(By.id("v:verdict")));
+    shot("09-verified-by-upload");
+
+    // English on request, kept in the session; the address (with its parameters) stays.
+    open("/verify.xhtml?number=" + URLEncoder.encode(decisionNumber, StandardCharsets.UTF_8) + "&code=" + code);
+    click(By.id("nav:lang"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Verify a document"));
+    assertTrue(text(By.id("v:verdict")).startsWith("Valid"), text(By.id("v:verdict")));
+    open("/index.xhtml");
+    assertTrue(text(By.tagName("h1")).contains("Service guides"));
+    shot("10-english");
+    click(By.id("nav:lang"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "办事指南"));
+  }
+
+  @Test
+  void protectedPagesAskForALoginAndComeBack() {
+    browser.manage().deleteAllCookies();
+    open("/app/applications.xhtml");
+    wait.until(ExpectedConditions.urlContains("/login.xhtml?next="));
+    type(By.id("login:username"), "supervisor");
+    type(By.id("login:password"), "Demo-2026!");
+    click(By.id("login:submit"));
+    wait.until(ExpectedConditions.urlContains("/app/applications.xhtml"));
+    assertTrue(text(By.tagName("h1")).contains("申请一览"));
+    logout();
+  }
+
+  @Test
+  void theWindowAsksForASupplementAndTheApplicantMayUploadAgain() throws Exception {
+    // Prepared through the API: a picture named .pdf for the form, everything else missing.
+    Api applicant = Api.login(portal, "applicant");
+    Api.Reply created = applicant.post("/api/v1/applications", "{\"matterCode\":\"SCJG-0001\"}");
+    long id = created.json().getJsonNumber("id").longValue();
+    Api.Reply put = applicant.putFile("/api/v1/applications/" + id + "/materials/application-form",
+        "申请书.pdf", TestFiles.png());
+    assertEquals(200, put.status(), put.toString());
+    assertEquals(200, applicant.post("/api/v1/applications/" + id + "/submit", null).status());
+    awaitStatus(applicant, id, "PRE_REVIEWED");
+
+    browser.manage().deleteAllCookies();
+    login("clerk");
+    open("/app/application.xhtml?id=" + id);
+    assertEquals("材料不齐全或不符合要求", text(By.id("f:verdict")));
+    String findings = text(By.id("f:findings"));
+    assertTrue(findings.contains("营业执照副本") && findings.contains("须补正"), findings);
+    // Refusing needs a reason: the service says so on the page.
+    click(By.id("f:refuse"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:messages"), "不予受理必须填写理由"));
+    type(By.id("f:reason"), "另请提供法定代表人身份证明复印件。");
+    click(By.id("f:supplement"));
+    wait.until(ExpectedConditions.textToBe(By.id("f:status"), "待补正"));
+    assertTrue(text(By.id("f:documents")).contains("补正材料一次性告知书"));
+    logout();
+
+    login("applicant");
+    open("/app/application.xhtml?id=" + id);
+    assertTrue(text(By.tagName("main")).contains("窗口已要求补正"));
+    assertFalse(browser.findElements(By.cssSelector("input[type=file][id='f:materials:0:upload_input']")).isEmpty(),
+        "the materials can be uploaded again");
+    assertTrue(browser.findElements(By.id("f:trail")).isEmpty(), "the audit trail is for staff");
+    shot("11-supplement-requested");
+    logout();
+  }
+
+  @Test
+  void aFormSentAfterTheSessionEndedReopensThePage() {
+    browser.manage().deleteAllCookies();
     open("/verify.xhtml");
-    browser.findElement(By.cssSelector("input[type=file][id='v:file_input']")).sendKeys(pdf.toString());
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("v:verdict"), "签章有效"));
-    shot("5-verified");
+    type(By.id("v:number"), "ZY2026999999");
+    type(By.id("v:code"), "ABCDEFGH");
+    browser.manage().deleteAllCookies(); // as after 60 idle minutes or a restart
+    click(By.id("v:check"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("v:messages"), "页面已过期"));
+    String page = browser.getPageSource();
+    assertFalse(page.contains("HTTP Status 500") || page.contains("\tat "), "no error page, no stack trace");
+  }
+
+  // --- helpers ---------------------------------------------------------------------------
+
+  static void awaitStatus(Api api, long id, String status) throws Exception {
+    String last = null;
+    for (int i = 0; i < 120; i++) {
+      last = api.get("/api/v1/applications/" + id).json().getString("status");
+      if (status.equals(last)) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    fail("application " + id + " never reached " + status + " (last: " + last + ")");
   }
 
   static void login(String user) {
     open("/login.xhtml");
-    browser.findElement(By.id("login:username")).sendKeys(user);
-    browser.findElement(By.id("login:password")).sendKeys("Demo-2026!");
-    browser.findElement(By.id("login:submit")).click();
+    type(By.id("login:username"), user);
+    type(By.id("login:password"), "Demo-2026!");
+    click(By.id("login:submit"));
     wait.until(ExpectedConditions.urlContains("/app/applications.xhtml"));
   }
 
   static void logout() {
-    browser.findElement(By.id("nav:logout")).click();
+    click(By.id("nav:logout"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav:login")));
   }
 
@@ -157,13 +356,58 @@ class BrowserJourneyIT {
     browser.get(portal.url() + path);
   }
 
+  static void click(By by) {
+    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+
+  static void type(By by, String value) {
+    WebElement e = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    e.clear();
+    e.sendKeys(value);
+  }
+
+  static String text(By by) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(by)).getText().trim();
+  }
+
+  static Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  /** An element re-rendered by an Ajax update mid-check counts as "not yet". */
+  static boolean stale(java.util.function.BooleanSupplier check) {
+    try {
+      return check.getAsBoolean();
+    } catch (StaleElementReferenceException e) {
+      return false;
+    }
+  }
+
   /** Remembers whether a PrimeFaces upload progress bar ever appeared on the page. */
   static void watchForProgressBars() {
-    ((JavascriptExecutor) browser).executeScript(
-        "window.sawProgress = false;"
-            + "new MutationObserver(function() {"
-            + "  if (document.querySelector('.ui-fileupload .ui-progressbar')) { window.sawProgress = true; }"
-            + "}).observe(document.body, {subtree: true, childList: true});");
+    js("window.sawProgress = false;"
+        + "new MutationObserver(function() {"
+        + "  if (document.querySelector('.ui-fileupload .ui-fileupload-progress .ui-progressbar')) {"
+        + "    window.sawProgress = true; }"
+        + "}).observe(document.body, {subtree: true, childList: true});");
+  }
+
+  /** GET with the browser's session cookie: what a click on the download link does. */
+  static HttpResponse<byte[]> getWithSession(String href) throws Exception {
+    Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+    assertNotNull(session, "the browser holds a session");
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+            .header("Cookie", "JSESSIONID=" + session.getValue()).timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** The verification code printed on the document (the QR code carries the same). */
+  static String verificationCode(Path pdf) throws Exception {
+    Pdfsig.requireTool("pdftotext", "poppler-utils");
+    String text = Pdfsig.run(List.of("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
+    Matcher m = CODE.matcher(text);
+    assertTrue(m.find(), "no verification code printed on the decision:\n" + text);
+    return m.group(1);
   }
 
   static void shot(String name) throws Exception {

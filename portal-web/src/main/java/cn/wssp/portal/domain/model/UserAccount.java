@@ -40,6 +40,13 @@ public class UserAccount {
 
   private boolean enabled = true;
 
+  /** Wrong signing PINs in a row; reset by a right one. */
+  @Column(name = "pin_failures")
+  private int pinFailures;
+
+  @Column(name = "pin_locked_until")
+  private java.time.Instant pinLockedUntil;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
   @Column(name = "role")
@@ -59,6 +66,38 @@ public class UserAccount {
   public UserAccount inDepartment(Department d) { this.department = d; return this; }
   public UserAccount asChief(String role, String pinHash) { this.chiefRole = role; this.pinHash = pinHash; return this; }
   public UserAccount withEmail(String email) { this.email = email; return this; }
+
+  /** What a signing PIN attempt came to. */
+  public enum PinCheck { ACCEPTED, WRONG, LOCKED }
+
+  static final int PIN_ATTEMPTS = 5;
+  static final java.time.Duration PIN_LOCK = java.time.Duration.ofMinutes(15);
+
+  /**
+   * Checks the signing PIN (re-entered for every signature). Five wrong PINs in a row lock the
+   * seal for fifteen minutes, so a stolen session cannot guess a six-digit PIN.
+   */
+  public PinCheck checkPin(char[] pin, java.util.function.BiPredicate<char[], String> matches,
+      java.time.Instant now) {
+    if (pinLockedUntil != null && now.isBefore(pinLockedUntil)) {
+      return PinCheck.LOCKED;
+    }
+    if (pin != null && pinHash != null && matches.test(pin, pinHash)) {
+      pinFailures = 0;
+      pinLockedUntil = null;
+      return PinCheck.ACCEPTED;
+    }
+    pinFailures++;
+    if (pinFailures >= PIN_ATTEMPTS) {
+      pinFailures = 0;
+      pinLockedUntil = now.plus(PIN_LOCK);
+      return PinCheck.LOCKED;
+    }
+    return PinCheck.WRONG;
+  }
+
+  public int pinAttemptsLeft() { return PIN_ATTEMPTS - pinFailures; }
+  public java.time.Instant pinLockedUntil() { return pinLockedUntil; }
 
   public Long id() { return id; }
   public String username() { return username; }

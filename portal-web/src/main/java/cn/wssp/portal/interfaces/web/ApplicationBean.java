@@ -1,9 +1,16 @@
 package cn.wssp.portal.interfaces.web;
 
-import cn.wssp.portal.application.*;
+import cn.wssp.portal.application.AcceptanceService;
+import cn.wssp.portal.application.Actor;
+import cn.wssp.portal.application.ApplicationService;
+import cn.wssp.portal.application.ApplicationView;
+import cn.wssp.portal.application.ApplicationViews;
+import cn.wssp.portal.application.AuditTrail;
+import cn.wssp.portal.application.DecisionService;
+import cn.wssp.portal.application.MaterialUploads;
 import cn.wssp.portal.domain.model.ApplicationStatus;
-import cn.wssp.portal.domain.model.AuditEntry;
 import cn.wssp.portal.domain.model.Document;
+import cn.wssp.portal.domain.model.MaterialFile;
 import cn.wssp.portal.domain.model.Role;
 import cn.wssp.portal.interfaces.security.CurrentActor;
 import jakarta.faces.view.ViewScoped;
@@ -12,20 +19,33 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 
 /**
- * One application's page: materials and uploads for the applicant, the pre-review, the
- * commitment, the window's acceptance, the chief representative's decision, documents, trail.
+ * One application's page: materials and uploads for the applicant, the pre-review (polled
+ * while it runs), the commitment, the window's acceptance, the chief representative's sealed
+ * decision, the documents and, for staff, the audit trail. Every step goes through the
+ * application services with the logged-in actor; a refusal shows as a message on the page.
  */
 @Named
 @ViewScoped
 public class ApplicationBean implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /** Statuses in which the applicant may still withdraw (Application.withdraw). */
+  private static final Set<ApplicationStatus> WITHDRAWABLE = EnumSet.of(ApplicationStatus.DRAFT,
+      ApplicationStatus.SUBMITTED, ApplicationStatus.PRE_REVIEWED, ApplicationStatus.SUPPLEMENT_REQUESTED,
+      ApplicationStatus.ACCEPTED, ApplicationStatus.ACCEPTED_ON_COMMITMENT, ApplicationStatus.UNDER_REVIEW);
+
+  /** One line of the audit trail as the page shows it. */
+  public record TrailRow(String time, String actor, String action, String from, String to, String detail) {}
 
   @Inject
   CurrentActor current;
@@ -48,8 +68,13 @@ public class ApplicationBean implements Serializable {
   @Inject
   AuditTrail audit;
 
+  @Inject
+  Formats fmt;
+
   private Long id;
-  private ApplicationView view;
+  private boolean unavailable;
+  // A plain record, read again when missing (e.g. after the session moved to another instance).
+  private transient ApplicationView view;
   private String reason;
   private String outcome = "APPROVE";
   private String decisionText;
@@ -57,38 +82,62 @@ public class ApplicationBean implements Serializable {
   private List<String> commitMaterials = new ArrayList<>();
   private LocalDate commitDue;
 
+  /** View action of application.xhtml?id=…. */
   public void load() {
     if (id == null) {
-      Pages.error("缺少申请编号。");
+      unavailable = true;
+      Pages.error("缺少或无效的申请编号，请从申请列表打开。");
       return;
     }
     refresh();
   }
 
-  public void refresh() {
-    view = Pages.attempt(() -> views.of(current.require(), id));
+  /** The ?id= of the address, read leniently: anything but a number is "not found". */
+  public String getIdParam() {
+    return id == null ? null : id.toString();
   }
 
-  /** p:fileUpload listener: the material code travels as a component attribute. */
+  public void setIdParam(String value) {
+    try {
+      id = value == null || value.isBlank() ? null : Long.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      id = null;
+    }
+  }
+
+  public void refresh() {
+    view = Pages.attempt(() -> views.of(current.require(), id));
+    unavailable = view == null;
+  }
+
+  public ApplicationView getView() {
+    if (view == null && !unavailable && id != null) {
+      refresh();
+    }
+    return view;
+  }
+
+  /** p:fileUpload listener: the material code travels as a component attribute of its row. */
   public void upload(FileUploadEvent event) {
     String material = (String) event.getComponent().getAttributes().get("material");
     UploadedFile file = event.getFile();
-    boolean ok = Pages.attempt(() -> {
+    MaterialFile saved = Pages.attempt(() -> {
       try (InputStream in = file.getInputStream()) {
-        uploads.upload(current.require(), id, material, file.getFileName(), in);
+        return uploads.upload(current.require(), id, material, file.getFileName(), in);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
     });
-    if (ok) {
-      Pages.info("已上传「" + file.getFileName() + "」。");
+    if (saved != null) {
+      Pages.info("已上传「" + saved.fileName() + "」（" + fmt.type(saved.mediaType()) + "，"
+          + fmt.size(saved.size()) + "）。");
     }
     refresh();
   }
 
   public void submit() {
     if (Pages.attempt(() -> applications.submit(current.require(), id)) != null) {
-      Pages.info("已提交，系统正在自动预审，结果将在几秒内显示。");
+      Pages.info("已提交，系统正在自动预审，结果将在几秒内显示在本页。");
     }
     refresh();
   }
@@ -103,7 +152,8 @@ public class ApplicationBean implements Serializable {
   public void signCommitment() {
     if (Pages.attempt(() -> applications.signCommitment(current.require(), id, commitMaterials,
         commitDue)) != null) {
-      Pages.info("承诺书已签署。");
+      Pages.info("承诺书已签署，请在 " + fmt.date(commitDue) + " 前补交承诺的材料。");
+      commitMaterials = new ArrayList<>();
     }
     refresh();
   }
@@ -123,100 +173,132 @@ public class ApplicationBean implements Serializable {
   private void window(AcceptanceService.Action action, String done) {
     Document d = Pages.attempt(() -> acceptance.decide(current.require(), id, action, reason));
     if (d != null) {
-      Pages.info(done + "文书编号 " + d.number());
+      Pages.info(done + "文书编号 " + d.number() + "。");
       reason = null;
     }
     refresh();
   }
 
   public void decide() {
-    Document d = Pages.attempt(() -> decisions.decide(current.require(), id,
-        DecisionService.Outcome.valueOf(outcome), decisionText, pin));
-    pin = null; // re-entered for every signature
+    DecisionService.Outcome chosen;
+    try {
+      chosen = DecisionService.Outcome.valueOf(outcome);
+    } catch (RuntimeException e) {
+      Pages.fieldError("f:outcome", "请选择准予或不予许可。");
+      return;
+    }
+    Document d = Pages.attempt(() -> decisions.decide(current.require(), id, chosen, decisionText, pin));
+    pin = null; // re-entered for every signature, never kept
     if (d != null) {
-      Pages.info("已签章：《" + d.kind().title() + "》" + d.number());
+      Pages.info("已签章：《" + d.kind().title() + "》文书编号 " + d.number() + "。");
+      decisionText = null;
     }
     refresh();
   }
 
   // --- what the page shows ---------------------------------------------------------------
 
+  private ApplicationStatus status() {
+    ApplicationView v = getView();
+    return v == null ? null : ApplicationStatus.valueOf(v.status());
+  }
+
+  private boolean actorHas(Role role) {
+    return current.get().map(a -> a.has(role)).orElse(false);
+  }
+
   public boolean isApplicant() {
-    return current.get().map(a -> a.has(Role.APPLICANT)).orElse(false);
-  }
-
-  public boolean isEditable() {
-    return isApplicant() && view != null
-        && ApplicationStatus.EDITABLE.contains(ApplicationStatus.valueOf(view.status()));
-  }
-
-  public boolean isAwaitingPreReview() {
-    return view != null && ApplicationStatus.SUBMITTED.name().equals(view.status());
-  }
-
-  public boolean isCanCommit() {
-    return isApplicant() && view != null && view.commitment() == null && view.preReview() != null
-        && "COMPLETE_WITH_COMMITMENT".equals(view.preReview().verdict())
-        && ApplicationStatus.PRE_REVIEWED.name().equals(view.status());
-  }
-
-  public boolean isClerkCanAct() {
-    return current.get().map(a -> a.has(Role.WINDOW_CLERK)).orElse(false) && view != null
-        && ApplicationStatus.PRE_REVIEWED.name().equals(view.status());
-  }
-
-  public boolean isChiefCanAct() {
-    return current.get().map(a -> a.has(Role.CHIEF_REP)).orElse(false) && view != null
-        && ApplicationStatus.DECIDABLE.contains(ApplicationStatus.valueOf(view.status()));
+    return actorHas(Role.APPLICANT);
   }
 
   public boolean isStaff() {
     return current.get().map(Actor::isStaff).orElse(false);
   }
 
+  public boolean isEditable() {
+    return isApplicant() && status() != null && ApplicationStatus.EDITABLE.contains(status());
+  }
+
+  public boolean isCanWithdraw() {
+    return isApplicant() && status() != null && WITHDRAWABLE.contains(status());
+  }
+
+  public boolean isAwaitingPreReview() {
+    return status() == ApplicationStatus.SUBMITTED;
+  }
+
+  public boolean isCanCommit() {
+    ApplicationView v = getView();
+    return isApplicant() && v != null && v.commitment() == null && v.preReview() != null
+        && "COMPLETE_WITH_COMMITMENT".equals(v.preReview().verdict())
+        && status() == ApplicationStatus.PRE_REVIEWED;
+  }
+
+  public boolean isClerkCanAct() {
+    return actorHas(Role.WINDOW_CLERK) && status() == ApplicationStatus.PRE_REVIEWED;
+  }
+
+  public boolean isChiefCanAct() {
+    return actorHas(Role.CHIEF_REP) && status() != null && ApplicationStatus.DECIDABLE.contains(status());
+  }
+
+  /** The deadline that is running now (pre-review, then review), beside its light. */
+  public boolean isPreReviewClock() {
+    return status() != null && ApplicationStatus.AWAITING_ACCEPTANCE.contains(status());
+  }
+
+  public int getUploadedCount() {
+    ApplicationView v = getView();
+    return v == null ? 0 : (int) v.checklist().stream().filter(ApplicationView.Material::uploaded).count();
+  }
+
+  public long getBlockingCount() {
+    ApplicationView v = getView();
+    return v == null || v.preReview() == null ? 0
+        : v.preReview().findings().stream().filter(f -> "BLOCKING".equals(f.severity())).count();
+  }
+
   /** Commitable materials that the pre-review found missing or defective. */
   public List<ApplicationView.Material> getCommitable() {
-    if (view == null || view.preReview() == null) {
+    ApplicationView v = getView();
+    if (v == null || v.preReview() == null) {
       return List.of();
     }
-    List<String> flagged = view.preReview().findings().stream()
-        .filter(f -> "BLOCKING".equals(f.severity())).map(ApplicationView.FindingView::materialCode)
-        .toList();
-    return view.checklist().stream().filter(m -> m.commitable() && flagged.contains(m.materialCode()))
+    List<String> flagged = v.preReview().findings().stream()
+        .filter(f -> "BLOCKING".equals(f.severity()))
+        .map(ApplicationView.FindingView::materialCode).toList();
+    return v.checklist().stream().filter(m -> m.commitable() && flagged.contains(m.materialCode()))
         .toList();
   }
 
-  public List<AuditEntry> getTrail() {
-    return isStaff() && id != null ? audit.forApplication(id) : List.of();
+  public List<TrailRow> getTrail() {
+    if (!isStaff() || id == null || getView() == null) {
+      return List.of();
+    }
+    return audit.forApplication(id).stream().map(e -> new TrailRow(fmt.time(e.at()), e.actor(),
+        fmt.action(e.action()), fmt.status(e.fromStatus()), fmt.status(e.toStatus()), e.detail()))
+        .toList();
   }
 
   public String materialName(String code) {
-    if (code == null || code.isBlank() || view == null) {
-      return "";
+    ApplicationView v = getView();
+    if (code == null || code.isBlank() || v == null) {
+      return "—";
     }
-    return view.checklist().stream().filter(m -> m.materialCode().equals(code))
+    return v.checklist().stream().filter(m -> m.materialCode().equals(code))
         .map(ApplicationView.Material::name).findFirst().orElse(code);
   }
 
-  public String typeLabels(List<String> types) {
-    return String.join("、", types.stream().map(TypeLabels::of).distinct().toList());
-  }
-
-  public String typeLabel(String type) {
-    return TypeLabels.of(type);
-  }
-
-  public String statusLabel(String status) {
-    return status == null || status.isBlank() ? "—" : ApplicationStatus.valueOf(status).label();
+  public String materialNames(List<String> codes) {
+    return codes == null ? "" : String.join("、", codes.stream().map(c -> "「" + materialName(c) + "」").toList());
   }
 
   public LocalDate getTomorrow() {
-    return LocalDate.now().plusDays(1);
+    return fmt.today().plusDays(1);
   }
 
   public Long getId() { return id; }
   public void setId(Long id) { this.id = id; }
-  public ApplicationView getView() { return view; }
   public String getReason() { return reason; }
   public void setReason(String reason) { this.reason = reason; }
   public String getOutcome() { return outcome; }

@@ -13,10 +13,15 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The login form: hands the credential to Jakarta Security (our mechanism and identity store). */
+/**
+ * The login form: hands the credential to Jakarta Security (PortalAuthenticationMechanism and
+ * PortalIdentityStore); the session then carries the login, for the pages and the REST API.
+ */
 @Named
 @RequestScoped
 public class LoginBean {
+  static final String DEFAULT_TARGET = "/app/applications.xhtml";
+
   @Inject
   SecurityContext security;
 
@@ -31,23 +36,34 @@ public class LoginBean {
       Pages.error("请输入用户名和密码。");
       return;
     }
-    AuthenticationStatus status = security.authenticate(
-        (HttpServletRequest) ec.getRequest(), (HttpServletResponse) ec.getResponse(),
+    HttpServletRequest request = (HttpServletRequest) ec.getRequest();
+    AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) ec.getResponse(),
         AuthenticationParameters.withParams().newAuthentication(true)
             .credential(new UsernamePasswordCredential(username.trim(), new Password(password))));
+    password = null;
     switch (status) {
-      case SUCCESS -> Pages.redirect(safeNext());
-      case SEND_CONTINUE -> fc.responseComplete();
+      case SUCCESS, SEND_CONTINUE -> {
+        if (ec.isResponseCommitted()) {
+          fc.responseComplete(); // the mechanism has answered already
+          return;
+        }
+        if (request.getSession(false) != null) {
+          request.changeSessionId(); // no session fixation: a new id for the logged-in session
+        }
+        Pages.redirect(safeNext(next));
+      }
       default -> Pages.error("用户名或密码错误。");
     }
   }
 
   /** Only paths inside the portal: a login link must not send people elsewhere. */
-  private String safeNext() {
-    if (next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("login.xhtml")) {
-      return next;
+  static String safeNext(String next) {
+    if (next == null || next.isBlank() || !next.startsWith("/") || next.startsWith("//")
+        || next.contains("\\") || next.contains("login.xhtml") || next.chars().anyMatch(Character::isISOControl)
+        || next.contains("://")) {
+      return DEFAULT_TARGET;
     }
-    return "/app/applications.xhtml";
+    return next;
   }
 
   public String getUsername() { return username; }

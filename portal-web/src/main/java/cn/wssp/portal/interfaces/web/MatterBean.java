@@ -27,40 +27,47 @@ public class MatterBean implements Serializable {
   CurrentActor current;
 
   private String code;
-  private MatterView matter;
-  private List<MatterView> all;
+  private boolean missing;
+  // Views are plain records, read again after a session moved to another instance.
+  private transient MatterView matter;
+  private transient List<MatterView> all;
 
   public List<MatterView> getAll() {
     if (all == null) {
-      all = catalog.all();
+      all = Pages.attempt(() -> catalog.all());
+      if (all == null) {
+        all = List.of();
+      }
     }
     return all;
   }
 
+  /** View action of matter.xhtml?code=…: an unknown code says so instead of an empty page. */
   public void load() {
-    if (code != null && matter == null) {
-      matter = Pages.attempt(() -> catalog.one(code));
+    if (code == null || code.isBlank()) {
+      missing = true;
+      Pages.error("请从办事指南中选择办理事项。");
+      return;
     }
+    getMatter();
+  }
+
+  public MatterView getMatter() {
+    if (matter == null && !missing && code != null && !code.isBlank()) {
+      matter = Pages.attempt(() -> catalog.one(code.trim()));
+      missing = matter == null;
+    }
+    return matter;
   }
 
   public void apply() {
     Application app = Pages.attempt(() -> applications.create(current.require(), code));
     if (app != null) {
+      Pages.info("已创建申请 " + app.number() + "，请逐项上传申请材料后提交。");
       Pages.redirect("/app/application.xhtml?id=" + app.id());
     }
   }
 
-  /** "application/pdf" → "PDF": accepted types as applicants know them. */
-  public String typeLabel(String mediaType) {
-    return TypeLabels.of(mediaType);
-  }
-
-  /** "10 MB / 20 页": the limits a file must keep to. */
-  public String limits(long maxBytes, int maxPages) {
-    return (maxBytes >> 20) + " MB" + (maxPages > 0 ? " / " + maxPages + " 页" : "");
-  }
-
   public String getCode() { return code; }
   public void setCode(String code) { this.code = code; }
-  public MatterView getMatter() { return matter; }
 }

@@ -25,8 +25,23 @@ final class Pages {
         new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
+  /** A message next to one field (its client id, e.g. "f:pin"). */
+  static void fieldError(String clientId, String text) {
+    FacesContext.getCurrentInstance().addMessage(clientId,
+        new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
+  /** A UI label from the message bundle (cn/wssp/portal/web/messages) in the visitor's language. */
+  static String label(String key) {
+    FacesContext fc = FacesContext.getCurrentInstance();
+    java.util.ResourceBundle bundle = fc.getApplication().getResourceBundle(fc, "msg");
+    return bundle != null && bundle.containsKey(key) ? bundle.getString(key) : key;
+  }
+
+  /** Redirects inside the portal; messages added before it are shown on the next page. */
   static void redirect(String path) {
     FacesContext fc = FacesContext.getCurrentInstance();
+    fc.getExternalContext().getFlash().setKeepMessages(true);
     try {
       fc.getExternalContext().redirect(fc.getExternalContext().getRequestContextPath() + path);
     } catch (IOException e) {

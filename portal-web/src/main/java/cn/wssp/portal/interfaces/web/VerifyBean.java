@@ -1,15 +1,20 @@
 package cn.wssp.portal.interfaces.web;
 
 import cn.wssp.portal.application.VerificationService;
+import cn.wssp.portal.domain.model.DomainException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import org.primefaces.event.FileUploadEvent;
 
-/** The public verification page: upload a PDF, or number + code (the QR code links here). */
+/**
+ * The public verification page (§6): upload a PDF, or enter number + code (the QR code on every
+ * document links here with both filled in, and then the check runs at once).
+ */
 @Named
 @ViewScoped
 public class VerifyBean implements Serializable {
@@ -21,8 +26,8 @@ public class VerifyBean implements Serializable {
 
   private String number;
   private String code;
-  private VerificationService.Result result;
   private String checkedFile;
+  private transient VerificationService.Result result;
 
   /** With number and code in the address (from the QR code), verify at once. */
   public void load() {
@@ -42,13 +47,33 @@ public class VerifyBean implements Serializable {
       try (InputStream in = event.getFile().getInputStream()) {
         byte[] pdf = in.readNBytes(MAX_BYTES + 1);
         if (pdf.length > MAX_BYTES) {
-          throw cn.wssp.portal.domain.model.DomainException.invalid("文件超过 50 MB，不是本门户签发的文书。");
+          throw DomainException.invalid("文件超过 50 MB，不是本门户签发的文书。");
         }
         return verification.verifyUpload(pdf);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
     });
+  }
+
+  /** The decision stands: every signature valid, the bytes unchanged, not revoked. */
+  public boolean isGood() {
+    return result != null && result.valid() && result.intact() && !result.revoked()
+        && !result.signatures().isEmpty();
+  }
+
+  /** The bundle key of the one-line verdict. */
+  public String getVerdictKey() {
+    if (result == null) {
+      return "";
+    }
+    if (result.revoked()) {
+      return "verify.revoked";
+    }
+    if (result.signatures().isEmpty()) {
+      return "verify.unsigned";
+    }
+    return isGood() ? "verify.valid" : "verify.invalid";
   }
 
   public String getNumber() { return number; }

@@ -10,11 +10,16 @@ import cn.wssp.portal.interfaces.security.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** "My applications" for applicants; the work waiting for each kind of staff. */
+/**
+ * The actor's list: an applicant sees the enterprise's applications; the window clerk the ones
+ * waiting for acceptance; a chief representative (or reviewer) the accepted ones of the
+ * department waiting for a decision; the supervisor and the center everything.
+ */
 @Named
 @RequestScoped
 public class WorklistBean {
@@ -31,28 +36,59 @@ public class WorklistBean {
 
   public List<ApplicationView> getRows() {
     if (rows == null) {
-      Actor actor = current.require();
-      rows = applications.list(actor, statusesFor(actor)).stream().map(views::of).toList();
+      rows = Pages.attempt(() -> {
+        Actor actor = current.require();
+        return applications.list(actor, statusesFor(actor)).stream().map(views::of).toList();
+      });
+      if (rows == null) {
+        rows = List.of();
+      }
     }
     return rows;
   }
 
-  public String getTitle() {
-    Actor actor = current.require();
+  public String getTitleKey() {
+    return titleKey(current.get().orElse(null));
+  }
+
+  public String getHintKey() {
+    return getTitleKey() + ".hint";
+  }
+
+  public boolean isApplicant() {
+    return current.get().map(a -> a.has(Role.APPLICANT)).orElse(false);
+  }
+
+  /** The deadline the light is about: pre-review while waiting for the window, then the review. */
+  public LocalDate due(ApplicationView a) {
+    if (a == null || a.deadlines() == null) {
+      return null;
+    }
+    return ApplicationStatus.AWAITING_ACCEPTANCE.contains(ApplicationStatus.valueOf(a.status()))
+        ? a.deadlines().preReviewDue() : a.deadlines().reviewDue();
+  }
+
+  static String titleKey(Actor actor) {
+    if (actor == null) {
+      return "nav.applications";
+    }
     if (actor.has(Role.WINDOW_CLERK)) {
-      return "待受理确认的申请";
+      return "worklist.clerk";
     }
-    if (actor.has(Role.CHIEF_REP)) {
-      return "待决定签章的申请";
+    if (actor.has(Role.CHIEF_REP) || actor.has(Role.REVIEWER)) {
+      return "worklist.chief";
     }
-    return actor.has(Role.APPLICANT) ? "我的申请" : "申请一览";
+    if (actor.has(Role.APPLICANT)) {
+      return "worklist.applicant";
+    }
+    return "worklist.all";
   }
 
   static Set<ApplicationStatus> statusesFor(Actor actor) {
     if (actor.has(Role.WINDOW_CLERK)) {
-      return EnumSet.of(ApplicationStatus.SUBMITTED, ApplicationStatus.PRE_REVIEWED);
+      return EnumSet.copyOf(ApplicationStatus.AWAITING_ACCEPTANCE);
     }
-    if (actor.has(Role.CHIEF_REP)) {
+    if (actor.has(Role.CHIEF_REP) || actor.has(Role.REVIEWER)) {
       return EnumSet.copyOf(ApplicationStatus.DECIDABLE);
     }
     return Set.of();
