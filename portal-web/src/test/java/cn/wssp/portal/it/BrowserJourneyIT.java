@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -65,6 +66,11 @@ class BrowserJourneyIT {
     assumeTrue(present, "chromium / chromedriver not installed (apt-get install chromium chromium-driver)");
     portal = RunningPortal.shared();
     shots = Files.createDirectories(Path.of("target", "screenshots"));
+    try (var old = Files.newDirectoryStream(shots, "*.png")) {
+      for (Path png : old) {
+        Files.delete(png); // no stale pictures from an earlier run
+      }
+    }
     files = Files.createDirectories(Path.of("target", "it-work", "browser")).toAbsolutePath();
     // Debian's driver and browser; Selenium Manager must not fetch anything.
     System.setProperty("webdriver.chrome.driver", DRIVER.toString());
@@ -79,15 +85,18 @@ class BrowserJourneyIT {
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
   }
 
-  @AfterEach
-  void screenshotOnFailure(TestInfo test) {
-    // Cheap insurance: the last page as it was when a step failed (overwritten on success).
-    try {
-      shot("last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
-    } catch (Exception ignored) {
-      // no browser, no screenshot
+  /** The page as it was when a step failed: the first thing to look at. */
+  @RegisterExtension
+  final TestWatcher screenshotOnFailure = new TestWatcher() {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      try {
+        shot("failed-" + context.getRequiredTestMethod().getName());
+      } catch (Exception ignored) {
+        // no browser, no screenshot
+      }
     }
-  }
+  };
 
   @AfterAll
   static void stop() {
@@ -180,10 +189,16 @@ class BrowserJourneyIT {
     logout();
     login("clerk");
     assertTrue(text(By.tagName("h1")).contains("受理工作台"));
+    WebElement row = browser.findElements(By.cssSelector("#w\\:applications tbody tr")).stream()
+        .filter(tr -> tr.getText().contains(number)).findFirst().orElseThrow();
+    assertTrue(row.getText().contains("预审完成，待窗口确认"), row.getText());
+    assertFalse(row.findElements(By.cssSelector(".light-GREEN")).isEmpty(),
+        "two working days left for the pre-review: a green light");
+    shot("06-worklist");
     click(By.linkText(number));
     wait.until(ExpectedConditions.urlContains("/app/application.xhtml?id=" + id));
     assertTrue(text(By.id("f:trail")).contains("签署承诺书"), "staff see the audit trail");
-    shot("06-clerk");
+    shot("07-clerk");
     click(By.id("f:accept"));
     wait.until(ExpectedConditions.textToBe(By.id("f:status"), "已容缺受理"));
     assertTrue(text(By.id("f:documents")).contains("受理通知书"));
@@ -207,7 +222,7 @@ class BrowserJourneyIT {
     click(By.id("f:sign"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:documents"), "准予行政许可决定书"));
     assertEquals("已办结", text(By.id("f:status")));
-    shot("07-sealed");
+    shot("08-sealed");
 
     // The download link works with the page's own login (session cookie, no token).
     WebElement link = browser.findElements(By.cssSelector("#f\\:documents tr")).stream()
@@ -235,7 +250,7 @@ class BrowserJourneyIT {
     assertTrue(signatures.contains("市场监督管理局"), signatures);
     assertTrue(signatures.contains("有效"), signatures);
     assertTrue(text(By.id("v:report")).contains("准予行政许可决定书"));
-    shot("08-verified-by-code");
+    shot("09-verified-by-code");
 
     // A wrong code is refused with the service's message, not an error page.
     WebElement codeField = browser.findElement(By.id("v:code"));
@@ -248,7 +263,7 @@ class BrowserJourneyIT {
     browser.findElement(By.cssSelector("input[type=file][id='v:file_input']")).sendKeys(pdfFile.toString());
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("v:report"), pdfFile.getFileName().toString()));
     assertTrue(text(By.id("v:verdict")).startsWith("有效"), text(By.id("v:verdict")));
-    shot("09-verified-by-upload");
+    shot("10-verified-by-upload");
 
     // English on request, kept in the session; the address (with its parameters) stays.
     open("/verify.xhtml?number=" + URLEncoder.encode(decisionNumber, StandardCharsets.UTF_8) + "&code=" + code);
@@ -257,7 +272,7 @@ class BrowserJourneyIT {
     assertTrue(text(By.id("v:verdict")).startsWith("Valid"), text(By.id("v:verdict")));
     open("/index.xhtml");
     assertTrue(text(By.tagName("h1")).contains("Service guides"));
-    shot("10-english");
+    shot("11-english");
     click(By.id("nav:lang"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "办事指南"));
   }
@@ -308,7 +323,7 @@ class BrowserJourneyIT {
     assertFalse(browser.findElements(By.cssSelector("input[type=file][id='f:materials:0:upload_input']")).isEmpty(),
         "the materials can be uploaded again");
     assertTrue(browser.findElements(By.id("f:trail")).isEmpty(), "the audit trail is for staff");
-    shot("11-supplement-requested");
+    shot("12-supplement-requested");
     logout();
   }
 
