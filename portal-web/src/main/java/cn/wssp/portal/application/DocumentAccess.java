@@ -19,6 +19,29 @@ public class DocumentAccess {
 
   public record Pdf(Document document, byte[] bytes) {}
 
+  /** An uploaded material's bytes, for the applicant and the staff who judge it. */
+  public record MaterialContent(String fileName, String mediaType, byte[] bytes) {}
+
+  @Inject
+  ApplicationService applications;
+
+  @Inject
+  cn.wssp.portal.infrastructure.PortalResources resources;
+
+  public MaterialContent material(Actor actor, Long applicationId, String materialCode) {
+    applications.visible(actor, applicationId);
+    cn.wssp.portal.domain.model.MaterialFile f = applications.materialFile(applicationId, materialCode);
+    if (f == null) {
+      throw DomainException.notFound("材料「" + materialCode + "」的文件");
+    }
+    try {
+      return new MaterialContent(f.fileName(), f.mediaType(),
+          resources.objectStore().getVerified(f.objectKey(), f.sha256()));
+    } catch (cn.wssp.storage.StorageException e) {
+      throw new DomainException("STORAGE_UNAVAILABLE", 503, "材料读取失败：" + e.getMessage());
+    }
+  }
+
   public Pdf download(Actor actor, Long documentId) {
     Document doc = documentId == null ? null : em.find(Document.class, documentId);
     if (doc == null) {

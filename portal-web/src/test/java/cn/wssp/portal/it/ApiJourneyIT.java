@@ -98,6 +98,13 @@ class ApiJourneyIT {
         .filter(o -> o.getString("materialCode").equals("business-license")).findFirst().orElseThrow()
         .getString("mediaType"), "the type comes from the content, not the name");
     assertEquals(4, reviewed.getJsonArray("checklist").size());
+    // The clerk opens what was sent: the same bytes, with the detected type.
+    Api.Reply file = clerk.get("/api/v1/applications/" + id + "/materials/business-license");
+    assertEquals(200, file.status(), file.toString());
+    assertTrue(file.contentType().startsWith("image/png"), file.contentType());
+    assertArrayEquals(TestFiles.png(), file.body());
+    assertEquals(404, Api.login(portal, "applicant2").get("/api/v1/applications/" + id
+        + "/materials/business-license").status());
 
     // The clerk asks for a supplement: one notice listing every item.
     Api.Reply supplement = clerk.post("/api/v1/applications/" + id + "/acceptance",

@@ -43,6 +43,9 @@ public class ApplicationResource {
   @Inject
   DecisionService decisions;
 
+  @Inject
+  DocumentAccess documents;
+
   public static class NewApplication {
     public String matterCode;
   }
@@ -105,6 +108,19 @@ public class ApplicationResource {
     } catch (java.io.IOException e) {
       throw DomainException.invalid("文件读取失败，请重新上传。");
     }
+  }
+
+  /** The uploaded file itself (SHA-256 checked), shown inline: staff judge what was sent. */
+  @GET
+  @Path("{id}/materials/{materialCode}")
+  @Produces(MediaType.WILDCARD)
+  public Response material(@PathParam("id") Long id, @PathParam("materialCode") String materialCode) {
+    DocumentAccess.MaterialContent m = documents.material(current.require(), id, materialCode);
+    return Response.ok(m.bytes(), m.mediaType())
+        .header("Content-Disposition", "inline; filename*=UTF-8''"
+            + java.net.URLEncoder.encode(m.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
   }
 
   @POST
