@@ -3,11 +3,9 @@ package cn.wssp.prereview;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
@@ -17,9 +15,10 @@ import org.apache.tika.mime.MimeTypeException;
 import org.apache.tika.mime.MimeTypes;
 
 /**
- * Media-type knowledge the checks share: families with friendly names (PDF, JPG, Word, ...), which
- * types are programs, which are ZIP-based, and when a name and a content agree. Uses Tika's type
- * registry (tika-mimetypes.xml) so that subtypes (docx under ZIP, PE32 under MZ) are understood.
+ * Media-type knowledge the checks share: families with friendly names (PDF, JPG, Word, ..., the
+ * names of {@link TypeLabels}), which types are programs, which are ZIP-based, and when a name and
+ * a content agree. Uses Tika's type registry (tika-mimetypes.xml) so that subtypes (docx under ZIP,
+ * PE32 under MZ) are understood.
  */
 final class MediaTypes {
   static final MediaType ZIP = MediaType.application("zip");
@@ -29,36 +28,6 @@ final class MediaTypes {
   static final MediaType OOXML = MediaType.application("x-tika-ooxml");
   /** A password-protected docx/xlsx/pptx: an OLE2 wrapper that does not say which it holds. */
   static final MediaType OOXML_PROTECTED = MediaType.application("x-tika-ooxml-protected");
-
-  /** Families by representative types; a type belongs to the first family one of its ancestors is in. */
-  private static final Map<String, String> FAMILY = Map.ofEntries(
-      Map.entry("application/pdf", "PDF"),
-      Map.entry("image/jpeg", "JPG"),
-      Map.entry("image/png", "PNG"),
-      Map.entry("image/tiff", "TIFF"),
-      Map.entry("image/gif", "GIF"),
-      Map.entry("image/bmp", "BMP"),
-      Map.entry("image/webp", "WebP"),
-      Map.entry("application/ofd", "OFD"),
-      Map.entry("application/msword", "Word"),
-      Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"),
-      Map.entry("application/vnd.ms-word.document.macroenabled.12", "Word"),
-      Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.template", "Word"),
-      Map.entry("application/vnd.oasis.opendocument.text", "ODT"),
-      Map.entry("application/rtf", "RTF"),
-      Map.entry("application/vnd.ms-excel", "Excel"),
-      Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel"),
-      Map.entry("application/vnd.ms-excel.sheet.macroenabled.12", "Excel"),
-      Map.entry("application/vnd.ms-powerpoint", "PowerPoint"),
-      Map.entry("application/vnd.openxmlformats-officedocument.presentationml.presentation",
-          "PowerPoint"),
-      Map.entry("application/zip", "ZIP"),
-      Map.entry("application/x-rar-compressed", "RAR"),
-      Map.entry("application/x-7z-compressed", "7Z"),
-      Map.entry("application/gzip", "GZIP"),
-      Map.entry("text/csv", "CSV"),
-      Map.entry("text/html", "HTML"),
-      Map.entry("application/xml", "XML"));
 
   /** Programs and scripts, with the label key of their kind. Subtypes are covered by the walk. */
   private static final Map<String, String> EXECUTABLE = Map.ofEntries(
@@ -173,7 +142,7 @@ final class MediaTypes {
       return null;
     }
     for (MediaType t : lineage(type)) {
-      String f = FAMILY.get(t.toString());
+      String f = TypeLabels.LABELS.get(t.toString());
       if (f != null) {
         return f;
       }
@@ -217,14 +186,9 @@ final class MediaTypes {
     return type != null && !MediaType.OCTET_STREAM.equals(type.getBaseType());
   }
 
-  /** Accepted types as an applicant reads them: "PDF、JPG、PNG". */
+  /** Accepted types as an applicant reads them: "PDF、JPG、PNG" (see {@link TypeLabels}). */
   String acceptedLabels(List<String> accepted) {
-    Set<String> labels = new LinkedHashSet<>();
-    for (String a : accepted) {
-      MediaType t = parseAccepted(a);
-      labels.add(t == null ? a : label(t));
-    }
-    return String.join(Messages.text("label.list-separator"), labels);
+    return TypeLabels.of(accepted);
   }
 
   /** Whether the detected type is one of the accepted ones (or a subtype of one). */

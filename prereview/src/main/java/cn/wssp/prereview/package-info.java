@@ -3,6 +3,7 @@
  * and extract ({@link cn.wssp.prereview.ContentInspector}, Apache Tika behind it, OCR by Tesseract
  * when installed), then judge (a list of small {@link cn.wssp.prereview.MaterialCheck}s run by the
  * {@link cn.wssp.prereview.PreReviewer}). No Tika type appears in the public API. The wording of
- * findings lives in {@code findings_zh.properties}.
+ * findings lives in {@code findings_zh.properties}; the friendly names of media types (PDF、JPG、
+ * Word, ...) in {@link cn.wssp.prereview.TypeLabels}, which the portal's pages use too.
  */
 package cn.wssp.prereview;
