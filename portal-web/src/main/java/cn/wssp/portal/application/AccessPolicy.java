@@ -1,18 +1,23 @@
 package cn.wssp.portal.application;
 
 import cn.wssp.portal.domain.model.Application;
+import cn.wssp.portal.domain.model.ApplicationStatus;
 import cn.wssp.portal.domain.model.DomainException;
 import cn.wssp.portal.domain.model.Role;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * One place for who may see and act on an application. An application the actor may not see
- * is reported as not found, so its existence does not leak to other enterprises.
+ * is reported as not found, so its existence does not leak to other enterprises. Whether the
+ * application's state allows an action is the domain's rule ({@link Application}); this class
+ * adds who the actor is.
  */
 public final class AccessPolicy {
   private AccessPolicy() {}
 
   public static boolean canSee(Actor actor, Application app) {
-    if (actor.has(Role.APPLICANT) && app.enterprise().id().equals(actor.enterpriseId())) {
+    if (isOwner(actor, app)) {
       return true;
     }
     if (actor.has(Role.WINDOW_CLERK) || actor.has(Role.SUPERVISOR) || actor.has(Role.CENTER_ADMIN)) {
@@ -22,16 +27,20 @@ public final class AccessPolicy {
         && app.matter().departments().stream().anyMatch(d -> d.id().equals(actor.departmentId()));
   }
 
+  /** The applicant side: staff of the enterprise that applied. */
+  public static boolean isOwner(Actor actor, Application app) {
+    return actor.has(Role.APPLICANT) && app.enterprise().id().equals(actor.enterpriseId());
+  }
+
   public static void requireVisible(Actor actor, Application app) {
     if (app == null || !canSee(actor, app)) {
       throw DomainException.notFound("申请");
     }
   }
 
-  /** The applicant side: the enterprise's own staff. */
   public static void requireOwner(Actor actor, Application app) {
     requireVisible(actor, app);
-    if (!actor.has(Role.APPLICANT) || !app.enterprise().id().equals(actor.enterpriseId())) {
+    if (!isOwner(actor, app)) {
       throw DomainException.forbidden("只有申请企业的用户可以进行此操作。");
     }
   }
@@ -40,5 +49,35 @@ public final class AccessPolicy {
     if (!actor.has(role)) {
       throw DomainException.forbidden("只有" + role.label() + "可以" + action + "。");
     }
+  }
+
+  /** What this actor may do with this application now ({@code committed}: a 承诺书 is signed). */
+  public static Set<ApplicationAction> actionsFor(Actor actor, Application app, boolean committed) {
+    Set<ApplicationAction> actions = EnumSet.noneOf(ApplicationAction.class);
+    if (!canSee(actor, app)) {
+      return actions;
+    }
+    if (isOwner(actor, app)) {
+      if (app.isEditableByApplicant()) {
+        actions.add(ApplicationAction.EDIT_MATERIALS);
+        actions.add(ApplicationAction.SUBMIT);
+      }
+      if (app.isWithdrawable()) {
+        actions.add(ApplicationAction.WITHDRAW);
+      }
+      if (app.isOpenToCommitment(committed)) {
+        actions.add(ApplicationAction.COMMIT);
+      }
+    }
+    if (actor.has(Role.WINDOW_CLERK) && app.status() == ApplicationStatus.PRE_REVIEWED) {
+      actions.add(ApplicationAction.ACCEPTANCE);
+    }
+    if (actor.has(Role.CHIEF_REP) && ApplicationStatus.DECIDABLE.contains(app.status())) {
+      actions.add(ApplicationAction.DECISION);
+    }
+    if (actor.isStaff()) {
+      actions.add(ApplicationAction.READ_AUDIT_TRAIL);
+    }
+    return actions;
   }
 }

@@ -1,5 +1,6 @@
 package cn.wssp.portal.application;
 
+import cn.wssp.portal.domain.model.ChiefRole;
 import cn.wssp.portal.domain.model.Role;
 import cn.wssp.portal.domain.model.UserAccount;
 import java.util.Set;
@@ -12,7 +13,7 @@ public record Actor(
     Set<Role> roles,
     Long enterpriseId,
     Long departmentId,
-    String chiefRole) {
+    ChiefRole chiefRole) {
 
   public static Actor of(UserAccount u) {
     return new Actor(u.id(), u.username(), u.displayName(), u.roles(),

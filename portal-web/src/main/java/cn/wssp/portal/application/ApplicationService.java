@@ -4,26 +4,34 @@ import cn.wssp.portal.domain.calendar.WorkingDayCalendar;
 import cn.wssp.portal.domain.model.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The applicant's use cases: create, record uploaded materials, submit, commit, withdraw. */
 @ApplicationScoped
 public class ApplicationService {
-  public static final String PRE_REVIEW_JOB = "PRE_REVIEW";
+  /** Pre-review must finish within two working days of submission (§3). */
+  static final int PRE_REVIEW_WORKING_DAYS = 2;
 
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
+  /** A list shows at most this many applications. */
+  static final int LIST_LIMIT = 500;
 
   @Inject
-  Clock clock;
+  ApplicationRepository applications;
+
+  @Inject
+  AccountRepository accounts;
+
+  @Inject
+  JobRepository jobs;
+
+  @Inject
+  MatterCatalog matters;
 
   @Inject
   Numbers numbers;
@@ -32,33 +40,21 @@ public class ApplicationService {
   AuditTrail audit;
 
   @Inject
-  Notifications notifications;
+  WorkingDayCalendar calendar;
 
   @Inject
-  WorkingDayCalendar calendar;
+  Clock clock;
 
   @Transactional
   public Application create(Actor actor, String matterCode) {
     AccessPolicy.requireRole(actor, Role.APPLICANT, "创建申请");
-    Matter matter = matter(matterCode);
-    UserAccount applicant = em.find(UserAccount.class, actor.userId());
-    Application app = new Application(numbers.next("SQ"), matter, applicant, Instant.now(clock));
-    em.persist(app);
-    em.flush();
-    audit.record(actor, app.id(), "CREATE", null, ApplicationStatus.DRAFT, matter.name());
+    Matter matter = matters.matter(matterCode);
+    UserAccount applicant = accounts.find(actor.userId()).orElseThrow(() ->
+        DomainException.forbidden("账户不可用，请重新登录。"));
+    Application app = applications.add(
+        new Application(numbers.next("SQ"), matter, applicant, Instant.now(clock)));
+    audit.record(actor, app.id(), AuditAction.CREATE, null, ApplicationStatus.DRAFT, matter.name());
     return app;
-  }
-
-  public Matter matter(String matterCode) {
-    if (matterCode == null || matterCode.isBlank()) {
-      throw DomainException.invalid("请选择办理事项（matterCode 不能为空）。");
-    }
-    List<Matter> found = em.createQuery("select m from Matter m where m.code = :c", Matter.class)
-        .setParameter("c", matterCode).getResultList();
-    if (found.isEmpty()) {
-      throw new DomainException("NOT_FOUND", 404, "办理事项「" + matterCode + "」不存在。");
-    }
-    return found.get(0);
   }
 
   /** Checks, before any byte is stored, that this actor may upload this material now. */
@@ -66,9 +62,7 @@ public class ApplicationService {
   public MaterialSpec checkUpload(Actor actor, Long applicationId, String materialCode) {
     Application app = visible(actor, applicationId);
     AccessPolicy.requireOwner(actor, app);
-    requireEditable(app);
-    return app.matter().material(materialCode).orElseThrow(() -> new DomainException(
-        "NOT_FOUND", 404, "事项「" + app.matter().name() + "」没有材料「" + materialCode + "」。"));
+    return app.requireUploadable(materialCode);
   }
 
   /** Records an upload already stored in the object store; replaces the previous one. */
@@ -77,60 +71,43 @@ public class ApplicationService {
       String fileName, String mediaType, long size, String sha256, String objectKey) {
     Application app = visible(actor, applicationId);
     AccessPolicy.requireOwner(actor, app);
-    requireEditable(app);
-    MaterialFile file = materialFile(applicationId, materialCode);
-    if (file == null) {
-      file = new MaterialFile(applicationId, materialCode);
-      em.persist(file);
-    }
+    app.requireUploadable(materialCode);
+    MaterialFile file = applications.materialFile(applicationId, materialCode).orElseGet(() -> {
+      MaterialFile created = new MaterialFile(applicationId, materialCode);
+      applications.addMaterialFile(created);
+      return created;
+    });
     file.replaceWith(fileName, mediaType, size, sha256, objectKey, Instant.now(clock));
-    audit.record(actor, applicationId, "UPLOAD", app.status(), app.status(),
+    audit.record(actor, applicationId, AuditAction.UPLOAD, app.status(), app.status(),
         materialCode + " " + fileName + " sha256=" + sha256);
     return file;
   }
 
+  /** Submission starts the two-working-day pre-review clock and queues the pre-review. */
   @Transactional
   public Application submit(Actor actor, Long applicationId) {
     Application app = visible(actor, applicationId);
     AccessPolicy.requireOwner(actor, app);
     ApplicationStatus from = app.status();
     Instant now = Instant.now(clock);
-    app.submit(now, calendar.addWorkingDays(LocalDate.now(clock), 2));
-    em.createQuery("delete from FindingRecord f where f.applicationId = :id")
-        .setParameter("id", app.id()).executeUpdate();
-    em.persist(new Job(PRE_REVIEW_JOB, app.id(), now));
-    audit.record(actor, app.id(), "SUBMIT", from, app.status(), "预审时限 " + app.preReviewDue());
+    app.submit(now, calendar.addWorkingDays(LocalDate.now(clock), PRE_REVIEW_WORKING_DAYS));
+    applications.replaceFindings(app.id(), List.of());
+    jobs.add(new Job(JobKind.PRE_REVIEW, app.id(), now));
+    audit.record(actor, app.id(), AuditAction.SUBMIT, from, app.status(),
+        "预审时限 " + app.preReviewDue());
     return app;
   }
 
-  /** 告知承诺制 (§5): only commitable materials, a due date in the future. */
+  /** 告知承诺制 (§5): the rules are the application's; this records the signed commitment. */
   @Transactional
   public Commitment signCommitment(Actor actor, Long applicationId, List<String> materials,
       LocalDate dueDate) {
     Application app = visible(actor, applicationId);
     AccessPolicy.requireOwner(actor, app);
-    if (materials == null || materials.isEmpty()) {
-      throw DomainException.invalid("请选择承诺后补的材料（materials 不能为空）。");
-    }
-    if (dueDate == null || !dueDate.isAfter(LocalDate.now(clock))) {
-      throw DomainException.invalid("承诺补交日期（dueDate）必须晚于今天。");
-    }
-    if (!Set.of(ApplicationStatus.SUBMITTED, ApplicationStatus.PRE_REVIEWED).contains(app.status())) {
-      throw DomainException.conflict("申请当前状态为「" + app.status().label() + "」，不能签署承诺书。");
-    }
-    for (String code : materials) {
-      MaterialSpec spec = app.matter().material(code).orElseThrow(() ->
-          DomainException.invalid("事项没有材料「" + code + "」。"));
-      if (!spec.commitable()) {
-        throw DomainException.invalid("材料「" + spec.name() + "」不属于容缺材料，不能承诺后补。");
-      }
-    }
-    if (commitmentOf(app.id()).isPresent()) {
-      throw DomainException.conflict("本申请已签署承诺书。");
-    }
-    Commitment c = new Commitment(app.id(), materials, dueDate, actor.userId(), Instant.now(clock));
-    em.persist(c);
-    audit.record(actor, app.id(), "COMMITMENT", app.status(), app.status(),
+    Commitment c = app.commit(materials, dueDate, LocalDate.now(clock),
+        applications.commitment(app.id()).isPresent(), actor.userId(), Instant.now(clock));
+    applications.addCommitment(c);
+    audit.record(actor, app.id(), AuditAction.COMMITMENT, app.status(), app.status(),
         String.join(",", materials) + " 承诺于 " + dueDate + " 前补交");
     return c;
   }
@@ -141,73 +118,38 @@ public class ApplicationService {
     AccessPolicy.requireOwner(actor, app);
     ApplicationStatus from = app.status();
     app.withdraw();
-    audit.record(actor, app.id(), "WITHDRAW", from, app.status(), null);
+    audit.record(actor, app.id(), AuditAction.WITHDRAW, from, app.status(), null);
     return app;
   }
 
   /** The application if it exists and the actor may see it; otherwise "not found". */
   public Application visible(Actor actor, Long applicationId) {
-    Application app = applicationId == null ? null : em.find(Application.class, applicationId);
+    Application app = applications.find(applicationId).orElse(null);
     AccessPolicy.requireVisible(actor, app);
     return app;
   }
 
-  public MaterialFile materialFile(Long applicationId, String materialCode) {
-    List<MaterialFile> found = em.createQuery(
-            "select f from MaterialFile f where f.applicationId = :a and f.materialCode = :m",
-            MaterialFile.class)
-        .setParameter("a", applicationId).setParameter("m", materialCode).getResultList();
-    return found.isEmpty() ? null : found.get(0);
+  public Optional<MaterialFile> materialFile(Long applicationId, String materialCode) {
+    return applications.materialFile(applicationId, materialCode);
   }
 
-  /** The signed commitment (承诺书) of an application, if any. */
-  public java.util.Optional<Commitment> commitmentOf(Long applicationId) {
-    return em.createQuery("select c from Commitment c where c.applicationId = :a", Commitment.class)
-        .setParameter("a", applicationId).getResultList().stream().findFirst();
+  public Optional<Commitment> commitmentOf(Long applicationId) {
+    return applications.commitment(applicationId);
   }
 
-  /** The latest pre-review's findings, in the order the pre-review listed them. */
   public List<FindingRecord> findingsOf(Long applicationId) {
-    return em.createQuery(
-            "select f from FindingRecord f where f.applicationId = :a order by f.position",
-            FindingRecord.class)
-        .setParameter("a", applicationId).getResultList();
+    return applications.findings(applicationId);
   }
 
   public List<MaterialFile> materialFiles(Long applicationId) {
-    return em.createQuery("select f from MaterialFile f where f.applicationId = :a",
-            MaterialFile.class)
-        .setParameter("a", applicationId).getResultList();
+    return applications.materialFiles(applicationId);
   }
 
   /** Applications the actor may see, newest first, optionally only some statuses. */
   public List<Application> list(Actor actor, Set<ApplicationStatus> statuses) {
-    boolean byStatus = statuses != null && !statuses.isEmpty();
     // An applicant's list is narrowed in the query; AccessPolicy stays the rule for everyone.
-    boolean ownOnly = actor.has(Role.APPLICANT) && !actor.isStaff();
-    String jpql = "select a from Application a where 1 = 1"
-        + (byStatus ? " and a.status in :s" : "")
-        + (ownOnly ? " and a.enterprise.id = :e" : "")
-        + " order by a.id desc";
-    var q = em.createQuery(jpql, Application.class).setMaxResults(500);
-    if (byStatus) {
-      q.setParameter("s", statuses);
-    }
-    if (ownOnly) {
-      q.setParameter("e", actor.enterpriseId());
-    }
-    List<Application> visible = new ArrayList<>();
-    for (Application a : q.getResultList()) {
-      if (AccessPolicy.canSee(actor, a)) {
-        visible.add(a);
-      }
-    }
-    return visible;
-  }
-
-  private static void requireEditable(Application app) {
-    if (!app.isEditableByApplicant()) {
-      throw DomainException.conflict("申请当前状态为「" + app.status().label() + "」，不能修改材料。");
-    }
+    Long enterprise = actor.has(Role.APPLICANT) && !actor.isStaff() ? actor.enterpriseId() : null;
+    return applications.list(statuses, enterprise, LIST_LIMIT).stream()
+        .filter(a -> AccessPolicy.canSee(actor, a)).toList();
   }
 }

@@ -2,7 +2,11 @@ package cn.wssp.portal.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import cn.wssp.portal.domain.model.Light;
+import cn.wssp.portal.domain.model.Severity;
+import cn.wssp.portal.domain.model.Verdict;
 import java.util.List;
+import java.util.Set;
 
 /** An application as users and the API see it; plain values, no entities. */
 public record ApplicationView(
@@ -20,11 +24,25 @@ public record ApplicationView(
     List<Material> checklist,
     Deadlines deadlines,
     CommitmentView commitment,
-    List<DocumentView> documents) {
+    List<DocumentView> documents,
+    Set<ApplicationAction> actions) {
 
-  public record PreReview(String verdict, Instant reviewedAt, List<FindingView> findings) {}
+  /** The actor may do this now (pages: #{v.can('WITHDRAW')}). */
+  public boolean can(String action) {
+    return actions.contains(ApplicationAction.valueOf(action));
+  }
 
-  public record FindingView(String materialCode, String code, String severity, String message) {}
+  public record PreReview(Verdict verdict, Instant reviewedAt, List<FindingView> findings) {
+    public long blockingCount() {
+      return findings.stream().filter(FindingView::blocking).count();
+    }
+  }
+
+  public record FindingView(String materialCode, String code, Severity severity, String message) {
+    public boolean blocking() {
+      return severity == Severity.BLOCKING;
+    }
+  }
 
   /** An uploaded material, as API.md lists them under "materials". */
   public record UploadedMaterial(String materialCode, String fileName, String mediaType, long size,
@@ -48,7 +66,7 @@ public record ApplicationView(
   }
 
   /** Legal deadlines and the supervision light (GREEN, YELLOW, RED). */
-  public record Deadlines(LocalDate preReviewDue, LocalDate reviewDue, String light) {}
+  public record Deadlines(LocalDate preReviewDue, LocalDate reviewDue, Light light) {}
 
   public record CommitmentView(List<String> materials, LocalDate dueDate, Instant signedAt) {}
 

@@ -5,8 +5,6 @@ import cn.wssp.portal.domain.calendar.WorkingDayCalendar;
 import cn.wssp.portal.domain.model.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,11 +15,11 @@ import java.util.stream.Collectors;
 /** Builds {@link ApplicationView}s from the domain, the one place the view is assembled. */
 @ApplicationScoped
 public class ApplicationViews {
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
-
   @Inject
   ApplicationService applications;
+
+  @Inject
+  DocumentRepository documents;
 
   @Inject
   WorkingDayCalendar calendar;
@@ -30,10 +28,10 @@ public class ApplicationViews {
   Clock clock;
 
   public ApplicationView of(Actor actor, Long applicationId) {
-    return of(applications.visible(actor, applicationId));
+    return of(actor, applications.visible(actor, applicationId));
   }
 
-  public ApplicationView of(Application app) {
+  public ApplicationView of(Actor actor, Application app) {
     Map<String, MaterialFile> files = applications.materialFiles(app.id()).stream()
         .collect(Collectors.toMap(MaterialFile::materialCode, Function.identity()));
     List<Material> materials = app.matter().materials().stream().map(spec -> {
@@ -54,16 +52,15 @@ public class ApplicationViews {
           .toList();
       preReview = new PreReview(app.preReviewVerdict(), app.preReviewedAt(), findings);
     }
-    CommitmentView commitment = applications.commitmentOf(app.id()).stream()
-        .map(c -> new CommitmentView(c.materials(), c.dueDate(), c.signedAt()))
-        .findFirst().orElse(null);
-    List<DocumentView> documents = em.createQuery(
-            "select d from Document d where d.applicationId = :a order by d.id", Document.class)
-        .setParameter("a", app.id()).getResultList().stream()
+    Commitment signed = applications.commitmentOf(app.id()).orElse(null);
+    CommitmentView commitment = signed == null ? null
+        : new CommitmentView(signed.materials(), signed.dueDate(), signed.signedAt());
+    List<DocumentView> docs = documents.ofApplication(app.id()).stream()
         .map(ApplicationViews::document).toList();
     return new ApplicationView(app.id(), app.number(), app.matter().code(), app.matter().name(),
         app.enterprise().name(), app.status().name(), app.status().label(), app.createdAt(),
-        app.submittedAt(), preReview, uploaded, materials, deadlines(app), commitment, documents);
+        app.submittedAt(), preReview, uploaded, materials, deadlines(app), commitment, docs,
+        AccessPolicy.actionsFor(actor, app, signed != null));
   }
 
   public static DocumentView document(Document d) {
@@ -72,12 +69,12 @@ public class ApplicationViews {
   }
 
   private Deadlines deadlines(Application app) {
-    LocalDate today = LocalDate.now(clock);
     LocalDate running = switch (app.status()) {
       case SUBMITTED, PRE_REVIEWED -> app.preReviewDue();
       case ACCEPTED, ACCEPTED_ON_COMMITMENT, UNDER_REVIEW, APPROVED -> app.reviewDue();
       default -> null;
     };
-    return new Deadlines(app.preReviewDue(), app.reviewDue(), Light.of(running, today, calendar));
+    return new Deadlines(app.preReviewDue(), app.reviewDue(),
+        Light.of(running, LocalDate.now(clock), calendar));
   }
 }

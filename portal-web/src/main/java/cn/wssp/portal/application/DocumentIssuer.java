@@ -1,19 +1,17 @@
 package cn.wssp.portal.application;
 
+import cn.wssp.portal.domain.service.PortalProfile;
+import cn.wssp.portal.domain.service.Seals;
 import cn.wssp.portal.domain.model.*;
-import cn.wssp.portal.infrastructure.PortalResources;
-import cn.wssp.portal.infrastructure.SealKeeper;
 import cn.wssp.signing.OfficialDocument;
 import cn.wssp.signing.OfficialDocumentRenderer;
-import cn.wssp.signing.PadesSigner;
 import cn.wssp.signing.SignatureRequest;
 import cn.wssp.signing.SigningException;
+import cn.wssp.storage.ObjectStore;
 import cn.wssp.storage.StorageException;
 import cn.wssp.storage.StoredObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
@@ -30,17 +28,20 @@ import java.util.List;
  */
 @ApplicationScoped
 public class DocumentIssuer {
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
+  @Inject
+  DocumentRepository documents;
 
   @Inject
-  PortalResources resources;
+  ObjectStore objects;
 
   @Inject
-  SealKeeper seals;
+  Seals seals;
 
   @Inject
   Numbers numbers;
+
+  @Inject
+  PortalProfile profile;
 
   @Inject
   Clock clock;
@@ -53,8 +54,8 @@ public class DocumentIssuer {
       String signerName) {
     Department issuer = app.matter().leadDepartment();
     Document doc = newDocument(app, kind);
-    byte[] pdf = render(app, doc, paragraphs, issuer.name() + "（" + resources.settings().centerName()
-        + "统一受理窗口）", 1);
+    byte[] pdf = render(app, doc, paragraphs,
+        issuer.name() + "（" + profile.centerName() + "统一受理窗口）", 1);
     pdf = seal(pdf, issuer, 0, signerName, kind.title());
     store(doc, pdf, 1);
     return doc;
@@ -69,38 +70,36 @@ public class DocumentIssuer {
     byte[] pdf = render(app, doc, paragraphs, issuers, signingDepartments.size());
     pdf = seal(pdf, first, signingDepartments.indexOf(first), signer.displayName(), kind.title());
     store(doc, pdf, 1);
-    em.persist(new DecisionSignature(doc.id(), first.id(), signer.id(), Instant.now(clock)));
+    documents.addSignature(new DecisionSignature(doc.id(), first.id(), signer.id(), Instant.now(clock)));
     return doc;
   }
 
   /** Adds the next department's seal to a joint decision, keeping the earlier ones valid. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Document addSeal(Document doc, Department department, int slot, UserAccount signer) {
-    byte[] current = read(doc);
-    byte[] pdf = seal(current, department, slot, signer.displayName(), doc.kind().title());
+    byte[] pdf = seal(read(doc), department, slot, signer.displayName(), doc.kind().title());
     store(doc, pdf, doc.signatureCount() + 1);
-    em.persist(new DecisionSignature(doc.id(), department.id(), signer.id(), Instant.now(clock)));
+    documents.addSignature(new DecisionSignature(doc.id(), department.id(), signer.id(), Instant.now(clock)));
     return doc;
   }
 
   /** The PDF bytes, checked against the SHA-256 recorded when it was stored. */
   public byte[] read(Document doc) {
     try {
-      return resources.objectStore().getVerified(doc.objectKey(), doc.sha256());
+      return objects.getVerified(doc.objectKey(), doc.sha256());
     } catch (StorageException e) {
       throw new DomainException("STORAGE_UNAVAILABLE", 503, "文书读取失败：" + e.getMessage());
     }
   }
 
   public String verificationUrl(Document doc) {
-    return resources.settings().publicUrl() + "/verify.xhtml?number="
+    return profile.publicUrl() + "/verify.xhtml?number="
         + URLEncoder.encode(doc.number(), StandardCharsets.UTF_8) + "&code=" + doc.verificationCode();
   }
 
   private Document newDocument(Application app, DocumentKind kind) {
-    Document doc = new Document(app.id(), kind, numbers.next(kind.prefix()),
-        Numbers.verificationCode(), Instant.now(clock));
-    return doc;
+    return new Document(app.id(), kind, numbers.next(kind.prefix()), Numbers.verificationCode(),
+        Instant.now(clock));
   }
 
   private byte[] render(Application app, Document doc, List<String> paragraphs, String issuer,
@@ -117,12 +116,8 @@ public class DocumentIssuer {
   private byte[] seal(byte[] pdf, Department department, int slot, String signerName,
       String reason) {
     try {
-      // B-LT: timestamped by the center's TSA, revocation data embedded (§6).
-      PadesSigner signer = new PadesSigner(resources.sealAuthority().timestampAuthority(),
-          resources.sealAuthority());
-      return signer.sign(pdf, seals.sealOf(department),
-          new SignatureRequest("seal-" + (slot + 1), slot, department.name(), signerName, reason,
-              resources.settings().centerName()));
+      return seals.apply(pdf, department, new SignatureRequest("seal-" + (slot + 1), slot,
+          department.name(), signerName, reason, profile.centerName()));
     } catch (SigningException e) {
       throw new DomainException("SIGNING_FAILED", 500, "电子签章失败：" + e.getMessage());
     }
@@ -131,12 +126,11 @@ public class DocumentIssuer {
   private void store(Document doc, byte[] pdf, int signatures) {
     String key = "documents/" + doc.number() + "/r" + signatures + ".pdf";
     try {
-      StoredObject stored = resources.objectStore().putImmutable(key,
-          new ByteArrayInputStream(pdf), pdf.length, "application/pdf");
+      StoredObject stored = objects.putImmutable(key, new ByteArrayInputStream(pdf), pdf.length,
+          "application/pdf");
       doc.storedAs(key, stored.sha256(), stored.size(), signatures);
       if (doc.id() == null) {
-        em.persist(doc);
-        em.flush();
+        documents.add(doc);
       }
     } catch (StorageException e) {
       throw new DomainException("STORAGE_UNAVAILABLE", 503, "文书存储失败：" + e.getMessage());

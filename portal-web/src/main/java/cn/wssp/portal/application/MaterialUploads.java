@@ -1,9 +1,11 @@
 package cn.wssp.portal.application;
 
+import cn.wssp.portal.domain.service.PortalProfile;
 import cn.wssp.portal.domain.model.DomainException;
 import cn.wssp.portal.domain.model.MaterialFile;
 import cn.wssp.portal.domain.model.MaterialSpec;
-import cn.wssp.portal.infrastructure.PortalResources;
+import cn.wssp.prereview.PreReviewer;
+import cn.wssp.storage.ObjectStore;
 import cn.wssp.storage.StorageException;
 import cn.wssp.storage.StoredObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,13 +27,19 @@ public class MaterialUploads {
   ApplicationService applications;
 
   @Inject
-  PortalResources resources;
+  ObjectStore objects;
+
+  @Inject
+  PreReviewer preReviewer;
+
+  @Inject
+  PortalProfile profile;
 
   public MaterialFile upload(Actor actor, Long applicationId, String materialCode,
       String fileName, InputStream content) {
     MaterialSpec spec = applications.checkUpload(actor, applicationId, materialCode);
     String name = cleanFileName(fileName);
-    long cap = resources.settings().uploadMaxBytes();
+    long cap = profile.uploadMaxBytes();
     Path spool = null;
     try {
       spool = Files.createTempFile("upload-", ".bin");
@@ -40,12 +48,12 @@ public class MaterialUploads {
         throw new DomainException("TOO_LARGE", 413, "文件「" + name + "」超过系统上限 "
             + (cap >> 20) + " MB，未保存；「" + spec.name() + "」原有文件保持不变。");
       }
-      String mediaType = resources.preReviewer().detectType(spool, name);
+      String mediaType = preReviewer.detectType(spool, name);
       StoredObject stored;
       try (InputStream in = Files.newInputStream(spool)) {
         String key = "applications/" + applicationId + "/materials/" + materialCode + "/"
             + System.currentTimeMillis() + "-" + Numbers.verificationCode();
-        stored = resources.objectStore().put(key, in, size, mediaType);
+        stored = objects.put(key, in, size, mediaType);
       }
       return applications.recordMaterial(actor, applicationId, materialCode, name, mediaType,
           stored.size(), stored.sha256(), stored.key());

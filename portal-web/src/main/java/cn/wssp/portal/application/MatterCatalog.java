@@ -1,29 +1,34 @@
 package cn.wssp.portal.application;
 
 import cn.wssp.portal.domain.model.Department;
+import cn.wssp.portal.domain.model.DomainException;
 import cn.wssp.portal.domain.model.Matter;
+import cn.wssp.portal.domain.model.MatterRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
-/** Reads matters as published service guides. */
+/** Matters as published service guides (办事指南, 六公开). */
 @ApplicationScoped
 public class MatterCatalog {
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
-
   @Inject
-  ApplicationService applications;
+  MatterRepository matters;
 
   public List<MatterView> all() {
-    return em.createQuery("select m from Matter m order by m.code", Matter.class).getResultList()
-        .stream().map(MatterCatalog::view).toList();
+    return matters.all().stream().map(MatterCatalog::view).toList();
   }
 
   public MatterView one(String code) {
-    return view(applications.matter(code));
+    return view(matter(code));
+  }
+
+  /** The matter of this code, or a message that names the code. */
+  public Matter matter(String code) {
+    if (code == null || code.isBlank()) {
+      throw DomainException.invalid("请选择办理事项（matterCode 不能为空）。");
+    }
+    return matters.byCode(code.trim()).orElseThrow(() ->
+        new DomainException("NOT_FOUND", 404, "办理事项「" + code + "」不存在。"));
   }
 
   public static MatterView view(Matter m) {

@@ -1,11 +1,11 @@
 package cn.wssp.portal.application;
 
+import cn.wssp.portal.domain.model.AccountRepository;
+import cn.wssp.portal.domain.model.DomainException;
+import cn.wssp.portal.domain.model.PasswordHasher;
 import cn.wssp.portal.domain.model.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,8 +16,8 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class PinGuard {
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
+  @Inject
+  AccountRepository accounts;
 
   @Inject
   Clock clock;
@@ -26,7 +26,8 @@ public class PinGuard {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Outcome check(Long userId, String pin) {
-    UserAccount user = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
+    UserAccount user = accounts.findForUpdate(userId).orElseThrow(() -> DomainException.forbidden(
+        "账户不可用，请重新登录。"));
     UserAccount.PinCheck result = user.checkPin(pin == null ? null : pin.toCharArray(),
         PasswordHasher::verify, Instant.now(clock));
     return new Outcome(result, user.pinAttemptsLeft(), user.pinLockedUntil());

@@ -1,20 +1,21 @@
 package cn.wssp.portal.application;
 
 import cn.wssp.portal.domain.model.*;
-import cn.wssp.portal.infrastructure.PortalResources;
 import cn.wssp.prereview.Finding;
 import cn.wssp.prereview.MaterialRequirement;
 import cn.wssp.prereview.PreReviewResult;
+import cn.wssp.prereview.PreReviewer;
 import cn.wssp.prereview.SubmittedFile;
+import cn.wssp.storage.ObjectStore;
 import cn.wssp.storage.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,15 +23,15 @@ import java.util.List;
  * background: its verdict is a proposal the window clerk confirms or overrides.
  */
 @ApplicationScoped
-public class PreReviewJob {
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
+public class PreReviewJob implements JobHandler {
+  @Inject
+  ApplicationRepository applications;
 
   @Inject
-  PortalResources resources;
+  PreReviewer preReviewer;
 
   @Inject
-  ApplicationService applications;
+  ObjectStore objects;
 
   @Inject
   AuditTrail audit;
@@ -41,9 +42,15 @@ public class PreReviewJob {
   @Inject
   Clock clock;
 
+  @Override
+  public JobKind kind() {
+    return JobKind.PRE_REVIEW;
+  }
+
+  @Override
   @Transactional
   public void run(Long applicationId) {
-    Application app = em.find(Application.class, applicationId);
+    Application app = applications.find(applicationId).orElse(null);
     if (app == null || app.status() != ApplicationStatus.SUBMITTED) {
       return; // withdrawn or already handled by the clerk: nothing to propose any more
     }
@@ -54,31 +61,29 @@ public class PreReviewJob {
     List<SubmittedFile> files = applications.materialFiles(app.id()).stream()
         .map(f -> new SubmittedFile(f.materialCode(), f.fileName(), f.size(), () -> open(f)))
         .toList();
-    PreReviewResult result = resources.preReviewer().review(requirements, files);
-    em.createQuery("delete from FindingRecord f where f.applicationId = :id")
-        .setParameter("id", app.id()).executeUpdate();
-    int position = 0;
+    PreReviewResult result = preReviewer.review(requirements, files);
+    List<FindingRecord> findings = new ArrayList<>();
     for (Finding f : result.findings()) {
-      em.persist(new FindingRecord(app.id(), f.materialCode(), f.code().name(),
-          f.severity().name(), f.message(), position++));
+      findings.add(new FindingRecord(app.id(), f.materialCode(), f.code().name(),
+          Severity.valueOf(f.severity().name()), f.message(), findings.size()));
     }
-    app.recordPreReview(result.verdict().name(), Instant.now(clock));
-    audit.record(Actor.system(), app.id(), "PRE_REVIEW", ApplicationStatus.SUBMITTED,
-        app.status(), result.verdict() + "，发现 " + result.findings().size() + " 项");
-    notifications.tellApplicant(app, "材料预审已完成", verdictText(result) + "，请等待窗口人员确认。");
+    applications.replaceFindings(app.id(), findings);
+    Verdict verdict = Verdict.valueOf(result.verdict().name());
+    app.recordPreReview(verdict, Instant.now(clock));
+    audit.record(Actor.system(), app.id(), AuditAction.PRE_REVIEW, ApplicationStatus.SUBMITTED,
+        app.status(), verdict + "，发现 " + findings.size() + " 项");
+    notifications.tellApplicant(app, "材料预审已完成", verdictText(verdict, findings.size())
+        + "，请等待窗口人员确认。");
   }
 
-  private static String verdictText(PreReviewResult r) {
-    return switch (r.verdict()) {
-      case COMPLETE -> "预审结论：材料齐全";
-      case COMPLETE_WITH_COMMITMENT -> "预审结论：仅容缺材料未齐，可签署承诺书容缺受理";
-      case INCOMPLETE -> "预审结论：材料不齐全或不符合要求（共 " + r.findings().size() + " 项问题）";
-    };
+  private static String verdictText(Verdict verdict, int findings) {
+    return "预审结论：" + verdict.label()
+        + (verdict == Verdict.INCOMPLETE ? "（共 " + findings + " 项问题）" : "");
   }
 
-  private java.io.InputStream open(MaterialFile f) throws IOException {
+  private InputStream open(MaterialFile f) throws IOException {
     try {
-      return resources.objectStore().get(f.objectKey());
+      return objects.get(f.objectKey());
     } catch (StorageException e) {
       throw new IOException(e.getMessage(), e);
     }

@@ -1,15 +1,14 @@
 package cn.wssp.portal.application;
 
+import cn.wssp.portal.domain.service.Seals;
 import cn.wssp.portal.domain.model.Document;
+import cn.wssp.portal.domain.model.DocumentRepository;
 import cn.wssp.portal.domain.model.DomainException;
-import cn.wssp.portal.infrastructure.PortalResources;
-import cn.wssp.signing.PdfVerifier;
 import cn.wssp.signing.VerificationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -20,11 +19,11 @@ import java.util.List;
  */
 @ApplicationScoped
 public class VerificationService {
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
+  @Inject
+  DocumentRepository documents;
 
   @Inject
-  PortalResources resources;
+  Seals seals;
 
   @Inject
   DocumentIssuer issuer;
@@ -39,22 +38,22 @@ public class VerificationService {
     if (pdf == null || pdf.length == 0) {
       throw DomainException.invalid("请上传需要核验的 PDF 文件（file 不能为空）。");
     }
-    VerificationReport report = verifier().verify(pdf);
-    Document doc = report.documentNumber() == null ? null : byNumber(report.documentNumber());
+    VerificationReport report = seals.verify(pdf);
+    Document doc = report.documentNumber() == null ? null
+        : documents.byNumber(report.documentNumber()).orElse(null);
     boolean registered = doc != null && doc.sha256().equals(sha256(pdf));
     return result(report, doc, registered);
   }
 
   public Result verifyByNumber(String number, String code) {
-    Document doc = number == null ? null : byNumber(number.trim());
+    Document doc = number == null ? null : documents.byNumber(number.trim()).orElse(null);
     if (doc == null || code == null || !doc.verificationCode().equalsIgnoreCase(code.trim())) {
       throw new DomainException("NOT_FOUND", 404, "文书编号或验证码不正确，未找到该文书。");
     }
-    VerificationReport report = verifier().verify(issuer.read(doc));
-    return result(report, doc, true);
+    return result(seals.verify(issuer.read(doc)), doc, true);
   }
 
-  private Result result(VerificationReport r, Document doc, boolean registered) {
+  private static Result result(VerificationReport r, Document doc, boolean registered) {
     boolean revoked = doc != null && doc.revoked();
     List<Signature> signatures = r.signatures().stream()
         .map(s -> new Signature(s.signer(), s.department(), s.signedAt(), s.timestamped(), s.valid()))
@@ -63,19 +62,10 @@ public class VerificationService {
         doc == null ? null : doc.kind().title(), signatures);
   }
 
-  private PdfVerifier verifier() {
-    return new PdfVerifier(resources.sealAuthority().trustAnchors());
-  }
-
-  Document byNumber(String number) {
-    return em.createQuery("select d from Document d where d.number = :n", Document.class)
-        .setParameter("n", number).getResultList().stream().findFirst().orElse(null);
-  }
-
   static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (Exception e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

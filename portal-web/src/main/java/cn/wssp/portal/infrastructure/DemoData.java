@@ -2,7 +2,6 @@ package cn.wssp.portal.infrastructure;
 
 import static cn.wssp.portal.domain.model.Role.*;
 
-import cn.wssp.portal.application.PasswordHasher;
 import cn.wssp.portal.domain.model.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -51,11 +50,11 @@ public class DemoData {
     user("clerk", "王芳（统一受理窗口）", password, Set.of(WINDOW_CLERK));
     user("reviewer", "赵磊（市场监管审查）", password, Set.of(REVIEWER)).inDepartment(market);
     UserAccount chiefB = user("chief-b", "李强（市场监管首席代表 B角）", password, Set.of(CHIEF_REP))
-        .inDepartment(market).asChief("B", pin);
+        .inDepartment(market).asChief(ChiefRole.B, pin);
     UserAccount chiefA = user("chief-a", "张伟（市场监管首席代表 A角）", password, Set.of(CHIEF_REP))
-        .inDepartment(market).asChief("A", pin);
+        .inDepartment(market).asChief(ChiefRole.A, pin);
     UserAccount chiefB2 = user("chief-b-2", "周静（卫健首席代表 B角）", password, Set.of(CHIEF_REP))
-        .inDepartment(health).asChief("B", pin);
+        .inDepartment(health).asChief(ChiefRole.B, pin);
     user("admin", "中心管理员", password, Set.of(CENTER_ADMIN));
     user("supervisor", "电子监察室", password, Set.of(SUPERVISOR));
     em.flush();

@@ -8,6 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import cn.wssp.portal.infrastructure.jobs.JobRunner;
+import cn.wssp.portal.infrastructure.signing.PortalSeals;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,7 +35,7 @@ public class PortalBootstrap {
   DemoData demoData;
 
   @Inject
-  SealKeeper sealKeeper;
+  PortalSeals seals;
 
   @Inject
   JobRunner jobRunner;
@@ -59,7 +60,7 @@ public class PortalBootstrap {
       if (settings.demoData()) {
         demoData.seedIfEmpty();
       }
-      sealKeeper.ensureSeals();
+      seals.ensureSeals();
       jobRunner.start();
       LOG.info("网上审批已就绪：" + settings.publicUrl());
     } catch (Exception e) {

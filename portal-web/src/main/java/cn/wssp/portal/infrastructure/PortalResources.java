@@ -17,7 +17,9 @@ import java.util.logging.Logger;
 
 /**
  * The portal's long-lived outside resources: the object store (embedded S3 server or a real
- * MinIO), the signing authority and the pre-reviewer. Started once by {@link PortalBootstrap}.
+ * MinIO), the signing authority, the pre-reviewer and the mailer. Started once by
+ * {@link PortalBootstrap}; the application layer receives them through {@link PortalProducers}
+ * and {@code PortalSeals}, never from here.
  */
 @ApplicationScoped
 public class PortalResources {

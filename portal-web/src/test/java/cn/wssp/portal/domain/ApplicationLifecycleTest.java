@@ -27,8 +27,8 @@ class ApplicationLifecycleTest {
     Application app = draft();
     assertEquals(ApplicationStatus.DRAFT, app.status());
     app.submit(now, LocalDate.of(2026, 11, 25));
-    app.recordPreReview("COMPLETE", now);
-    app.accept(now, LocalDate.of(2026, 12, 7), false);
+    app.recordPreReview(Verdict.COMPLETE, now);
+    app.accept(now, LocalDate.of(2026, 12, 7), false, null);
     app.approve(now);
     app.issue();
     assertEquals(ApplicationStatus.ISSUED, app.status());
@@ -38,7 +38,7 @@ class ApplicationLifecycleTest {
   void supplementRoundGoesBackToTheApplicant() {
     Application app = draft();
     app.submit(now, LocalDate.of(2026, 11, 25));
-    app.recordPreReview("INCOMPLETE", now);
+    app.recordPreReview(Verdict.INCOMPLETE, now);
     app.requestSupplement();
     assertTrue(app.isEditableByApplicant());
     app.submit(now, LocalDate.of(2026, 11, 27));
@@ -52,6 +52,78 @@ class ApplicationLifecycleTest {
     assertEquals(409, e.status());
     assertTrue(e.getMessage().contains("草稿"), e.getMessage());
     assertThrows(DomainException.class, app::issue);
+  }
+
+  @Test
+  void theWindowWaitsForThePreReviewAndNeverActsOnADraft() {
+    Application app = draft();
+    DomainException onDraft = assertThrows(DomainException.class,
+        () -> app.accept(now, LocalDate.of(2026, 12, 7), false, "理由"));
+    assertEquals(409, onDraft.status(), "ACCEPT on a draft is a conflict, not a server error");
+    assertTrue(onDraft.getMessage().contains("草稿"), onDraft.getMessage());
+    app.submit(now, LocalDate.of(2026, 11, 25));
+    DomainException early = assertThrows(DomainException.class, app::requestSupplement);
+    assertEquals(409, early.status());
+    assertTrue(early.getMessage().contains("预审尚未完成"), early.getMessage());
+    assertEquals(ApplicationStatus.SUBMITTED, app.status());
+  }
+
+  @Test
+  void acceptingAgainstTheProposalNeedsAReasonUnlessACommitmentCoversIt() {
+    Application app = draft();
+    app.submit(now, LocalDate.of(2026, 11, 25));
+    app.recordPreReview(Verdict.COMPLETE_WITH_COMMITMENT, now);
+    DomainException noReason = assertThrows(DomainException.class,
+        () -> app.accept(now, LocalDate.of(2026, 12, 7), false, " "));
+    assertEquals(400, noReason.status());
+    assertTrue(app.acceptanceWouldOverride(false));
+    assertFalse(app.acceptanceWouldOverride(true));
+    app.accept(now, LocalDate.of(2026, 12, 7), true, null);
+    assertEquals(ApplicationStatus.ACCEPTED_ON_COMMITMENT, app.status());
+  }
+
+  @Test
+  void notAcceptingAlwaysSaysWhy() {
+    Application app = draft();
+    app.submit(now, LocalDate.of(2026, 11, 25));
+    app.recordPreReview(Verdict.INCOMPLETE, now);
+    assertEquals(400, assertThrows(DomainException.class,
+        () -> app.refuseAcceptance(now, "")).status());
+    app.refuseAcceptance(now, "不属于本中心受理范围");
+    assertEquals(ApplicationStatus.NOT_ACCEPTED, app.status());
+    assertFalse(app.isWithdrawable(), "a refused application is closed");
+  }
+
+  @Test
+  void commitmentsCoverOnlyCommitableMaterialsByALaterDate() {
+    Matter withMaterials = new Matter("M2", "食品经营许可", MatterKind.PROMISED, 10, "c", "l", "p", "f",
+        List.of(market))
+        .addMaterial("form", "申请书", true, false, List.of("application/pdf"), 1, 1)
+        .addMaterial("layout", "平面布局图", true, true, List.of("application/pdf"), 1, 1);
+    Application app = new Application("SQ2", withMaterials, applicant, now);
+    LocalDate today = LocalDate.of(2026, 11, 23);
+    app.submit(now, LocalDate.of(2026, 11, 25));
+    assertEquals(400, assertThrows(DomainException.class, () -> app.commit(List.of("form"),
+        today.plusDays(10), today, false, 1L, now)).status(), "申请书 is not 容缺");
+    assertEquals(400, assertThrows(DomainException.class, () -> app.commit(List.of("layout"),
+        today, today, false, 1L, now)).status(), "the due date must be after today");
+    assertEquals(409, assertThrows(DomainException.class, () -> app.commit(List.of("layout"),
+        today.plusDays(10), today, true, 1L, now)).status(), "one commitment per application");
+    Commitment c = app.commit(List.of("layout"), today.plusDays(10), today, false, 1L, now);
+    assertEquals(List.of("layout"), c.materials());
+    assertEquals("「申请书」、「平面布局图」", withMaterials.materialNames(List.of("form", "layout")));
+  }
+
+  @Test
+  void withdrawingIsPossibleUntilTheDecision() {
+    Application app = draft();
+    app.submit(now, LocalDate.of(2026, 11, 25));
+    app.recordPreReview(Verdict.COMPLETE, now);
+    app.accept(now, LocalDate.of(2026, 12, 7), false, null);
+    assertTrue(app.isWithdrawable());
+    app.approve(now);
+    assertFalse(app.isWithdrawable());
+    assertEquals(409, assertThrows(DomainException.class, app::withdraw).status());
   }
 
   @Test

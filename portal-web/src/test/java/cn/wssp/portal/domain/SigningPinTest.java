@@ -2,6 +2,7 @@ package cn.wssp.portal.domain;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import cn.wssp.portal.domain.model.ChiefRole;
 import cn.wssp.portal.domain.model.Role;
 import cn.wssp.portal.domain.model.UserAccount;
 import cn.wssp.portal.domain.model.UserAccount.PinCheck;
@@ -18,7 +19,7 @@ class SigningPinTest {
   final Instant now = Instant.parse("2026-11-24T02:00:00Z");
 
   UserAccount chief() {
-    return new UserAccount("chief-b", "李强", "x", Set.of(Role.CHIEF_REP)).asChief("B", "123456");
+    return new UserAccount("chief-b", "李强", "x", Set.of(Role.CHIEF_REP)).asChief(ChiefRole.B, "123456");
   }
 
   @Test

@@ -131,7 +131,8 @@ class ApiJourneyIT {
     assertEquals("ACCEPTANCE_NOTICE", accepted.json().getJsonObject("document").getString("kind"));
     awaitMail("applicant@demo.example", "SQ");
 
-    // Wrong PIN: 403, nothing signed. Applicant and the other department: 403 too.
+    // Wrong PIN: 403, nothing signed. The applicant: 403 too; another department's chief
+    // cannot see the application at all: 404, as on reading it.
     Api.Reply wrongPin = chief.post("/api/v1/applications/" + id + "/decision",
         "{\"outcome\":\"APPROVE\",\"text\":\"准予。\",\"pin\":\"000000\"}");
     assertEquals(403, wrongPin.status(), wrongPin.toString());
@@ -142,7 +143,7 @@ class ApiJourneyIT {
     assertEquals(403, byApplicant.status(), byApplicant.toString());
     Api.Reply otherDepartment = Api.login(portal, "chief-b-2").post("/api/v1/applications/" + id
         + "/decision", "{\"outcome\":\"APPROVE\",\"text\":\"x\",\"pin\":\"123456\"}");
-    assertEquals(403, otherDepartment.status(), otherDepartment.toString());
+    assertEquals(404, otherDepartment.status(), otherDepartment.toString());
     assertEquals("ACCEPTED", applicant.get("/api/v1/applications/" + id).json().getString("status"));
 
     Api.Reply decided = chief.post("/api/v1/applications/" + id + "/decision",

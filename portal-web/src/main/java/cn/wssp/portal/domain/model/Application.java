@@ -5,6 +5,7 @@ import static cn.wssp.portal.domain.model.ApplicationStatus.*;
 import jakarta.persistence.*;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -48,8 +49,9 @@ public class Application {
   @Column(name = "pre_review_due")
   private LocalDate preReviewDue;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "pre_review_verdict")
-  private String preReviewVerdict;
+  private Verdict preReviewVerdict;
 
   @Column(name = "pre_reviewed_at")
   private Instant preReviewedAt;
@@ -91,29 +93,95 @@ public class Application {
     this.preReviewedAt = null;
   }
 
-  public void recordPreReview(String verdict, Instant now) {
+  public void recordPreReview(Verdict verdict, Instant now) {
     moveTo(PRE_REVIEWED, Set.of(SUBMITTED), "记录预审结果");
     this.preReviewVerdict = verdict;
     this.preReviewedAt = now;
   }
 
-  public void accept(Instant now, LocalDate reviewDue, boolean onCommitment) {
-    moveTo(onCommitment ? ACCEPTED_ON_COMMITMENT : ACCEPTED, AWAITING_ACCEPTANCE, "受理");
+  /**
+   * Accepting against the pre-review's proposal (anything but COMPLETE, unless a commitment
+   * covers the gap) is an override, and an override needs the clerk's reason (§4).
+   */
+  public boolean acceptanceWouldOverride(boolean committed) {
+    return preReviewVerdict != Verdict.COMPLETE && !committed;
+  }
+
+  /** 受理: starts the review clock; on a commitment the application is accepted on it (§5). */
+  public void accept(Instant now, LocalDate reviewDue, boolean committed, String reason) {
+    requireAwaitingWindow("受理");
+    if (acceptanceWouldOverride(committed) && (reason == null || reason.isBlank())) {
+      throw DomainException.invalid("预审结论为「" + preReviewVerdict.label()
+          + "」，如仍予受理，请填写理由（reason）。");
+    }
+    moveTo(committed ? ACCEPTED_ON_COMMITMENT : ACCEPTED, Set.of(PRE_REVIEWED), "受理");
     this.acceptedAt = now;
     this.reviewDue = reviewDue;
   }
 
+  /** 补正: back to the applicant, who may change materials and submit again. */
   public void requestSupplement() {
-    moveTo(SUPPLEMENT_REQUESTED, AWAITING_ACCEPTANCE, "要求补正");
+    requireAwaitingWindow("要求补正");
+    moveTo(SUPPLEMENT_REQUESTED, Set.of(PRE_REVIEWED), "要求补正");
   }
 
-  public void refuseAcceptance(Instant now) {
-    moveTo(NOT_ACCEPTED, AWAITING_ACCEPTANCE, "不予受理");
+  /** 不予受理 always says why. */
+  public void refuseAcceptance(Instant now, String reason) {
+    requireAwaitingWindow("不予受理");
+    if (reason == null || reason.isBlank()) {
+      throw DomainException.invalid("不予受理必须填写理由（reason）。");
+    }
+    moveTo(NOT_ACCEPTED, Set.of(PRE_REVIEWED), "不予受理");
     this.decidedAt = now;
+  }
+
+  /**
+   * The window acts on the pre-review's proposal, so it waits for the pre-review; a draft or a
+   * decided application is refused by {@link #moveTo} with its status named.
+   */
+  private void requireAwaitingWindow(String action) {
+    if (status == SUBMITTED) {
+      throw DomainException.conflict("自动预审尚未完成，请稍候再" + action + "。");
+    }
+  }
+
+  /**
+   * 告知承诺制 (§5): signs a commitment to supply commitable (容缺) materials by a date after
+   * today, once, while the application waits for the window.
+   */
+  public Commitment commit(List<String> materialCodes, LocalDate dueDate, LocalDate today,
+      boolean alreadyCommitted, Long signer, Instant now) {
+    if (materialCodes == null || materialCodes.isEmpty()) {
+      throw DomainException.invalid("请选择承诺后补的材料（materials 不能为空）。");
+    }
+    if (dueDate == null || !dueDate.isAfter(today)) {
+      throw DomainException.invalid("承诺补交日期（dueDate）必须晚于今天。");
+    }
+    if (!COMMITTABLE.contains(status)) {
+      throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能签署承诺书。");
+    }
+    for (String code : materialCodes) {
+      MaterialSpec spec = matter.material(code).orElseThrow(() ->
+          DomainException.invalid("事项没有材料「" + code + "」。"));
+      if (!spec.commitable()) {
+        throw DomainException.invalid("材料「" + spec.name() + "」不属于容缺材料，不能承诺后补。");
+      }
+    }
+    if (alreadyCommitted) {
+      throw DomainException.conflict("本申请已签署承诺书。");
+    }
+    return new Commitment(id, materialCodes, dueDate, signer, now);
   }
 
   public void startReview() {
     moveTo(UNDER_REVIEW, Set.of(ACCEPTED, ACCEPTED_ON_COMMITMENT), "开始审查");
+  }
+
+  /** A chief representative may decide now (accepted, under review, or a joint approval open). */
+  public void requireDecidable() {
+    if (!DECIDABLE.contains(status)) {
+      throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能作出决定。");
+    }
   }
 
   /** A department approved; a joint decision stays APPROVED until every department has signed. */
@@ -127,13 +195,23 @@ public class Application {
     this.decidedAt = now;
   }
 
+  /** Every required seal is on the decision: it is issued (办结). */
   public void issue() {
     moveTo(ISSUED, Set.of(APPROVED, DENIED), "办结");
   }
 
+  /** The applicant withdraws before a decision (§3). */
   public void withdraw() {
-    moveTo(WITHDRAWN, Set.of(DRAFT, SUBMITTED, PRE_REVIEWED, SUPPLEMENT_REQUESTED, ACCEPTED,
-        ACCEPTED_ON_COMMITMENT, UNDER_REVIEW), "撤回");
+    moveTo(WITHDRAWN, WITHDRAWABLE, "撤回");
+  }
+
+  /** The material may be uploaded now; the matter must list it. */
+  public MaterialSpec requireUploadable(String materialCode) {
+    if (!isEditableByApplicant()) {
+      throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能修改材料。");
+    }
+    return matter.material(materialCode).orElseThrow(() -> new DomainException(
+        "NOT_FOUND", 404, "事项「" + matter.name() + "」没有材料「" + materialCode + "」。"));
   }
 
   private void moveTo(ApplicationStatus target, Set<ApplicationStatus> allowedFrom, String action) {
@@ -148,6 +226,16 @@ public class Application {
     return EDITABLE.contains(status);
   }
 
+  public boolean isWithdrawable() {
+    return WITHDRAWABLE.contains(status);
+  }
+
+  /** The pre-review proposes a commitment and none is signed yet: the applicant may sign one. */
+  public boolean isOpenToCommitment(boolean committed) {
+    return !committed && status == PRE_REVIEWED
+        && preReviewVerdict == Verdict.COMPLETE_WITH_COMMITMENT;
+  }
+
   public Long id() { return id; }
   public String number() { return number; }
   public Matter matter() { return matter; }
@@ -158,7 +246,7 @@ public class Application {
   public Instant createdAt() { return createdAt; }
   public Instant submittedAt() { return submittedAt; }
   public LocalDate preReviewDue() { return preReviewDue; }
-  public String preReviewVerdict() { return preReviewVerdict; }
+  public Verdict preReviewVerdict() { return preReviewVerdict; }
   public Instant preReviewedAt() { return preReviewedAt; }
   public Instant acceptedAt() { return acceptedAt; }
   public LocalDate reviewDue() { return reviewDue; }

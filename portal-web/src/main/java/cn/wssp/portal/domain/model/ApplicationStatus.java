@@ -33,8 +33,18 @@ public enum ApplicationStatus {
   public static final Set<ApplicationStatus> DECIDABLE =
       EnumSet.of(ACCEPTED, ACCEPTED_ON_COMMITMENT, UNDER_REVIEW, APPROVED);
 
-  /** Statuses in which the window clerk may confirm or override the pre-review. */
+  /**
+   * Statuses waiting for the window, on the 2-working-day pre-review clock. The clerk acts once
+   * the automatic pre-review is done (PRE_REVIEWED); {@link Application} guards that.
+   */
   public static final Set<ApplicationStatus> AWAITING_ACCEPTANCE = EnumSet.of(SUBMITTED, PRE_REVIEWED);
+
+  /** Statuses in which the applicant may sign a commitment (承诺书). */
+  public static final Set<ApplicationStatus> COMMITTABLE = EnumSet.of(SUBMITTED, PRE_REVIEWED);
+
+  /** Statuses in which the applicant may withdraw: any before a decision (§3). */
+  public static final Set<ApplicationStatus> WITHDRAWABLE = EnumSet.of(DRAFT, SUBMITTED,
+      PRE_REVIEWED, SUPPLEMENT_REQUESTED, ACCEPTED, ACCEPTED_ON_COMMITMENT, UNDER_REVIEW);
 
   /** Statuses in which the applicant may change materials. */
   public static final Set<ApplicationStatus> EDITABLE = EnumSet.of(DRAFT, SUPPLEMENT_REQUESTED);

@@ -26,7 +26,8 @@ public class AuditEntry {
   @Column(name = "application_id")
   private Long applicationId;
 
-  private String action;
+  @Enumerated(EnumType.STRING)
+  private AuditAction action;
 
   @Column(name = "from_status")
   private String fromStatus;
@@ -43,7 +44,7 @@ public class AuditEntry {
 
   protected AuditEntry() {}
 
-  public AuditEntry(Instant at, String actor, Long applicationId, String action,
+  public AuditEntry(Instant at, String actor, Long applicationId, AuditAction action,
       String fromStatus, String toStatus, String detail, String prevHash) {
     this.at = at;
     this.actor = actor;
@@ -59,7 +60,7 @@ public class AuditEntry {
   /** Recomputes the hash from the stored fields; differs from {@link #hash()} if edited. */
   public String computeHash() {
     String canonical = String.join("\u001f", prevHash, String.valueOf(at.toEpochMilli()), actor,
-        String.valueOf(applicationId), action, String.valueOf(fromStatus),
+        String.valueOf(applicationId), action.name(), String.valueOf(fromStatus),
         String.valueOf(toStatus), String.valueOf(detail));
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -77,7 +78,7 @@ public class AuditEntry {
   public Instant at() { return at; }
   public String actor() { return actor; }
   public Long applicationId() { return applicationId; }
-  public String action() { return action; }
+  public AuditAction action() { return action; }
   public String fromStatus() { return fromStatus; }
   public String toStatus() { return toStatus; }
   public String detail() { return detail; }

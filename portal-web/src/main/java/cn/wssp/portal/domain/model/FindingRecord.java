@@ -17,13 +17,14 @@ public class FindingRecord {
   private String materialCode;
 
   private String code;
-  private String severity;
+  @Enumerated(EnumType.STRING)
+  private Severity severity;
   private String message;
   private int position;
 
   protected FindingRecord() {}
 
-  public FindingRecord(Long applicationId, String materialCode, String code, String severity,
+  public FindingRecord(Long applicationId, String materialCode, String code, Severity severity,
       String message, int position) {
     this.applicationId = applicationId;
     this.materialCode = materialCode;
@@ -35,7 +36,7 @@ public class FindingRecord {
 
   public String materialCode() { return materialCode; }
   public String code() { return code; }
-  public String severity() { return severity; }
+  public Severity severity() { return severity; }
   public String message() { return message; }
-  public boolean blocking() { return "BLOCKING".equals(severity); }
+  public boolean blocking() { return severity == Severity.BLOCKING; }
 }

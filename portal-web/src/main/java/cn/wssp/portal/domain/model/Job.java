@@ -16,7 +16,8 @@ public class Job {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  private String kind;
+  @Enumerated(EnumType.STRING)
+  private JobKind kind;
 
   @Column(name = "ref_id")
   private Long refId;
@@ -43,7 +44,7 @@ public class Job {
 
   protected Job() {}
 
-  public Job(String kind, Long refId, Instant now) {
+  public Job(JobKind kind, Long refId, Instant now) {
     this.kind = kind;
     this.refId = refId;
     this.status = Status.PENDING;
@@ -71,7 +72,7 @@ public class Job {
   }
 
   public Long id() { return id; }
-  public String kind() { return kind; }
+  public JobKind kind() { return kind; }
   public Long refId() { return refId; }
   public Status status() { return status; }
   public int attempts() { return attempts; }

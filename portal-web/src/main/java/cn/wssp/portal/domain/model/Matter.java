@@ -73,6 +73,12 @@ public class Matter {
     return this;
   }
 
+  /** 「食品经营许可申请书」、「营业执照副本」: the materials' names, for notices. */
+  public String materialNames(List<String> materialCodes) {
+    return String.join("、", materialCodes.stream()
+        .map(c -> material(c).map(m -> "「" + m.name() + "」").orElse(c)).toList());
+  }
+
   public Optional<MaterialSpec> material(String materialCode) {
     return materials.stream().filter(m -> m.code().equals(materialCode)).findFirst();
   }

@@ -35,8 +35,9 @@ public class UserAccount {
   private Department department;
 
   /** A or B for a chief representative (A角/B角): B signs normally, A when B is absent. */
+  @Enumerated(EnumType.STRING)
   @Column(name = "chief_role")
-  private String chiefRole;
+  private ChiefRole chiefRole;
 
   private boolean enabled = true;
 
@@ -64,7 +65,7 @@ public class UserAccount {
 
   public UserAccount inEnterprise(Enterprise e) { this.enterprise = e; return this; }
   public UserAccount inDepartment(Department d) { this.department = d; return this; }
-  public UserAccount asChief(String role, String pinHash) { this.chiefRole = role; this.pinHash = pinHash; return this; }
+  public UserAccount asChief(ChiefRole role, String pinHash) { this.chiefRole = role; this.pinHash = pinHash; return this; }
   public UserAccount withEmail(String email) { this.email = email; return this; }
 
   /** What a signing PIN attempt came to. */
@@ -107,7 +108,7 @@ public class UserAccount {
   public String email() { return email; }
   public Enterprise enterprise() { return enterprise; }
   public Department department() { return department; }
-  public String chiefRole() { return chiefRole; }
+  public ChiefRole chiefRole() { return chiefRole; }
   public boolean enabled() { return enabled; }
   public Set<Role> roles() { return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles); }
   public boolean has(Role role) { return roles.contains(role); }

@@ -1,10 +1,11 @@
 package cn.wssp.portal.infrastructure.jobs;
 
-import cn.wssp.portal.application.ApplicationService;
-import cn.wssp.portal.application.Notifications;
-import cn.wssp.portal.application.PreReviewJob;
 import cn.wssp.portal.domain.model.Job;
+import cn.wssp.portal.domain.model.JobHandler;
 import cn.wssp.portal.infrastructure.PortalSettings;
+import cn.wssp.portal.infrastructure.persistence.JpaJobRepository;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -24,13 +25,12 @@ public class JobRunner {
   ManagedScheduledExecutorService scheduler;
 
   @Inject
-  JobStore jobs;
+  JpaJobRepository jobs;
 
+  /** The application layer's handlers, one per job kind. */
   @Inject
-  PreReviewJob preReview;
-
-  @Inject
-  Notifications notifications;
+  @Any
+  Instance<JobHandler> handlers;
 
   private ScheduledFuture<?> poller;
   private String owner;
@@ -56,16 +56,21 @@ public class JobRunner {
 
   private void run(Job job) {
     try {
-      switch (job.kind()) {
-        case ApplicationService.PRE_REVIEW_JOB -> preReview.run(job.refId());
-        case Notifications.MAIL_JOB -> notifications.mail(job.refId());
-        default -> throw new IllegalStateException("未知的后台任务类型：" + job.kind());
-      }
+      handlerFor(job).run(job.refId());
       jobs.done(job.id());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "后台任务 " + job.kind() + "#" + job.refId() + " 失败：" + e, e);
       jobs.failed(job.id(), String.valueOf(e));
     }
+  }
+
+  private JobHandler handlerFor(Job job) {
+    for (JobHandler h : handlers) {
+      if (h.kind() == job.kind()) {
+        return h;
+      }
+    }
+    throw new IllegalStateException("没有处理该类后台任务的程序：" + job.kind());
   }
 
   @PreDestroy

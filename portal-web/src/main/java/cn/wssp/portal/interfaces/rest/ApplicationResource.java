@@ -1,7 +1,9 @@
 package cn.wssp.portal.interfaces.rest;
 
 import cn.wssp.portal.application.*;
+import cn.wssp.portal.domain.model.AcceptanceAction;
 import cn.wssp.portal.domain.model.Application;
+import cn.wssp.portal.domain.model.DecisionOutcome;
 import cn.wssp.portal.domain.model.ApplicationStatus;
 import cn.wssp.portal.domain.model.Document;
 import cn.wssp.portal.domain.model.DomainException;
@@ -86,7 +88,7 @@ public class ApplicationResource {
       wanted.add(enumValue(ApplicationStatus.class, s, "status"));
     }
     Actor actor = current.require();
-    return applications.list(actor, wanted).stream().map(views::of).toList();
+    return applications.list(actor, wanted).stream().map(a -> views.of(actor, a)).toList();
   }
 
   @GET
@@ -154,7 +156,7 @@ public class ApplicationResource {
   @Path("{id}/acceptance")
   public Issued acceptance(@PathParam("id") Long id, AcceptanceRequest body) {
     Actor actor = current.require();
-    AcceptanceService.Action action = enumValue(AcceptanceService.Action.class,
+    AcceptanceAction action = enumValue(AcceptanceAction.class,
         body == null ? null : body.action, "action");
     Document notice = acceptance.decide(actor, id, action, body.reason);
     ApplicationView view = views.of(actor, id);
@@ -168,8 +170,7 @@ public class ApplicationResource {
     if (body == null) {
       throw DomainException.invalid("请提供决定结果（outcome）、决定内容（text）和签章密码（pin）。");
     }
-    DecisionService.Outcome outcome =
-        enumValue(DecisionService.Outcome.class, body.outcome, "outcome");
+    DecisionOutcome outcome = enumValue(DecisionOutcome.class, body.outcome, "outcome");
     Document doc = decisions.decide(actor, id, outcome, body.text, body.pin);
     ApplicationView view = views.of(actor, id);
     return new Issued(id, view.status(), ApplicationViews.document(doc));

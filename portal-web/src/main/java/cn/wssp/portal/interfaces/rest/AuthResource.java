@@ -2,6 +2,7 @@ package cn.wssp.portal.interfaces.rest;
 
 import cn.wssp.portal.application.Accounts;
 import cn.wssp.portal.application.Actor;
+import cn.wssp.portal.domain.model.ChiefRole;
 import cn.wssp.portal.domain.model.DomainException;
 import cn.wssp.portal.domain.model.Role;
 import cn.wssp.portal.domain.model.UserAccount;
@@ -38,7 +39,7 @@ public class AuthResource {
 
   public record Me(String username, String displayName, List<String> roles,
       EnterpriseInfo enterprise, String department, DepartmentInfo departmentInfo,
-      String chiefRole) {}
+      ChiefRole chiefRole) {}
 
   @POST
   @Path("auth/token")

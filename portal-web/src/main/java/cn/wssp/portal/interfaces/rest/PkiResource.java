@@ -1,6 +1,6 @@
 package cn.wssp.portal.interfaces.rest;
 
-import cn.wssp.portal.infrastructure.PortalResources;
+import cn.wssp.portal.domain.service.Seals;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.*;
@@ -10,12 +10,12 @@ import jakarta.ws.rs.*;
 @RequestScoped
 public class PkiResource {
   @Inject
-  PortalResources resources;
+  Seals seals;
 
   @GET
   @Path("ca.pem")
   @Produces("application/x-pem-file")
   public String caPem() {
-    return resources.sealAuthority().rootCertificatePem();
+    return seals.rootCertificatesPem();
   }
 }

@@ -2,13 +2,16 @@ package cn.wssp.portal.interfaces.web;
 
 import cn.wssp.portal.application.AcceptanceService;
 import cn.wssp.portal.application.Actor;
+import cn.wssp.portal.application.ApplicationAction;
 import cn.wssp.portal.application.ApplicationService;
 import cn.wssp.portal.application.ApplicationView;
 import cn.wssp.portal.application.ApplicationViews;
 import cn.wssp.portal.application.AuditTrail;
 import cn.wssp.portal.application.DecisionService;
 import cn.wssp.portal.application.MaterialUploads;
+import cn.wssp.portal.domain.model.AcceptanceAction;
 import cn.wssp.portal.domain.model.ApplicationStatus;
+import cn.wssp.portal.domain.model.DecisionOutcome;
 import cn.wssp.portal.domain.model.Document;
 import cn.wssp.portal.domain.model.MaterialFile;
 import cn.wssp.portal.domain.model.Role;
@@ -22,9 +25,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 
@@ -38,11 +39,6 @@ import org.primefaces.model.file.UploadedFile;
 @ViewScoped
 public class ApplicationBean implements Serializable {
   private static final long serialVersionUID = 1L;
-
-  /** Statuses in which the applicant may still withdraw (Application.withdraw). */
-  private static final Set<ApplicationStatus> WITHDRAWABLE = EnumSet.of(ApplicationStatus.DRAFT,
-      ApplicationStatus.SUBMITTED, ApplicationStatus.PRE_REVIEWED, ApplicationStatus.SUPPLEMENT_REQUESTED,
-      ApplicationStatus.ACCEPTED, ApplicationStatus.ACCEPTED_ON_COMMITMENT, ApplicationStatus.UNDER_REVIEW);
 
   /** One line of the audit trail as the page shows it. */
   public record TrailRow(String time, String actor, String action, String from, String to, String detail) {}
@@ -159,18 +155,18 @@ public class ApplicationBean implements Serializable {
   }
 
   public void accept() {
-    window(AcceptanceService.Action.ACCEPT, "已受理，《受理通知书》已生成。");
+    window(AcceptanceAction.ACCEPT, "已受理，《受理通知书》已生成。");
   }
 
   public void requestSupplement() {
-    window(AcceptanceService.Action.SUPPLEMENT, "已发出《补正材料一次性告知书》。");
+    window(AcceptanceAction.SUPPLEMENT, "已发出《补正材料一次性告知书》。");
   }
 
   public void refuse() {
-    window(AcceptanceService.Action.NOT_ACCEPT, "已发出《不予受理通知书》。");
+    window(AcceptanceAction.NOT_ACCEPT, "已发出《不予受理通知书》。");
   }
 
-  private void window(AcceptanceService.Action action, String done) {
+  private void window(AcceptanceAction action, String done) {
     Document d = Pages.attempt(() -> acceptance.decide(current.require(), id, action, reason));
     if (d != null) {
       Pages.info(done + "文书编号 " + d.number() + "。");
@@ -180,9 +176,9 @@ public class ApplicationBean implements Serializable {
   }
 
   public void decide() {
-    DecisionService.Outcome chosen;
+    DecisionOutcome chosen;
     try {
-      chosen = DecisionService.Outcome.valueOf(outcome);
+      chosen = DecisionOutcome.valueOf(outcome);
     } catch (RuntimeException e) {
       Pages.fieldError("f:outcome", "请选择准予或不予许可。");
       return;
@@ -203,12 +199,14 @@ public class ApplicationBean implements Serializable {
     return v == null ? null : ApplicationStatus.valueOf(v.status());
   }
 
-  private boolean actorHas(Role role) {
-    return current.get().map(a -> a.has(role)).orElse(false);
+  /** What the actor may do now: the application layer's answer, never re-derived here. */
+  private boolean can(ApplicationAction action) {
+    ApplicationView v = getView();
+    return v != null && v.actions().contains(action);
   }
 
   public boolean isApplicant() {
-    return actorHas(Role.APPLICANT);
+    return current.get().map(a -> a.has(Role.APPLICANT)).orElse(false);
   }
 
   public boolean isStaff() {
@@ -216,11 +214,11 @@ public class ApplicationBean implements Serializable {
   }
 
   public boolean isEditable() {
-    return isApplicant() && status() != null && ApplicationStatus.EDITABLE.contains(status());
+    return can(ApplicationAction.EDIT_MATERIALS);
   }
 
   public boolean isCanWithdraw() {
-    return isApplicant() && status() != null && WITHDRAWABLE.contains(status());
+    return can(ApplicationAction.WITHDRAW);
   }
 
   public boolean isAwaitingPreReview() {
@@ -228,18 +226,15 @@ public class ApplicationBean implements Serializable {
   }
 
   public boolean isCanCommit() {
-    ApplicationView v = getView();
-    return isApplicant() && v != null && v.commitment() == null && v.preReview() != null
-        && "COMPLETE_WITH_COMMITMENT".equals(v.preReview().verdict())
-        && status() == ApplicationStatus.PRE_REVIEWED;
+    return can(ApplicationAction.COMMIT);
   }
 
   public boolean isClerkCanAct() {
-    return actorHas(Role.WINDOW_CLERK) && status() == ApplicationStatus.PRE_REVIEWED;
+    return can(ApplicationAction.ACCEPTANCE);
   }
 
   public boolean isChiefCanAct() {
-    return actorHas(Role.CHIEF_REP) && status() != null && ApplicationStatus.DECIDABLE.contains(status());
+    return can(ApplicationAction.DECISION);
   }
 
   /** The deadline that is running now (pre-review, then review), beside its light. */
@@ -254,8 +249,7 @@ public class ApplicationBean implements Serializable {
 
   public long getBlockingCount() {
     ApplicationView v = getView();
-    return v == null || v.preReview() == null ? 0
-        : v.preReview().findings().stream().filter(f -> "BLOCKING".equals(f.severity())).count();
+    return v == null || v.preReview() == null ? 0 : v.preReview().blockingCount();
   }
 
   /** Commitable materials that the pre-review found missing or defective. */
@@ -265,14 +259,14 @@ public class ApplicationBean implements Serializable {
       return List.of();
     }
     List<String> flagged = v.preReview().findings().stream()
-        .filter(f -> "BLOCKING".equals(f.severity()))
+        .filter(ApplicationView.FindingView::blocking)
         .map(ApplicationView.FindingView::materialCode).toList();
     return v.checklist().stream().filter(m -> m.commitable() && flagged.contains(m.materialCode()))
         .toList();
   }
 
   public List<TrailRow> getTrail() {
-    if (!isStaff() || id == null || getView() == null) {
+    if (id == null || !can(ApplicationAction.READ_AUDIT_TRAIL)) {
       return List.of();
     }
     return audit.forApplication(id).stream().map(e -> new TrailRow(fmt.time(e.at()), e.actor(),

@@ -1,6 +1,8 @@
 package cn.wssp.portal.interfaces.web;
 
 import cn.wssp.portal.domain.model.ApplicationStatus;
+import cn.wssp.portal.domain.model.AuditAction;
+import cn.wssp.prereview.TypeLabels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 /** How pages write times, dates, sizes, hashes, types and codes: #{fmt.time(x)} and friends. */
 @Named("fmt")
@@ -17,23 +18,6 @@ import java.util.Map;
 public class Formats {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-
-  /** Audit actions, as the window and the supervisor call them. */
-  private static final Map<String, String> ACTIONS = Map.ofEntries(
-      Map.entry("CREATE", "创建申请"),
-      Map.entry("UPLOAD", "上传材料"),
-      Map.entry("SUBMIT", "提交申请"),
-      Map.entry("PRE_REVIEW", "自动预审"),
-      Map.entry("COMMITMENT", "签署承诺书"),
-      Map.entry("WITHDRAW", "撤回申请"),
-      Map.entry("ACCEPTANCE_ACCEPT", "受理"),
-      Map.entry("ACCEPTANCE_SUPPLEMENT", "要求补正"),
-      Map.entry("ACCEPTANCE_NOT_ACCEPT", "不予受理"),
-      Map.entry("DECISION_APPROVE", "准予许可并签章"),
-      Map.entry("DECISION_DENY", "不予许可并签章"),
-      Map.entry("ISSUE", "签发文书"),
-      Map.entry("DEEMED_ACCEPTED", "视为受理"),
-      Map.entry("REVOKE", "撤销决定"));
 
   @Inject
   Clock clock;
@@ -76,7 +60,7 @@ public class Formats {
   }
 
   public String types(List<String> mediaTypes) {
-    return mediaTypes == null ? "" : String.join("、", mediaTypes.stream().map(TypeLabels::of).distinct().toList());
+    return TypeLabels.of(mediaTypes);
   }
 
   public String status(String status) {
@@ -90,8 +74,8 @@ public class Formats {
     }
   }
 
-  public String action(String action) {
-    return action == null ? "" : ACTIONS.getOrDefault(action, action);
+  public String action(AuditAction action) {
+    return action == null ? "" : action.label();
   }
 
   /** "10 MB / 20 页": the limits a file must keep to. */

@@ -2,7 +2,7 @@ package cn.wssp.portal.interfaces.web;
 
 import cn.wssp.portal.application.Actor;
 import cn.wssp.portal.domain.model.Role;
-import cn.wssp.portal.infrastructure.PortalSettings;
+import cn.wssp.portal.domain.service.PortalProfile;
 import cn.wssp.portal.interfaces.security.CurrentActor;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.FacesContext;
@@ -25,6 +25,9 @@ public class SessionBean implements Serializable {
 
   @Inject
   CurrentActor current;
+
+  @Inject
+  PortalProfile profile;
 
   private Locale locale = Locale.SIMPLIFIED_CHINESE;
 
@@ -88,11 +91,11 @@ public class SessionBean implements Serializable {
   }
 
   public String getCenterName() {
-    return PortalSettings.current().centerName();
+    return profile.centerName();
   }
 
   public boolean isDemoData() {
-    return PortalSettings.current().demoData();
+    return profile.demoData();
   }
 
   public void logout() throws ServletException {

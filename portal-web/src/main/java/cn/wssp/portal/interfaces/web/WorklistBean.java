@@ -38,7 +38,7 @@ public class WorklistBean {
     if (rows == null) {
       rows = Pages.attempt(() -> {
         Actor actor = current.require();
-        return applications.list(actor, statusesFor(actor)).stream().map(views::of).toList();
+        return applications.list(actor, statusesFor(actor)).stream().map(a -> views.of(actor, a)).toList();
       });
       if (rows == null) {
         rows = List.of();

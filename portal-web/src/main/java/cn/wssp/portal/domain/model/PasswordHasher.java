@@ -1,4 +1,4 @@
-package cn.wssp.portal.application;
+package cn.wssp.portal.domain.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

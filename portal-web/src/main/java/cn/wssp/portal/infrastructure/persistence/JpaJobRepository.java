@@ -1,6 +1,7 @@
-package cn.wssp.portal.infrastructure.jobs;
+package cn.wssp.portal.infrastructure.persistence;
 
 import cn.wssp.portal.domain.model.Job;
+import cn.wssp.portal.domain.model.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,7 +17,7 @@ import java.util.List;
  * several instances exactly one wins a job; an expired lease (a dead instance) frees it again.
  */
 @ApplicationScoped
-public class JobStore {
+public class JpaJobRepository implements JobRepository {
   static final Duration LEASE = Duration.ofMinutes(5);
 
   @PersistenceContext(unitName = "portal")
@@ -24,6 +25,14 @@ public class JobStore {
 
   @Inject
   Clock clock;
+
+  @Override
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void add(Job job) {
+    em.persist(job);
+  }
+
+  // The runner's steps below each commit on their own, outside any request's transaction.
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<Long> due(int max) {

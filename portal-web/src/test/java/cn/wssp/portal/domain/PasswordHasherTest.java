@@ -1,4 +1,5 @@
-package cn.wssp.portal.application;
+package cn.wssp.portal.domain;
+import cn.wssp.portal.domain.model.PasswordHasher;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,0 +1,20 @@
+package cn.wssp.portal.application;
+
+/**
+ * What the actor may do with an application right now, as the pages and API clients are told
+ * (so no page re-derives the rules): {@link AccessPolicy#actionsFor} is the one place.
+ */
+public enum ApplicationAction {
+  /** Upload or replace materials, and submit (the applicant, in DRAFT or SUPPLEMENT_REQUESTED). */
+  EDIT_MATERIALS,
+  SUBMIT,
+  WITHDRAW,
+  /** Sign a commitment (承诺书) for the commitable materials the pre-review found missing. */
+  COMMIT,
+  /** The window's accept / supplement / not-accept (统一受理). */
+  ACCEPTANCE,
+  /** The chief representative's sealed decision. */
+  DECISION,
+  /** Read the application's audit trail. */
+  READ_AUDIT_TRAIL
+}

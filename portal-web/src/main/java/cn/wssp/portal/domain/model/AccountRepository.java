@@ -1,0 +1,27 @@
+package cn.wssp.portal.domain.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** User accounts, their API tokens (kept only as SHA-256) and their delegations (委托书). */
+public interface AccountRepository {
+  Optional<UserAccount> find(Long id);
+
+  /** The account locked against concurrent changes until the transaction ends (PIN counting). */
+  Optional<UserAccount> findForUpdate(Long id);
+
+  /** An enabled account by its username. */
+  Optional<UserAccount> byUsername(String username);
+
+  void addToken(String tokenHash, Long userId, Instant createdAt, Instant expiresAt);
+
+  /** The user of an unexpired token, by the token's hash. */
+  Optional<Long> userOfToken(String tokenHash, Instant now);
+
+  /** Enabled chief representatives of a department in one role. */
+  List<UserAccount> chiefs(Department department, ChiefRole role);
+
+  /** The written delegations of a chief representative. */
+  List<Delegation> delegationsOf(Long userId);
+}

@@ -1,0 +1,38 @@
+package cn.wssp.portal.domain.model;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applications with what belongs to them: their uploaded material files, the latest
+ * pre-review's findings and the commitment (承诺书). Methods join the caller's transaction.
+ */
+public interface ApplicationRepository {
+  Optional<Application> find(Long id);
+
+  /** Stores a new application and gives it its id. */
+  Application add(Application application);
+
+  /**
+   * Newest first, at most {@code max}; only these statuses when the set is not empty, only
+   * one enterprise's when {@code enterpriseId} is not null.
+   */
+  List<Application> list(Set<ApplicationStatus> statuses, Long enterpriseId, int max);
+
+  List<MaterialFile> materialFiles(Long applicationId);
+
+  Optional<MaterialFile> materialFile(Long applicationId, String materialCode);
+
+  void addMaterialFile(MaterialFile file);
+
+  /** The latest pre-review's findings, in the order the pre-review listed them. */
+  List<FindingRecord> findings(Long applicationId);
+
+  /** Replaces the findings of the previous pre-review (none after a resubmission). */
+  void replaceFindings(Long applicationId, List<FindingRecord> findings);
+
+  Optional<Commitment> commitment(Long applicationId);
+
+  void addCommitment(Commitment commitment);
+}

@@ -1,0 +1,52 @@
+package cn.wssp.portal.domain.model;
+
+/**
+ * What an audit entry records (§3, API.md's audit action codes), with the name the window and
+ * the supervisor use. The stored code is the constant's name, which the hash chain covers.
+ */
+public enum AuditAction {
+  CREATE("创建申请"),
+  UPLOAD("上传材料"),
+  SUBMIT("提交申请"),
+  PRE_REVIEW("自动预审"),
+  COMMITMENT("签署承诺书"),
+  WITHDRAW("撤回申请"),
+  ACCEPTANCE_ACCEPT("受理"),
+  ACCEPTANCE_SUPPLEMENT("要求补正"),
+  ACCEPTANCE_NOT_ACCEPT("不予受理"),
+  DEEMED_ACCEPTED("视为受理"),
+  DECISION_APPROVE("准予许可并签章"),
+  DECISION_DENY("不予许可并签章"),
+  ISSUE("签发文书"),
+  REVOKED("撤销决定"),
+  COMMITMENT_BREACHED("逾期未履行承诺"),
+  LOGIN("登录"),
+  LOGIN_FAILED("登录失败"),
+  ACCESS_DENIED("拒绝访问"),
+  MATERIAL_DOWNLOADED("查看材料"),
+  DOCUMENT_DOWNLOADED("下载文书"),
+  SIGNING_REFUSED("拒绝签章");
+
+  private final String label;
+
+  AuditAction(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** The window's action on the pre-review, as audited. */
+  public static AuditAction ofAcceptance(AcceptanceAction action) {
+    return switch (action) {
+      case ACCEPT -> ACCEPTANCE_ACCEPT;
+      case SUPPLEMENT -> ACCEPTANCE_SUPPLEMENT;
+      case NOT_ACCEPT -> ACCEPTANCE_NOT_ACCEPT;
+    };
+  }
+
+  public static AuditAction ofDecision(DecisionOutcome outcome) {
+    return outcome == DecisionOutcome.APPROVE ? DECISION_APPROVE : DECISION_DENY;
+  }
+}

@@ -1,0 +1,24 @@
+package cn.wssp.portal.domain.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Issued notices and decisions, with the department seals on each decision. */
+public interface DocumentRepository {
+  Optional<Document> find(Long id);
+
+  Optional<Document> byNumber(String number);
+
+  /** An application's documents, oldest first. */
+  List<Document> ofApplication(Long applicationId);
+
+  /** The newest document of a kind for an application. */
+  Optional<Document> latest(Long applicationId, DocumentKind kind);
+
+  /** Stores a new document and gives it its id. */
+  Document add(Document document);
+
+  List<DecisionSignature> signatures(Long documentId);
+
+  void addSignature(DecisionSignature signature);
+}

@@ -1,0 +1,14 @@
+package cn.wssp.portal.domain.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Matters (事项) with their material lists, and the departments that own them. */
+public interface MatterRepository {
+  Optional<Matter> byCode(String code);
+
+  /** Every matter, ordered by code. */
+  List<Matter> all();
+
+  List<Department> departments();
+}

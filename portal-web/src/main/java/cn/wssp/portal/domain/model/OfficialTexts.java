@@ -1,0 +1,80 @@
+package cn.wssp.portal.domain.model;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place for the legal wording of notices and decisions (§3): the paragraphs of each
+ * document, citing the Administrative Licensing Law (《中华人民共和国行政许可法》) where it applies.
+ * The renderer prints the addressee (enterprise and credit code) above these paragraphs.
+ */
+public final class OfficialTexts {
+  public static final DateTimeFormatter CN_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+  /** 行政复议法 / 行政诉讼法: sixty days for review, six months for a lawsuit. */
+  static final String APPEAL_RIGHTS = "如不服本决定，可以自收到本%s之日起六十日内依法申请行政复议，"
+      + "或者在六个月内依法向人民法院提起行政诉讼。";
+
+  private OfficialTexts() {}
+
+  /** 你单位于2026年11月23日提交的《…》申请（申请号 …）. */
+  public static String submitted(Application app, ZoneId zone) {
+    return "你单位于" + CN_DATE.format(app.submittedAt().atZone(zone)) + "提交的《"
+        + app.matter().name() + "》申请（申请号 " + app.number() + "）";
+  }
+
+  /** 受理通知书: accepted, the promised time limit, the commitment and the override reason. */
+  public static List<String> acceptance(Application app, ZoneId zone, LocalDate reviewDue,
+      Commitment commitment, String overrideReason) {
+    List<String> body = new ArrayList<>(List.of(
+        submitted(app, zone) + "，材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条的规定，"
+            + "决定予以受理。",
+        "承诺办结时限为 " + app.matter().timeLimitDays() + " 个工作日，将于" + CN_DATE.format(reviewDue)
+            + "前作出决定。"));
+    if (commitment != null) {
+      body.add("根据告知承诺制，你单位承诺于" + CN_DATE.format(commitment.dueDate())
+          + "前补交以下材料：" + app.matter().materialNames(commitment.materials())
+          + "。逾期未补交的，将依法撤销行政许可决定。");
+    }
+    if (overrideReason != null && !overrideReason.isBlank()) {
+      body.add("受理说明：" + overrideReason.trim());
+    }
+    return body;
+  }
+
+  /** 补正材料一次性告知书: every item to fix, numbered, in one notice. */
+  public static List<String> supplement(Application app, ZoneId zone, List<String> items) {
+    List<String> body = new ArrayList<>();
+    body.add(submitted(app, zone) + "，经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》"
+        + "第三十二条的规定，现一次性告知你单位需要补正的全部内容如下：");
+    for (int i = 0; i < items.size(); i++) {
+      body.add((i + 1) + ". " + items.get(i));
+    }
+    body.add("请按上述要求一次性补正后重新提交。");
+    return body;
+  }
+
+  /** 不予受理通知书: the reason and the appeal rights. */
+  public static List<String> notAccepted(Application app, ZoneId zone, String reason) {
+    return List.of(submitted(app, zone) + "，经审查，决定不予受理。理由：" + reason.trim(),
+        APPEAL_RIGHTS.formatted("通知书"));
+  }
+
+  /** 准予行政许可决定书. */
+  public static List<String> approval(Application app, ZoneId zone, String text) {
+    return List.of(submitted(app, zone) + "，经审查，符合法定条件、标准。依据" + app.matter().legalBasis()
+            + "的规定，决定准予行政许可。",
+        text.trim(),
+        "本决定书自签发之日起生效。可凭文书编号和验证码在网上审批门户核验本决定书的真实性。");
+  }
+
+  /** 不予行政许可决定书: reasons and appeal rights are required by law (行政许可法第三十八条). */
+  public static List<String> denial(Application app, ZoneId zone, String text) {
+    return List.of(submitted(app, zone) + "，经审查，不符合法定条件、标准，决定不予行政许可。",
+        "理由：" + text.trim(),
+        APPEAL_RIGHTS.formatted("决定书"));
+  }
+}

@@ -1,0 +1,65 @@
+package cn.wssp.portal.infrastructure.persistence;
+
+import cn.wssp.portal.domain.model.*;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaAccountRepository implements AccountRepository {
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Override
+  public Optional<UserAccount> find(Long id) {
+    return id == null ? Optional.empty() : Optional.ofNullable(em.find(UserAccount.class, id));
+  }
+
+  @Override
+  public Optional<UserAccount> findForUpdate(Long id) {
+    return Optional.ofNullable(em.find(UserAccount.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
+  public Optional<UserAccount> byUsername(String username) {
+    return em.createQuery("select u from UserAccount u where u.username = :n", UserAccount.class)
+        .setParameter("n", username).getResultList().stream()
+        .filter(UserAccount::enabled).findFirst();
+  }
+
+  // Tokens are rows without an entity: nothing but their hash, owner and lifetime is kept.
+  @Override
+  public void addToken(String tokenHash, Long userId, Instant createdAt, Instant expiresAt) {
+    em.createNativeQuery("INSERT INTO api_token(token_hash, user_id, created_at, expires_at)"
+            + " VALUES (?1, ?2, ?3, ?4)")
+        .setParameter(1, tokenHash).setParameter(2, userId)
+        .setParameter(3, Timestamp.from(createdAt)).setParameter(4, Timestamp.from(expiresAt))
+        .executeUpdate();
+  }
+
+  @Override
+  public Optional<Long> userOfToken(String tokenHash, Instant now) {
+    List<?> rows = em.createNativeQuery(
+            "SELECT user_id FROM api_token WHERE token_hash = ?1 AND expires_at > ?2")
+        .setParameter(1, tokenHash).setParameter(2, Timestamp.from(now)).getResultList();
+    return rows.stream().findFirst().map(r -> ((Number) r).longValue());
+  }
+
+  @Override
+  public List<UserAccount> chiefs(Department department, ChiefRole role) {
+    return em.createQuery("select u from UserAccount u where u.department = :d"
+            + " and u.chiefRole = :r and u.enabled = true", UserAccount.class)
+        .setParameter("d", department).setParameter("r", role).getResultList();
+  }
+
+  @Override
+  public List<Delegation> delegationsOf(Long userId) {
+    return em.createQuery("select d from Delegation d where d.userId = :u", Delegation.class)
+        .setParameter("u", userId).getResultList();
+  }
+}

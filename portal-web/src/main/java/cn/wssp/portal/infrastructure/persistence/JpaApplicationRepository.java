@@ -1,0 +1,91 @@
+package cn.wssp.portal.infrastructure.persistence;
+
+import cn.wssp.portal.domain.model.*;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+@ApplicationScoped
+public class JpaApplicationRepository implements ApplicationRepository {
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Override
+  public Optional<Application> find(Long id) {
+    return id == null ? Optional.empty() : Optional.ofNullable(em.find(Application.class, id));
+  }
+
+  @Override
+  public Application add(Application application) {
+    em.persist(application);
+    em.flush();
+    return application;
+  }
+
+  @Override
+  public List<Application> list(Set<ApplicationStatus> statuses, Long enterpriseId, int max) {
+    boolean byStatus = statuses != null && !statuses.isEmpty();
+    String jpql = "select a from Application a where 1 = 1"
+        + (byStatus ? " and a.status in :s" : "")
+        + (enterpriseId != null ? " and a.enterprise.id = :e" : "")
+        + " order by a.id desc";
+    var q = em.createQuery(jpql, Application.class).setMaxResults(max);
+    if (byStatus) {
+      q.setParameter("s", statuses);
+    }
+    if (enterpriseId != null) {
+      q.setParameter("e", enterpriseId);
+    }
+    return q.getResultList();
+  }
+
+  @Override
+  public List<MaterialFile> materialFiles(Long applicationId) {
+    return em.createQuery("select f from MaterialFile f where f.applicationId = :a",
+            MaterialFile.class)
+        .setParameter("a", applicationId).getResultList();
+  }
+
+  @Override
+  public Optional<MaterialFile> materialFile(Long applicationId, String materialCode) {
+    return em.createQuery(
+            "select f from MaterialFile f where f.applicationId = :a and f.materialCode = :m",
+            MaterialFile.class)
+        .setParameter("a", applicationId).setParameter("m", materialCode)
+        .getResultList().stream().findFirst();
+  }
+
+  @Override
+  public void addMaterialFile(MaterialFile file) {
+    em.persist(file);
+  }
+
+  @Override
+  public List<FindingRecord> findings(Long applicationId) {
+    return em.createQuery(
+            "select f from FindingRecord f where f.applicationId = :a order by f.position",
+            FindingRecord.class)
+        .setParameter("a", applicationId).getResultList();
+  }
+
+  @Override
+  public void replaceFindings(Long applicationId, List<FindingRecord> findings) {
+    em.createQuery("delete from FindingRecord f where f.applicationId = :id")
+        .setParameter("id", applicationId).executeUpdate();
+    findings.forEach(em::persist);
+  }
+
+  @Override
+  public Optional<Commitment> commitment(Long applicationId) {
+    return em.createQuery("select c from Commitment c where c.applicationId = :a", Commitment.class)
+        .setParameter("a", applicationId).getResultList().stream().findFirst();
+  }
+
+  @Override
+  public void addCommitment(Commitment commitment) {
+    em.persist(commitment);
+  }
+}

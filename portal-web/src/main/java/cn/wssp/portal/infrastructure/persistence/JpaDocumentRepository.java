@@ -1,0 +1,59 @@
+package cn.wssp.portal.infrastructure.persistence;
+
+import cn.wssp.portal.domain.model.*;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaDocumentRepository implements DocumentRepository {
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Override
+  public Optional<Document> find(Long id) {
+    return id == null ? Optional.empty() : Optional.ofNullable(em.find(Document.class, id));
+  }
+
+  @Override
+  public Optional<Document> byNumber(String number) {
+    return em.createQuery("select d from Document d where d.number = :n", Document.class)
+        .setParameter("n", number).getResultList().stream().findFirst();
+  }
+
+  @Override
+  public List<Document> ofApplication(Long applicationId) {
+    return em.createQuery("select d from Document d where d.applicationId = :a order by d.id",
+            Document.class)
+        .setParameter("a", applicationId).getResultList();
+  }
+
+  @Override
+  public Optional<Document> latest(Long applicationId, DocumentKind kind) {
+    return em.createQuery("select d from Document d where d.applicationId = :a and d.kind = :k"
+            + " order by d.id desc", Document.class)
+        .setParameter("a", applicationId).setParameter("k", kind)
+        .setMaxResults(1).getResultList().stream().findFirst();
+  }
+
+  @Override
+  public Document add(Document document) {
+    em.persist(document);
+    em.flush();
+    return document;
+  }
+
+  @Override
+  public List<DecisionSignature> signatures(Long documentId) {
+    return em.createQuery("select s from DecisionSignature s where s.documentId = :d",
+            DecisionSignature.class)
+        .setParameter("d", documentId).getResultList();
+  }
+
+  @Override
+  public void addSignature(DecisionSignature signature) {
+    em.persist(signature);
+  }
+}

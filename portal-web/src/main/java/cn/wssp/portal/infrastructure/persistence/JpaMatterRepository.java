@@ -1,0 +1,33 @@
+package cn.wssp.portal.infrastructure.persistence;
+
+import cn.wssp.portal.domain.model.Department;
+import cn.wssp.portal.domain.model.Matter;
+import cn.wssp.portal.domain.model.MatterRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaMatterRepository implements MatterRepository {
+  @PersistenceContext(unitName = "portal")
+  EntityManager em;
+
+  @Override
+  public Optional<Matter> byCode(String code) {
+    return em.createQuery("select m from Matter m where m.code = :c", Matter.class)
+        .setParameter("c", code).getResultList().stream().findFirst();
+  }
+
+  @Override
+  public List<Matter> all() {
+    return em.createQuery("select m from Matter m order by m.code", Matter.class).getResultList();
+  }
+
+  @Override
+  public List<Department> departments() {
+    return em.createQuery("select d from Department d order by d.id", Department.class)
+        .getResultList();
+  }
+}
