@@ -210,7 +210,7 @@ public final class PdfVerifier {
     Date shownTime = timestamped ? timestampTime : claimed;
     return new VerificationReport.SignatureReport(
         name,
-        signer == null ? null : SealAuthority.attribute(signer, BCStyle.CN),
+        signer == null ? null : Certificates.attribute(signer, BCStyle.CN),
         signer == null ? null : department(signer),
         shownTime == null ? null : shownTime.toInstant().toString(),
         timestamped,
@@ -237,7 +237,7 @@ public final class PdfVerifier {
     X509Certificate tsa = token.getSigningCertificate();
     return new VerificationReport.SignatureReport(
         name,
-        tsa == null ? null : SealAuthority.attribute(tsa, BCStyle.CN),
+        tsa == null ? null : Certificates.attribute(tsa, BCStyle.CN),
         tsa == null ? null : department(tsa),
         time == null ? null : time.toInstant().toString(),
         intact && trusted,
@@ -313,8 +313,8 @@ public final class PdfVerifier {
   }
 
   private static String department(X509Certificate certificate) {
-    String organisation = SealAuthority.attribute(certificate, BCStyle.O);
-    return organisation != null ? organisation : SealAuthority.attribute(certificate, BCStyle.OU);
+    String organisation = Certificates.attribute(certificate, BCStyle.O);
+    return organisation != null ? organisation : Certificates.attribute(certificate, BCStyle.OU);
   }
 
   private static Date toDate(Calendar calendar) {

@@ -88,7 +88,7 @@ class SealAuthorityTest {
     X509Certificate root = authority.rootCertificate();
     X509Certificate issuing = authority.issuingCertificate();
 
-    assertEquals(CENTER + " 根证书", SealAuthority.attribute(root, org.bouncycastle.asn1.x500.style.BCStyle.CN));
+    assertEquals(CENTER + " 根证书", Certificates.attribute(root, org.bouncycastle.asn1.x500.style.BCStyle.CN));
     root.verify(root.getPublicKey());
     issuing.verify(root.getPublicKey());
     assertTrue(root.getBasicConstraints() >= 0, "root is a CA");
@@ -116,10 +116,10 @@ class SealAuthorityTest {
     assertEquals(3, seal.certificateChain().size());
     assertEquals(authority.rootCertificate(), seal.certificateChain().get(2));
     assertEquals("某某市卫生健康委员会 行政许可专用章",
-        SealAuthority.attribute(certificate, org.bouncycastle.asn1.x500.style.BCStyle.CN));
+        Certificates.attribute(certificate, org.bouncycastle.asn1.x500.style.BCStyle.CN));
     assertEquals("某某市卫生健康委员会",
-        SealAuthority.attribute(certificate, org.bouncycastle.asn1.x500.style.BCStyle.O));
-    assertEquals("WJW", SealAuthority.attribute(certificate, org.bouncycastle.asn1.x500.style.BCStyle.OU));
+        Certificates.attribute(certificate, org.bouncycastle.asn1.x500.style.BCStyle.O));
+    assertEquals("WJW", Certificates.attribute(certificate, org.bouncycastle.asn1.x500.style.BCStyle.OU));
     certificate.verify(authority.issuingCertificate().getPublicKey());
     boolean[] usage = certificate.getKeyUsage();
     assertTrue(usage[0] && usage[1], "digitalSignature and nonRepudiation");
@@ -138,7 +138,7 @@ class SealAuthorityTest {
     SealToken after = authority.sealFor("FGW", "某某市发展改革委");
     assertNotEquals(before.certificateChain().get(0), after.certificateChain().get(0));
     assertEquals("某某市发展改革委",
-        SealAuthority.attribute(after.certificateChain().get(0), org.bouncycastle.asn1.x500.style.BCStyle.O));
+        Certificates.attribute(after.certificateChain().get(0), org.bouncycastle.asn1.x500.style.BCStyle.O));
   }
 
   @Test
