@@ -27,7 +27,8 @@ class PdfVerifierTest {
     sealed =
         new PadesSigner(authority.timestampAuthority())
             .sign(pdf, authority.sealFor("SCJGJ", "某某市市场监督管理局"),
-                new SignatureRequest("seal-1", 0, "某某市市场监督管理局", "张三", "准予行政许可", "中心"));
+                new SignatureRequest("seal-1", new OfficialDocumentRenderer().sealPlacement(pdf, 0),
+            "某某市市场监督管理局", "张三", "准予行政许可", "中心"));
   }
 
   @Test
