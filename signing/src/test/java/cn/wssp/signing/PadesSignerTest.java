@@ -100,6 +100,12 @@ class PadesSignerTest {
     assertTrue(signature.trusted());
     assertTrue(signature.intact());
     assertTrue(signature.valid());
+    assertEquals(Indication.TOTAL_PASSED, signature.indication());
+    assertNull(signature.subIndication());
+    assertEquals(VerificationReport.SignatureReport.PASSED_MESSAGE, signature.message());
+    assertEquals(Indication.TOTAL_PASSED, report.indication());
+    assertNull(report.subIndication());
+    assertEquals(VerificationReport.PASSED_MESSAGE, report.message());
     assertNotNull(java.time.Instant.parse(signature.signedAt()));
     // The DSS update comes after the signature, so it does not reach the end of the file.
     assertFalse(signature.coversWholeDocument());
@@ -217,6 +223,11 @@ class PadesSignerTest {
     assertFalse(report.intact(), report.toString());
     assertTrue(report.signed(), "still readable, just no longer intact");
     assertFalse(report.signatures().get(0).intact());
+    assertEquals(Indication.TOTAL_FAILED, report.signatures().get(0).indication());
+    assertEquals(SubIndication.HASH_FAILURE, report.signatures().get(0).subIndication());
+    assertEquals(SubIndication.HASH_FAILURE.message(), report.signatures().get(0).message());
+    assertEquals(Indication.TOTAL_FAILED, report.indication());
+    assertEquals(SubIndication.HASH_FAILURE, report.subIndication());
 
     String nss = ExternalTools.nssDatabaseTrusting(dir.resolve("nss-tamper"), authority.rootCertificatePem());
     Path file = dir.resolve("tampered.pdf");
@@ -261,6 +272,10 @@ class PadesSignerTest {
     assertFalse(report.signatures().get(0).coversWholeDocument());
     assertFalse(report.intact(), report.toString());
     assertFalse(report.valid(), report.toString());
+    assertEquals(Indication.TOTAL_PASSED, report.signatures().get(0).indication());
+    assertEquals(Indication.TOTAL_FAILED, report.indication());
+    assertEquals(SubIndication.NOT_COVERING_WHOLE_DOCUMENT, report.subIndication());
+    assertEquals(SubIndication.NOT_COVERING_WHOLE_DOCUMENT.message(), report.message());
   }
 
   @Test
@@ -279,8 +294,15 @@ class PadesSignerTest {
     assertFalse(signature.trusted());
     assertFalse(signature.timestamped(), "the foreign TSA is not trusted either");
     assertFalse(signature.valid());
+    assertEquals(Indication.INDETERMINATE, signature.indication());
+    assertEquals(SubIndication.NO_CERTIFICATE_CHAIN_FOUND, signature.subIndication());
+    assertEquals(SubIndication.NO_CERTIFICATE_CHAIN_FOUND.message(), signature.message());
+    assertEquals(Indication.INDETERMINATE, report.indication());
+    assertEquals(SubIndication.NO_CERTIFICATE_CHAIN_FOUND, report.subIndication());
     // The same document is fine for whoever trusts the foreign root.
-    assertTrue(new PdfVerifier(foreign.trustAnchors()).verify(forgedPdf).valid());
+    VerificationReport trustingForeign = new PdfVerifier(foreign.trustAnchors()).verify(forgedPdf);
+    assertTrue(trustingForeign.valid());
+    assertEquals(Indication.TOTAL_PASSED, trustingForeign.indication());
 
     String nss = ExternalTools.nssDatabaseTrusting(dir.resolve("nss-foreign"), authority.rootCertificatePem());
     Path file = dir.resolve("forged.pdf");
@@ -288,6 +310,37 @@ class PadesSignerTest {
     String block = ExternalTools.pdfsigBlocks(nss, file).get(0);
     assertTrue(block.contains("Signature Validation: Signature is Valid."), block);
     assertFalse(block.contains("Certificate is Trusted."), block);
+  }
+
+  @Test
+  void aBrokenSignatureValueIsACryptoFailureNotAHashFailure() throws Exception {
+    // B-B: the CMS ends with the signature value, so its last byte is the last DER byte.
+    byte[] plain =
+        new PadesSigner().sign(singleDecision, marketSeal, request(singleDecision, "seal-1", 0, MARKET, "张三"));
+    int hexDigit = lastSignatureValueHexDigit(plain);
+    byte[] broken = plain.clone();
+    broken[hexDigit] = (byte) (broken[hexDigit] == '0' ? '1' : '0');
+
+    VerificationReport report = verifier.verify(broken);
+    VerificationReport.SignatureReport signature = report.signatures().get(0);
+    assertFalse(signature.valid(), signature.toString());
+    assertEquals(Indication.TOTAL_FAILED, signature.indication());
+    assertEquals(SubIndication.SIG_CRYPTO_FAILURE, signature.subIndication());
+    assertEquals(SubIndication.SIG_CRYPTO_FAILURE, report.subIndication());
+  }
+
+  /** Offset in the file of the hex digit encoding the last byte of the CMS in /Contents. */
+  private static int lastSignatureValueHexDigit(byte[] pdf) throws Exception {
+    try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+      PdfSignature signature = new SignatureUtil(document).getSignature("seal-1");
+      PdfArray range = signature.getByteRange();
+      int contentsStart = range.getAsNumber(0).intValue() + range.getAsNumber(1).intValue();
+      assertEquals('<', pdf[contentsStart]);
+      byte[] contents = signature.getContents().getValueBytes();
+      int derLength =
+          new org.bouncycastle.asn1.ASN1InputStream(contents).readObject().getEncoded("DER").length;
+      return contentsStart + 1 + 2 * (derLength - 1) + 1;
+    }
   }
 
   @Test

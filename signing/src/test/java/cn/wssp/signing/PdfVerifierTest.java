@@ -2,6 +2,8 @@ package cn.wssp.signing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,10 +46,20 @@ class PdfVerifierTest {
       assertFalse(report.valid());
       assertFalse(report.intact());
       assertTrue(report.signatures().stream().noneMatch(VerificationReport.SignatureReport::valid));
+      assertNotEquals(Indication.TOTAL_PASSED, report.indication());
+      assertNotNull(report.subIndication());
+      assertNotNull(report.message());
     }
     VerificationReport none = verifier.verify(null);
     assertFalse(none.signed());
     assertNull(none.documentNumber());
+    assertEquals(SubIndication.FORMAT_FAILURE, none.subIndication());
+    for (byte[] notAPdf : List.of(new byte[0], "hello".getBytes(StandardCharsets.US_ASCII), random)) {
+      VerificationReport report = verifier.verify(notAPdf);
+      assertEquals(Indication.TOTAL_FAILED, report.indication());
+      assertEquals(SubIndication.FORMAT_FAILURE, report.subIndication());
+      assertEquals(SubIndication.FORMAT_FAILURE.message(), report.message());
+    }
   }
 
   @Test
@@ -58,6 +70,9 @@ class PdfVerifierTest {
     assertFalse(report.valid());
     assertEquals(SampleDocuments.NUMBER, report.documentNumber());
     assertEquals(List.of(), report.signatures());
+    assertEquals(Indication.TOTAL_FAILED, report.indication());
+    assertEquals(SubIndication.NO_SIGNATURE_FOUND, report.subIndication());
+    assertEquals("文件中没有电子签章。", report.message());
   }
 
   @Test
@@ -71,6 +86,9 @@ class PdfVerifierTest {
     assertFalse(trustingNothing.valid());
     assertFalse(trustingNothing.signatures().get(0).trusted());
     assertFalse(trustingNothing.signatures().get(0).timestamped());
+    assertEquals(Indication.INDETERMINATE, trustingNothing.indication());
+    assertEquals(
+        SubIndication.NO_CERTIFICATE_CHAIN_FOUND, trustingNothing.signatures().get(0).subIndication());
 
     // Trusting the issuing CA directly works too (an anchor need not be self-signed).
     VerificationReport trustingIssuer =
@@ -101,6 +119,10 @@ class PdfVerifierTest {
     assertTrue(timestamp.trusted());
     assertTrue(timestamp.coversWholeDocument());
     assertFalse(report.signatures().get(0).coversWholeDocument());
-    assertFalse(new PdfVerifier(List.of()).verify(out.toByteArray()).signatures().get(1).trusted());
+    assertEquals(Indication.TOTAL_PASSED, timestamp.indication());
+    VerificationReport.SignatureReport untrusted =
+        new PdfVerifier(List.of()).verify(out.toByteArray()).signatures().get(1);
+    assertFalse(untrusted.trusted());
+    assertEquals(SubIndication.NO_CERTIFICATE_CHAIN_FOUND, untrusted.subIndication());
   }
 }
