@@ -36,7 +36,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Builds the keys, certificates and CRLs of the center's internal PKI with Bouncy Castle. Plain
- * functions without state: {@link SealAuthority} decides what to issue and where to keep it.
+ * functions without state: {@link CertificateAuthority} decides what to issue, {@link PkiKeyStore}
+ * where to keep it.
  *
  * <p>RSA-2048 with SHA-256 everywhere: every verifier we care about (poppler/NSS, Adobe, EU DSS)
  * accepts it, whereas national (SM2) or EC keys are an option for later.

@@ -29,14 +29,26 @@ final class CertificatePath {
   private static final int MAX_DEPTH = 8;
   private static final String TIME_STAMPING = "1.3.6.1.5.5.7.3.8";
 
-  /** The outcome: trusted, or the first reason why not. */
-  record Result(boolean trusted, String reason) {
+  /** Kinds of failure, so the verifier can report a DSS sub-indication rather than a text. */
+  enum Problem {
+    NO_SIGNING_CERTIFICATE,
+    WRONG_PURPOSE,
+    EXPIRED,
+    NOT_YET_VALID,
+    NO_PATH_TO_ANCHOR,
+    ISSUER_NOT_A_CA,
+    REVOKED,
+    PATH_TOO_LONG
+  }
+
+  /** The outcome: trusted, or the first problem and a reason for the log. */
+  record Result(boolean trusted, Problem problem, String reason) {
     static Result ok() {
-      return new Result(true, null);
+      return new Result(true, null, null);
     }
 
-    static Result fail(String reason) {
-      return new Result(false, reason);
+    static Result fail(Problem problem, String reason) {
+      return new Result(false, problem, reason);
     }
   }
 
@@ -57,7 +69,7 @@ final class CertificatePath {
       Purpose purpose,
       Collection<X509CRL> crls) {
     if (leaf == null) {
-      return Result.fail("no signing certificate");
+      return Result.fail(Problem.NO_SIGNING_CERTIFICATE, "no signing certificate");
     }
     Result usage = checkPurpose(leaf, purpose);
     if (!usage.trusted()) {
@@ -66,7 +78,7 @@ final class CertificatePath {
     X509Certificate current = leaf;
     for (int depth = 0; depth < MAX_DEPTH; depth++) {
       if (!validAt(current, at)) {
-        return Result.fail("certificate " + subject(current) + " is not valid at " + at.toInstant());
+        return outOfValidity(current, at);
       }
       if (anchors.contains(current)) {
         return Result.ok();
@@ -74,26 +86,33 @@ final class CertificatePath {
       X509Certificate anchor = findIssuer(current, anchors);
       if (anchor != null) {
         if (!validAt(anchor, at)) {
-          return Result.fail("trust anchor " + subject(anchor) + " is not valid at " + at.toInstant());
+          return outOfValidity(anchor, at);
         }
         return revoked(current, anchor, crls, at)
-            ? Result.fail("certificate " + subject(current) + " is revoked")
+            ? Result.fail(Problem.REVOKED, "certificate " + subject(current) + " is revoked")
             : Result.ok();
       }
       X509Certificate issuer = findIssuer(current, pool);
       if (issuer == null || issuer.equals(current)) {
-        return Result.fail("no path from " + subject(leaf) + " to a trusted root (stuck at "
+        return Result.fail(Problem.NO_PATH_TO_ANCHOR, "no path from " + subject(leaf) + " to a trusted root (stuck at "
             + subject(current) + ")");
       }
       if (!isCa(issuer)) {
-        return Result.fail("issuer " + subject(issuer) + " is not a CA");
+        return Result.fail(Problem.ISSUER_NOT_A_CA, "issuer " + subject(issuer) + " is not a CA");
       }
       if (revoked(current, issuer, crls, at)) {
-        return Result.fail("certificate " + subject(current) + " is revoked");
+        return Result.fail(Problem.REVOKED, "certificate " + subject(current) + " is revoked");
       }
       current = issuer;
     }
-    return Result.fail("certificate path from " + subject(leaf) + " is too long");
+    return Result.fail(
+        Problem.PATH_TOO_LONG, "certificate path from " + subject(leaf) + " is too long");
+  }
+
+  private static Result outOfValidity(X509Certificate certificate, Date at) {
+    Problem problem = at.after(certificate.getNotAfter()) ? Problem.EXPIRED : Problem.NOT_YET_VALID;
+    return Result.fail(
+        problem, "certificate " + subject(certificate) + " is not valid at " + at.toInstant());
   }
 
   private static Result checkPurpose(X509Certificate leaf, Purpose purpose) {
@@ -101,18 +120,23 @@ final class CertificatePath {
       boolean[] keyUsage = leaf.getKeyUsage();
       // keyUsage bits: 0 digitalSignature, 1 nonRepudiation.
       if (keyUsage != null && !keyUsage[0] && !keyUsage[1]) {
-        return Result.fail("certificate " + subject(leaf) + " is not for signatures (key usage)");
+        return Result.fail(
+            Problem.WRONG_PURPOSE,
+            "certificate " + subject(leaf) + " is not for signatures (key usage)");
       }
       return Result.ok();
     }
     try {
       List<String> extended = leaf.getExtendedKeyUsage();
       if (extended == null || !extended.contains(TIME_STAMPING)) {
-        return Result.fail("certificate " + subject(leaf) + " is not a timestamping certificate");
+        return Result.fail(
+            Problem.WRONG_PURPOSE,
+            "certificate " + subject(leaf) + " is not a timestamping certificate");
       }
       return Result.ok();
     } catch (CertificateParsingException e) {
-      return Result.fail("unreadable extended key usage in " + subject(leaf));
+      return Result.fail(
+          Problem.WRONG_PURPOSE, "unreadable extended key usage in " + subject(leaf));
     }
   }
 

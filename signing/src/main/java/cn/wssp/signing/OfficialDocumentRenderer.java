@@ -11,6 +11,7 @@ import com.itextpdf.kernel.pdf.PdfAConformance;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfDocumentInfo;
 import com.itextpdf.kernel.pdf.PdfOutputIntent;
+import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfString;
 import com.itextpdf.kernel.pdf.PdfViewerPreferences;
 import com.itextpdf.kernel.pdf.PdfWriter;
@@ -30,8 +31,11 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,9 +44,10 @@ import java.util.Map;
  * a QR code of the verification page with the verification code beside it.
  *
  * <p>The issuer block sits at a fixed place on the last page, and so do the seal places reserved
- * around it ({@link #sealRect(int)}), so that {@link PadesSigner} knows where each department's
- * seal goes without parsing the layout. The body never runs into that area: if it would, the
- * block moves to a new page.
+ * around it ({@link #sealRect(int)}). The body never runs into that area: if it would, the block
+ * moves to a new page. Callers get those places with {@link #sealPlacements(byte[])} and pass
+ * one to {@link PadesSigner} in the {@link SignatureRequest}; the signer itself knows nothing of
+ * this layout.
  *
  * <p>All text uses the embedded Noto Serif SC subset (PDF/A forbids non-embedded fonts), and the
  * document number is recorded in the document information dictionary under
@@ -93,6 +98,67 @@ public final class OfficialDocumentRenderer {
     float x = right - SEAL_SIZE - column * (SEAL_SIZE + SEAL_GAP);
     float y = SEAL_ROW_BOTTOM + row * (SEAL_SIZE + SEAL_GAP);
     return new Rectangle(x, y, SEAL_SIZE, SEAL_SIZE);
+  }
+
+  /**
+   * The seal places reserved in {@code pdf}, a document this renderer made (possibly already
+   * carrying signatures), in slot order: slot 0 first. They lie on the last page, where the
+   * issuer block is; how many there are was recorded at rendering ({@value #SEAL_SLOTS_KEY}).
+   *
+   * @throws SigningException if {@code pdf} cannot be read or was not made by this renderer
+   */
+  public List<SealPlacement> sealPlacements(byte[] pdf) throws SigningException {
+    if (pdf == null || pdf.length == 0) {
+      throw new SigningException("no PDF to find seal places in");
+    }
+    int pages;
+    String reserved;
+    try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+      pages = document.getNumberOfPages();
+      reserved = document.getDocumentInfo().getMoreInfo(SEAL_SLOTS_KEY);
+    } catch (IOException | RuntimeException e) {
+      throw new SigningException("cannot read the PDF to find its seal places: " + e.getMessage(), e);
+    }
+    int slots = parseSlots(reserved);
+    List<SealPlacement> placements = new ArrayList<>(slots);
+    for (int slot = 0; slot < slots; slot++) {
+      Rectangle rect = sealRect(slot);
+      placements.add(
+          new SealPlacement(pages, rect.getX(), rect.getY(), rect.getWidth(), rect.getHeight()));
+    }
+    return List.copyOf(placements);
+  }
+
+  /**
+   * Seal place {@code slot} (0-based) of {@code pdf}; see {@link #sealPlacements(byte[])}.
+   *
+   * @throws SigningException if the document did not reserve that place
+   */
+  public SealPlacement sealPlacement(byte[] pdf, int slot) throws SigningException {
+    List<SealPlacement> placements = sealPlacements(pdf);
+    if (slot < 0 || slot >= placements.size()) {
+      throw new SigningException(
+          "the document reserves " + placements.size() + " seal place(s); place " + slot
+              + " does not exist");
+    }
+    return placements.get(slot);
+  }
+
+  private static int parseSlots(String reserved) throws SigningException {
+    if (reserved == null) {
+      throw new SigningException(
+          "the PDF records no reserved seal places (" + SEAL_SLOTS_KEY
+              + "): it was not made by OfficialDocumentRenderer; choose a SealPlacement yourself");
+    }
+    try {
+      int slots = Integer.parseInt(reserved.trim());
+      if (slots < 0 || slots > MAX_SEAL_SLOTS) {
+        throw new SigningException("the PDF records an impossible number of seal places: " + reserved);
+      }
+      return slots;
+    } catch (NumberFormatException e) {
+      throw new SigningException("the PDF records an unreadable number of seal places: " + reserved, e);
+    }
   }
 
   /**

@@ -33,7 +33,9 @@ import java.util.Map;
  * Applies a department's seal to a PDF as a PAdES baseline signature (ETSI EN 319 142-1):
  * CAdES-detached CMS ({@code ETSI.CAdES.detached}), SHA-256, the signing certificate bound by
  * the ESS signing-certificate-v2 attribute, the whole certificate chain embedded, and the seal
- * image as the visible appearance at the document's reserved seal place.
+ * image as the visible appearance at the {@link SealPlacement} the request names. Where that is
+ * is the caller's business (for rendered decisions, {@code OfficialDocumentRenderer} tells);
+ * this class only checks that the place exists and is free.
  *
  * <ul>
  *   <li>without a {@link TimestampSource}: PAdES B-B (signing time only claimed by the signer);
@@ -75,18 +77,18 @@ public final class PadesSigner {
   }
 
   /**
-   * Returns {@code pdf} with one more signature, made with {@code token}, in the field and seal
-   * place named by {@code request}. The input is not modified.
+   * Returns {@code pdf} with one more signature, made with {@code token}, in the field and at
+   * the seal placement named by {@code request}. The input is not modified.
    *
    * @throws SigningException if the request is incomplete, the PDF cannot be read or is
-   *     encrypted, the field exists already, the seal place is taken or was not reserved, or the
-   *     token, timestamp or CRL source fails
+   *     encrypted, the field exists already, the placement is off the page or already carries a
+   *     signature, or the token, timestamp or CRL source fails
    */
   public byte[] sign(byte[] pdf, SealToken token, SignatureRequest request)
       throws SigningException {
     validate(pdf, token, request);
-    int page = checkPlaceIsFree(pdf, request);
-    byte[] signed = applySignature(pdf, token, request, page);
+    Rectangle place = checkPlaceIsFree(pdf, request);
+    byte[] signed = applySignature(pdf, token, request, place);
     return crls == null ? signed : addValidationData(signed, request.fieldName());
   }
 
@@ -109,8 +111,8 @@ public final class PadesSigner {
     if (request.departmentName() == null || request.departmentName().isBlank()) {
       throw new SigningException("the department whose seal is applied must be named");
     }
-    if (request.sealSlot() < 0 || request.sealSlot() >= OfficialDocumentRenderer.MAX_SEAL_SLOTS) {
-      throw new SigningException("no such seal place: " + request.sealSlot());
+    if (request.placement() == null) {
+      throw new SigningException("the request does not say where the seal goes (placement)");
     }
     X509Certificate seal = token.certificateChain().get(0);
     try {
@@ -123,29 +125,36 @@ public final class PadesSigner {
   }
 
   /**
-   * Checks the document before the expensive part and returns the page carrying the seal places
-   * (the last one, where {@link OfficialDocumentRenderer} puts them).
+   * Checks the document before the expensive part and returns the seal's rectangle: the page
+   * must exist, the seal must lie on it, and no earlier signature may already occupy the place.
    */
-  private static int checkPlaceIsFree(byte[] pdf, SignatureRequest request)
+  private static Rectangle checkPlaceIsFree(byte[] pdf, SignatureRequest request)
       throws SigningException {
+    SealPlacement placement = request.placement();
+    Rectangle wanted =
+        new Rectangle(placement.x(), placement.y(), placement.width(), placement.height());
     try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
       if (document.getReader().isEncrypted()) {
         throw new SigningException("encrypted PDFs are not signed: issue documents unencrypted");
       }
-      int page = document.getNumberOfPages();
-      Rectangle wanted = OfficialDocumentRenderer.sealRect(request.sealSlot());
+      int page = placement.page();
+      if (page > document.getNumberOfPages()) {
+        throw new SigningException(
+            "the seal is placed on page " + page + " but the document has "
+                + document.getNumberOfPages() + " page(s)");
+      }
+      Rectangle pageBox = document.getPage(page).getCropBox();
+      if (!pageBox.contains(wanted)) {
+        // Outside the visible page a seal would be signed but never seen: refuse, as DSS does.
+        throw new SigningException(
+            "the seal " + describe(wanted) + " does not lie within page " + page + " "
+                + describe(pageBox));
+      }
       PdfAcroForm form = PdfAcroForm.getAcroForm(document, false);
       Map<String, PdfFormField> fields = form == null ? Map.of() : form.getAllFormFields();
       if (fields.containsKey(request.fieldName())) {
         throw new SigningException(
             "the document already has a field named '" + request.fieldName() + "'");
-      }
-      String reserved =
-          document.getDocumentInfo().getMoreInfo(OfficialDocumentRenderer.SEAL_SLOTS_KEY);
-      if (reserved != null && request.sealSlot() >= parseOrMax(reserved)) {
-        throw new SigningException(
-            "the document reserves " + reserved + " seal place(s); place "
-                + request.sealSlot() + " does not exist");
       }
       for (Map.Entry<String, PdfFormField> field : fields.entrySet()) {
         if (!PdfName.Sig.equals(field.getValue().getFormType())) {
@@ -158,23 +167,21 @@ public final class PadesSigner {
               && document.getPageNumber(widget.getPage()) == page
               && overlapsMostly(rect, wanted)) {
             throw new SigningException(
-                "seal place " + request.sealSlot() + " already carries the signature '"
-                    + field.getKey() + "'");
+                "the seal place " + describe(wanted) + " on page " + page
+                    + " already carries the signature '" + field.getKey() + "'");
           }
         }
       }
-      return page;
+      return wanted;
     } catch (IOException | RuntimeException e) {
       throw new SigningException("cannot read the PDF to sign: " + e.getMessage(), e);
     }
   }
 
-  private static int parseOrMax(String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      return OfficialDocumentRenderer.MAX_SEAL_SLOTS;
-    }
+  private static String describe(Rectangle r) {
+    return String.format(
+        java.util.Locale.ROOT, "[x=%.1f y=%.1f w=%.1f h=%.1f]",
+        r.getX(), r.getY(), r.getWidth(), r.getHeight());
   }
 
   private static boolean overlapsMostly(Rectangle a, Rectangle b) {
@@ -183,11 +190,11 @@ public final class PadesSigner {
         && overlap.getWidth() * overlap.getHeight() > 0.5f * b.getWidth() * b.getHeight();
   }
 
-  private byte[] applySignature(byte[] pdf, SealToken token, SignatureRequest request, int page)
+  private byte[] applySignature(
+      byte[] pdf, SealToken token, SignatureRequest request, Rectangle place)
       throws SigningException {
     ImageData sealImage =
         ImageDataFactory.create(SealImage.png(request.departmentName(), SEAL_IMAGE_PX));
-    Rectangle place = OfficialDocumentRenderer.sealRect(request.sealSlot());
     // Scaled up front: laid out at its pixel size the image would overflow the field first and
     // make iText log "Element does not fit current area" on every signature.
     // The field keeps iText's default 2 pt padding on each side; leave a little slack on top.
@@ -197,7 +204,7 @@ public final class PadesSigner {
     SignerProperties properties =
         new SignerProperties()
             .setFieldName(request.fieldName())
-            .setPageNumber(page)
+            .setPageNumber(request.placement().page())
             .setPageRect(place)
             .setSignatureAppearance(appearance)
             .setReason(request.reason())

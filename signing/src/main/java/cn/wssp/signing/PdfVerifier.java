@@ -55,8 +55,15 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  * data in the DSS), as judged by iText's document revisions validator. It is valid when it is
  * signed, intact and every signature is valid.
  *
- * <p>Never throws: unsigned, damaged or non-PDF input gives a report with {@code signed=false,
- * valid=false} (and no document number). Thread-safe.
+ * <p>Each signature, and the document as a whole, also gets an {@link Indication} with a
+ * {@link SubIndication} saying why it did not pass, as EU DSS reports them: HASH_FAILURE for
+ * changed signed bytes, SIG_CRYPTO_FAILURE for a signature value that does not verify,
+ * NO_CERTIFICATE_CHAIN_FOUND (indeterminate) for a seal from a CA the verifier does not trust,
+ * NOT_COVERING_WHOLE_DOCUMENT for forbidden changes after signing, and so on.
+ *
+ * <p>Never throws: unsigned PDFs give {@code signed=false} and NO_SIGNATURE_FOUND; damaged or
+ * non-PDF input gives {@code signed=false, valid=false}, FORMAT_FAILURE and no document number.
+ * Thread-safe.
  */
 public final class PdfVerifier {
 
@@ -71,7 +78,7 @@ public final class PdfVerifier {
 
   public VerificationReport verify(byte[] pdf) {
     if (pdf == null || pdf.length == 0) {
-      return unsigned(null);
+      return unreadable();
     }
     try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
       String documentNumber =
@@ -79,33 +86,60 @@ public final class PdfVerifier {
       SignatureUtil signatures = new SignatureUtil(document);
       List<String> names = signatures.getSignatureNames();
       if (names.isEmpty()) {
-        return unsigned(documentNumber);
+        return new VerificationReport(
+            false, false, false, documentNumber, List.of(), Indication.TOTAL_FAILED,
+            SubIndication.NO_SIGNATURE_FOUND, SubIndication.NO_SIGNATURE_FOUND.message());
       }
       ValidationMaterial material = validationMaterial(document);
       List<VerificationReport.SignatureReport> reports = new ArrayList<>();
       for (String name : names) {
-        reports.add(checkSignature(signatures, name, material));
+        reports.add(checkSignature(pdf, signatures, name, material));
       }
-      boolean lastCoversAll = reports.get(reports.size() - 1).coversWholeDocument();
       boolean onlyPermittedChanges = revisionsPermitted(document);
       boolean intact =
           reports.stream().allMatch(VerificationReport.SignatureReport::intact)
               && onlyPermittedChanges;
-      if (!lastCoversAll && !onlyPermittedChanges) {
-        intact = false;
-      }
       boolean valid =
           intact && reports.stream().allMatch(VerificationReport.SignatureReport::valid);
-      return new VerificationReport(true, intact, valid, documentNumber, List.copyOf(reports));
+      SubIndication why = documentSubIndication(reports, onlyPermittedChanges);
+      return new VerificationReport(
+          true, intact, valid, documentNumber, List.copyOf(reports),
+          why == null ? Indication.TOTAL_PASSED : why.indication(), why,
+          why == null ? VerificationReport.PASSED_MESSAGE : why.message());
     } catch (Exception | StackOverflowError e) {
       // Garbage in, a negative report out: the verification page must not fail on bad uploads.
       LOG.log(Level.FINE, "not a readable PDF", e);
-      return unsigned(null);
+      return unreadable();
     }
   }
 
-  private static VerificationReport unsigned(String documentNumber) {
-    return new VerificationReport(false, false, false, documentNumber, List.of());
+  private static VerificationReport unreadable() {
+    return new VerificationReport(
+        false, false, false, null, List.of(), Indication.TOTAL_FAILED,
+        SubIndication.FORMAT_FAILURE, SubIndication.FORMAT_FAILURE.message());
+  }
+
+  /**
+   * The document's reason, most serious first: a signature that failed for certain, then a
+   * change after signing that signatures do not permit, then a signature that is indeterminate.
+   * Null when everything passed.
+   */
+  private static SubIndication documentSubIndication(
+      List<VerificationReport.SignatureReport> reports, boolean onlyPermittedChanges) {
+    for (VerificationReport.SignatureReport report : reports) {
+      if (report.indication() == Indication.TOTAL_FAILED) {
+        return report.subIndication();
+      }
+    }
+    if (!onlyPermittedChanges) {
+      return SubIndication.NOT_COVERING_WHOLE_DOCUMENT;
+    }
+    for (VerificationReport.SignatureReport report : reports) {
+      if (report.indication() == Indication.INDETERMINATE) {
+        return report.subIndication();
+      }
+    }
+    return null;
   }
 
   /** Certificates and CRLs from the document security store (PAdES B-LT). */
@@ -155,7 +189,7 @@ public final class PdfVerifier {
   }
 
   private VerificationReport.SignatureReport checkSignature(
-      SignatureUtil signatures, String name, ValidationMaterial material) {
+      byte[] pdf, SignatureUtil signatures, String name, ValidationMaterial material) {
     PdfPKCS7 cms;
     try {
       cms = signatures.readSignatureData(name);
@@ -164,14 +198,21 @@ public final class PdfVerifier {
       cms = null;
     }
     if (cms == null) {
-      return new VerificationReport.SignatureReport(
-          name, null, null, null, false, false, false, false, false);
+      return signatureReport(
+          name, null, null, false, false, false, false, SubIndication.FORMAT_FAILURE);
     }
     X509Certificate signer = cms.getSigningCertificate();
     boolean coversWholeDocument = safe(() -> signatures.signatureCoversWholeDocument(name));
-    boolean intact =
-        safe(cms::verifySignatureIntegrityAndAuthenticity)
-            && safe(() -> coversItsRevision(signatures, name));
+    boolean coversItsRevision = safe(() -> coversItsRevision(signatures, name));
+    boolean cryptoCorrect = safe(cms::verifySignatureIntegrityAndAuthenticity);
+    boolean intact = cryptoCorrect && coversItsRevision;
+    // Checked in the order of ETSI EN 319 102-1: format, identification, integrity, then trust.
+    SubIndication integrity =
+        !coversItsRevision
+            ? SubIndication.FORMAT_FAILURE
+            : signer == null
+                ? SubIndication.NO_SIGNING_CERTIFICATE_FOUND
+                : !cryptoCorrect ? cryptoFailure(pdf, signatures, name) : null;
 
     Set<X509CRL> crls = new LinkedHashSet<>(material.crls());
     for (CRL crl : safeList(cms::getCRLs)) {
@@ -180,7 +221,7 @@ public final class PdfVerifier {
       }
     }
     if (cms.isTsp()) {
-      return documentTimestamp(name, cms, material, crls, coversWholeDocument, intact);
+      return documentTimestamp(name, cms, material, crls, coversWholeDocument, intact, integrity);
     }
 
     // Timestamp: present, matching this signature, signed by a trusted TSA.
@@ -190,7 +231,8 @@ public final class PdfVerifier {
     boolean timestamped =
         timestampMatches
             && timestampTime != null
-            && tsaTrusted(cms.getTimestampSignatureContainer(), material, crls, timestampTime);
+            && tsaCheck(cms.getTimestampSignatureContainer(), material, crls, timestampTime)
+                .trusted();
 
     Date claimed = toDate(cms.getSignDate());
     Date checkedAt = timestamped ? timestampTime : new Date();
@@ -206,18 +248,82 @@ public final class PdfVerifier {
       LOG.fine(() -> "signature " + name + " not trusted: " + path.reason());
     }
     // A timestamp that is present but does not match is a sign of tampering, not just "no time".
-    boolean valid = intact && path.trusted() && (!timestampPresent || timestampMatches);
+    SubIndication why =
+        integrity != null
+            ? integrity
+            : timestampPresent && !timestampMatches
+                ? SubIndication.INVALID_TIMESTAMP
+                : trustFailure(path, timestamped);
     Date shownTime = timestamped ? timestampTime : claimed;
+    return signatureReport(
+        name, signer, shownTime, timestamped, coversWholeDocument, intact, path.trusted(), why);
+  }
+
+  /**
+   * A report whose {@code valid} and indication agree by construction: valid exactly when there
+   * is no reason to fail.
+   */
+  private static VerificationReport.SignatureReport signatureReport(
+      String name,
+      X509Certificate signer,
+      Date shownTime,
+      boolean timestamped,
+      boolean coversWholeDocument,
+      boolean intact,
+      boolean trusted,
+      SubIndication why) {
     return new VerificationReport.SignatureReport(
         name,
-        signer == null ? null : SealAuthority.attribute(signer, BCStyle.CN),
+        signer == null ? null : Certificates.attribute(signer, BCStyle.CN),
         signer == null ? null : department(signer),
         shownTime == null ? null : shownTime.toInstant().toString(),
         timestamped,
         coversWholeDocument,
         intact,
-        path.trusted(),
-        valid);
+        trusted,
+        why == null,
+        why == null ? Indication.TOTAL_PASSED : why.indication(),
+        why,
+        why == null ? VerificationReport.SignatureReport.PASSED_MESSAGE : why.message());
+  }
+
+  /** The signed bytes changed (HASH_FAILURE), or else the signature value is wrong. */
+  private static SubIndication cryptoFailure(byte[] pdf, SignatureUtil signatures, String name) {
+    boolean changed;
+    try {
+      changed = SignedContentDigest.differs(pdf, signatures.getSignature(name));
+    } catch (RuntimeException e) {
+      changed = false;
+    }
+    return changed ? SubIndication.HASH_FAILURE : SubIndication.SIG_CRYPTO_FAILURE;
+  }
+
+  /**
+   * Why a certificate path failed, in DSS terms. Whether the signing time is proven matters: an
+   * expired or revoked certificate at a timestamp-proven time is a certain failure, at "now" it
+   * only means the signature cannot be shown to predate the problem.
+   */
+  private static SubIndication trustFailure(CertificatePath.Result path, boolean timeProven) {
+    if (path.trusted()) {
+      return null;
+    }
+    switch (path.problem()) {
+      case NO_SIGNING_CERTIFICATE:
+        return SubIndication.NO_SIGNING_CERTIFICATE_FOUND;
+      case NO_PATH_TO_ANCHOR:
+        return SubIndication.NO_CERTIFICATE_CHAIN_FOUND;
+      case EXPIRED:
+        return timeProven ? SubIndication.EXPIRED : SubIndication.OUT_OF_BOUNDS_NO_POE;
+      case NOT_YET_VALID:
+        return timeProven ? SubIndication.NOT_YET_VALID : SubIndication.OUT_OF_BOUNDS_NO_POE;
+      case REVOKED:
+        return timeProven ? SubIndication.REVOKED : SubIndication.REVOKED_NO_POE;
+      case WRONG_PURPOSE:
+      case ISSUER_NOT_A_CA:
+      case PATH_TOO_LONG:
+      default:
+        return SubIndication.CHAIN_CONSTRAINTS_FAILURE;
+    }
   }
 
   /**
@@ -231,20 +337,19 @@ public final class PdfVerifier {
       ValidationMaterial material,
       Set<X509CRL> crls,
       boolean coversWholeDocument,
-      boolean intact) {
+      boolean intact,
+      SubIndication integrity) {
     Date time = toDate(token.getTimeStampDate());
-    boolean trusted = time != null && tsaTrusted(token, material, crls, time);
-    X509Certificate tsa = token.getSigningCertificate();
-    return new VerificationReport.SignatureReport(
-        name,
-        tsa == null ? null : SealAuthority.attribute(tsa, BCStyle.CN),
-        tsa == null ? null : department(tsa),
-        time == null ? null : time.toInstant().toString(),
-        intact && trusted,
-        coversWholeDocument,
-        intact,
-        trusted,
-        intact && trusted);
+    CertificatePath.Result path = time == null ? null : tsaCheck(token, material, crls, time);
+    boolean trusted = path != null && path.trusted();
+    // The token's own time is what it proves; a token without one is malformed.
+    SubIndication why =
+        integrity != null
+            ? integrity
+            : path == null ? SubIndication.FORMAT_FAILURE : trustFailure(path, true);
+    return signatureReport(
+        name, token.getSigningCertificate(), time, intact && trusted, coversWholeDocument, intact,
+        trusted, why);
   }
 
   /**
@@ -266,10 +371,11 @@ public final class PdfVerifier {
         && safe(token::verifySignatureIntegrityAndAuthenticity);
   }
 
-  private boolean tsaTrusted(
+  private CertificatePath.Result tsaCheck(
       PdfPKCS7 token, ValidationMaterial material, Set<X509CRL> crls, Date at) {
     if (token == null) {
-      return false;
+      return CertificatePath.Result.fail(
+          CertificatePath.Problem.NO_SIGNING_CERTIFICATE, "no timestamp token");
     }
     Set<X509Certificate> pool = new LinkedHashSet<>();
     for (Certificate certificate : token.getCertificates()) {
@@ -283,7 +389,7 @@ public final class PdfVerifier {
     if (!path.trusted()) {
       LOG.fine(() -> "timestamp not trusted: " + path.reason());
     }
-    return path.trusted();
+    return path;
   }
 
   /**
@@ -313,8 +419,8 @@ public final class PdfVerifier {
   }
 
   private static String department(X509Certificate certificate) {
-    String organisation = SealAuthority.attribute(certificate, BCStyle.O);
-    return organisation != null ? organisation : SealAuthority.attribute(certificate, BCStyle.OU);
+    String organisation = Certificates.attribute(certificate, BCStyle.O);
+    return organisation != null ? organisation : Certificates.attribute(certificate, BCStyle.OU);
   }
 
   private static Date toDate(Calendar calendar) {

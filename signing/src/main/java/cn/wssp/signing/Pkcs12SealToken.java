@@ -43,7 +43,7 @@ public final class Pkcs12SealToken implements SealToken {
     return chain.get(0);
   }
 
-  /** Only for {@link SealAuthority} to persist a key it has just created. */
+  /** Only for {@link PkiKeyStore} to persist the key, and for the in-process TSA to use it. */
   PrivateKey privateKeyForStore() {
     return privateKey;
   }

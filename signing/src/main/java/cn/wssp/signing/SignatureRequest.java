@@ -4,7 +4,8 @@ package cn.wssp.signing;
  * Plain parameters of one seal signature.
  *
  * @param fieldName the signature field, unique in the document (e.g. "seal-1")
- * @param sealSlot which reserved seal place (0-based) carries the visible seal image
+ * @param placement where the visible seal image goes (for a rendered decision:
+ *     {@link OfficialDocumentRenderer#sealPlacement(byte[], int)})
  * @param departmentName shown in the seal image and stored as the signer's organisation
  * @param signerName the chief representative applying the seal (stored as the signature's name)
  * @param reason e.g. "准予行政许可"
@@ -12,7 +13,7 @@ package cn.wssp.signing;
  */
 public record SignatureRequest(
     String fieldName,
-    int sealSlot,
+    SealPlacement placement,
     String departmentName,
     String signerName,
     String reason,

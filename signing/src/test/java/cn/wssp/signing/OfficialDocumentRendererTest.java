@@ -143,6 +143,33 @@ class OfficialDocumentRendererTest {
   }
 
   @Test
+  void tellsWhereItsReservedSealPlacesAre() throws Exception {
+    byte[] longJoint = new OfficialDocumentRenderer().render(SampleDocuments.decision(3, 14));
+    int pages;
+    try (PdfDocument pdf = new PdfDocument(new PdfReader(new ByteArrayInputStream(longJoint)))) {
+      pages = pdf.getNumberOfPages();
+    }
+    List<SealPlacement> placements = new OfficialDocumentRenderer().sealPlacements(longJoint);
+    assertEquals(3, placements.size());
+    for (int slot = 0; slot < 3; slot++) {
+      SealPlacement placement = placements.get(slot);
+      Rectangle rect = OfficialDocumentRenderer.sealRect(slot);
+      assertEquals(pages, placement.page(), "seals go on the last page");
+      assertEquals(rect.getX(), placement.x(), 0.01);
+      assertEquals(rect.getY(), placement.y(), 0.01);
+      assertEquals(rect.getWidth(), placement.width(), 0.01);
+      assertEquals(rect.getHeight(), placement.height(), 0.01);
+      assertEquals(placement, new OfficialDocumentRenderer().sealPlacement(longJoint, slot));
+    }
+    assertThrows(SigningException.class,
+        () -> new OfficialDocumentRenderer().sealPlacement(longJoint, 3));
+    byte[] notice = new OfficialDocumentRenderer().render(SampleDocuments.decision(0));
+    assertEquals(List.of(), new OfficialDocumentRenderer().sealPlacements(notice));
+    assertThrows(SigningException.class,
+        () -> new OfficialDocumentRenderer().sealPlacements("no pdf".getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  @Test
   void rejectsIncompleteDocuments() {
     OfficialDocument good = SampleDocuments.decision(1);
     OfficialDocument noTitle =

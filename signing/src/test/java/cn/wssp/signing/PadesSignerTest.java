@@ -67,11 +67,20 @@ class PadesSignerTest {
     OfficialDocumentRenderer renderer = new OfficialDocumentRenderer();
     singleDecision = renderer.render(SampleDocuments.decision(1));
     jointDecision = renderer.render(SampleDocuments.decision(2));
-    sealed = signer.sign(singleDecision, marketSeal, request("seal-1", 0, MARKET, "张三"));
+    sealed = signer.sign(singleDecision, marketSeal, request(singleDecision, "seal-1", 0, MARKET, "张三"));
   }
 
-  private static SignatureRequest request(String field, int slot, String department, String who) {
-    return new SignatureRequest(field, slot, department, who, "准予行政许可", "某某市政务服务中心");
+  private static final OfficialDocumentRenderer RENDERER = new OfficialDocumentRenderer();
+
+  /** A request for seal place {@code slot} that the renderer reserved in {@code pdf}. */
+  private static SignatureRequest request(
+      byte[] pdf, String field, int slot, String department, String who) throws SigningException {
+    return request(field, RENDERER.sealPlacement(pdf, slot), department, who);
+  }
+
+  private static SignatureRequest request(
+      String field, SealPlacement placement, String department, String who) {
+    return new SignatureRequest(field, placement, department, who, "准予行政许可", "某某市政务服务中心");
   }
 
   @Test
@@ -91,6 +100,12 @@ class PadesSignerTest {
     assertTrue(signature.trusted());
     assertTrue(signature.intact());
     assertTrue(signature.valid());
+    assertEquals(Indication.TOTAL_PASSED, signature.indication());
+    assertNull(signature.subIndication());
+    assertEquals(VerificationReport.SignatureReport.PASSED_MESSAGE, signature.message());
+    assertEquals(Indication.TOTAL_PASSED, report.indication());
+    assertNull(report.subIndication());
+    assertEquals(VerificationReport.PASSED_MESSAGE, report.message());
     assertNotNull(java.time.Instant.parse(signature.signedAt()));
     // The DSS update comes after the signature, so it does not reach the end of the file.
     assertFalse(signature.coversWholeDocument());
@@ -145,7 +160,7 @@ class PadesSignerTest {
 
   @Test
   void sealAppearsInItsReservedPlace() throws Exception {
-    byte[] joint = signer.sign(jointDecision, healthSeal, request("seal-2", 1, HEALTH, "李四"));
+    byte[] joint = signer.sign(jointDecision, healthSeal, request(jointDecision, "seal-2", 1, HEALTH, "李四"));
     try (PdfDocument pdf = new PdfDocument(new PdfReader(new ByteArrayInputStream(joint)))) {
       var field = PdfAcroForm.getAcroForm(pdf, false).getField("seal-2");
       var widget = field.getWidgets().get(0);
@@ -155,6 +170,10 @@ class PadesSignerTest {
       assertEquals(expected.getY(), rect.getY(), 0.5);
       assertEquals(expected.getWidth(), rect.getWidth(), 0.5);
       assertEquals(pdf.getNumberOfPages(), pdf.getPageNumber(widget.getPage()));
+      assertEquals(
+          new SealPlacement(pdf.getNumberOfPages(), expected.getX(), expected.getY(),
+              expected.getWidth(), expected.getHeight()),
+          RENDERER.sealPlacement(jointDecision, 1));
       // The appearance draws the seal image.
       PdfDictionary normal = widget.getNormalAppearanceObject();
       assertNotNull(normal);
@@ -165,8 +184,8 @@ class PadesSignerTest {
 
   @Test
   void jointDecisionKeepsBothSignaturesValid() throws Exception {
-    byte[] first = signer.sign(jointDecision, marketSeal, request("seal-1", 0, MARKET, "张三"));
-    byte[] both = signer.sign(first, healthSeal, request("seal-2", 1, HEALTH, "李四"));
+    byte[] first = signer.sign(jointDecision, marketSeal, request(jointDecision, "seal-1", 0, MARKET, "张三"));
+    byte[] both = signer.sign(first, healthSeal, request(first, "seal-2", 1, HEALTH, "李四"));
 
     VerificationReport report = verifier.verify(both);
     assertTrue(report.valid(), report.toString());
@@ -204,6 +223,11 @@ class PadesSignerTest {
     assertFalse(report.intact(), report.toString());
     assertTrue(report.signed(), "still readable, just no longer intact");
     assertFalse(report.signatures().get(0).intact());
+    assertEquals(Indication.TOTAL_FAILED, report.signatures().get(0).indication());
+    assertEquals(SubIndication.HASH_FAILURE, report.signatures().get(0).subIndication());
+    assertEquals(SubIndication.HASH_FAILURE.message(), report.signatures().get(0).message());
+    assertEquals(Indication.TOTAL_FAILED, report.indication());
+    assertEquals(SubIndication.HASH_FAILURE, report.subIndication());
 
     String nss = ExternalTools.nssDatabaseTrusting(dir.resolve("nss-tamper"), authority.rootCertificatePem());
     Path file = dir.resolve("tampered.pdf");
@@ -248,6 +272,10 @@ class PadesSignerTest {
     assertFalse(report.signatures().get(0).coversWholeDocument());
     assertFalse(report.intact(), report.toString());
     assertFalse(report.valid(), report.toString());
+    assertEquals(Indication.TOTAL_PASSED, report.signatures().get(0).indication());
+    assertEquals(Indication.TOTAL_FAILED, report.indication());
+    assertEquals(SubIndication.NOT_COVERING_WHOLE_DOCUMENT, report.subIndication());
+    assertEquals(SubIndication.NOT_COVERING_WHOLE_DOCUMENT.message(), report.message());
   }
 
   @Test
@@ -256,7 +284,7 @@ class PadesSignerTest {
     SealToken forged = foreign.sealFor("SCJGJ", MARKET);
     byte[] forgedPdf =
         new PadesSigner(foreign.timestampAuthority(), foreign)
-            .sign(singleDecision, forged, request("seal-1", 0, MARKET, "王五"));
+            .sign(singleDecision, forged, request(singleDecision, "seal-1", 0, MARKET, "王五"));
 
     VerificationReport report = verifier.verify(forgedPdf);
     assertTrue(report.signed());
@@ -266,8 +294,15 @@ class PadesSignerTest {
     assertFalse(signature.trusted());
     assertFalse(signature.timestamped(), "the foreign TSA is not trusted either");
     assertFalse(signature.valid());
+    assertEquals(Indication.INDETERMINATE, signature.indication());
+    assertEquals(SubIndication.NO_CERTIFICATE_CHAIN_FOUND, signature.subIndication());
+    assertEquals(SubIndication.NO_CERTIFICATE_CHAIN_FOUND.message(), signature.message());
+    assertEquals(Indication.INDETERMINATE, report.indication());
+    assertEquals(SubIndication.NO_CERTIFICATE_CHAIN_FOUND, report.subIndication());
     // The same document is fine for whoever trusts the foreign root.
-    assertTrue(new PdfVerifier(foreign.trustAnchors()).verify(forgedPdf).valid());
+    VerificationReport trustingForeign = new PdfVerifier(foreign.trustAnchors()).verify(forgedPdf);
+    assertTrue(trustingForeign.valid());
+    assertEquals(Indication.TOTAL_PASSED, trustingForeign.indication());
 
     String nss = ExternalTools.nssDatabaseTrusting(dir.resolve("nss-foreign"), authority.rootCertificatePem());
     Path file = dir.resolve("forged.pdf");
@@ -278,8 +313,39 @@ class PadesSignerTest {
   }
 
   @Test
+  void aBrokenSignatureValueIsACryptoFailureNotAHashFailure() throws Exception {
+    // B-B: the CMS ends with the signature value, so its last byte is the last DER byte.
+    byte[] plain =
+        new PadesSigner().sign(singleDecision, marketSeal, request(singleDecision, "seal-1", 0, MARKET, "张三"));
+    int hexDigit = lastSignatureValueHexDigit(plain);
+    byte[] broken = plain.clone();
+    broken[hexDigit] = (byte) (broken[hexDigit] == '0' ? '1' : '0');
+
+    VerificationReport report = verifier.verify(broken);
+    VerificationReport.SignatureReport signature = report.signatures().get(0);
+    assertFalse(signature.valid(), signature.toString());
+    assertEquals(Indication.TOTAL_FAILED, signature.indication());
+    assertEquals(SubIndication.SIG_CRYPTO_FAILURE, signature.subIndication());
+    assertEquals(SubIndication.SIG_CRYPTO_FAILURE, report.subIndication());
+  }
+
+  /** Offset in the file of the hex digit encoding the last byte of the CMS in /Contents. */
+  private static int lastSignatureValueHexDigit(byte[] pdf) throws Exception {
+    try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+      PdfSignature signature = new SignatureUtil(document).getSignature("seal-1");
+      PdfArray range = signature.getByteRange();
+      int contentsStart = range.getAsNumber(0).intValue() + range.getAsNumber(1).intValue();
+      assertEquals('<', pdf[contentsStart]);
+      byte[] contents = signature.getContents().getValueBytes();
+      int derLength =
+          new org.bouncycastle.asn1.ASN1InputStream(contents).readObject().getEncoded("DER").length;
+      return contentsStart + 1 + 2 * (derLength - 1) + 1;
+    }
+  }
+
+  @Test
   void withoutTimestampItIsABaselineBSignature() throws Exception {
-    byte[] plain = new PadesSigner().sign(singleDecision, marketSeal, request("seal-1", 0, MARKET, "张三"));
+    byte[] plain = new PadesSigner().sign(singleDecision, marketSeal, request(singleDecision, "seal-1", 0, MARKET, "张三"));
     VerificationReport report = verifier.verify(plain);
     assertTrue(report.valid(), report.toString());
     VerificationReport.SignatureReport signature = report.signatures().get(0);
@@ -291,21 +357,57 @@ class PadesSignerTest {
   }
 
   @Test
-  void refusesATakenPlaceOrFieldAndUnreservedPlaces() throws Exception {
+  void refusesATakenPlaceOrFieldAndPlacesOffThePage() throws Exception {
     SigningException samePlace =
         assertThrows(SigningException.class,
-            () -> signer.sign(sealed, healthSeal, request("seal-2", 0, HEALTH, "李四")));
+            () -> signer.sign(sealed, healthSeal, request(sealed, "seal-2", 0, HEALTH, "李四")));
     assertTrue(samePlace.getMessage().contains("already carries"), samePlace.getMessage());
+    SealPlacement elsewhere = new SealPlacement(1, 300, 300, 100, 100);
     SigningException sameField =
         assertThrows(SigningException.class,
-            () -> signer.sign(sealed, healthSeal, request("seal-1", 1, HEALTH, "李四")));
+            () -> signer.sign(sealed, healthSeal, request("seal-1", elsewhere, HEALTH, "李四")));
     assertTrue(sameField.getMessage().contains("seal-1"), sameField.getMessage());
-    // The single decision reserved one place only.
+    SigningException noSuchPage =
+        assertThrows(SigningException.class,
+            () -> signer.sign(singleDecision, healthSeal,
+                request("seal-2", new SealPlacement(9, 100, 100, 100, 100), HEALTH, "李四")));
+    assertTrue(noSuchPage.getMessage().contains("page 9"), noSuchPage.getMessage());
+    SigningException offThePage =
+        assertThrows(SigningException.class,
+            () -> signer.sign(singleDecision, healthSeal,
+                request("seal-2", new SealPlacement(1, 550, 100, 119, 119), HEALTH, "李四")));
+    assertTrue(offThePage.getMessage().contains("does not lie within"), offThePage.getMessage());
     assertThrows(SigningException.class,
-        () -> signer.sign(singleDecision, healthSeal, request("seal-2", 1, HEALTH, "李四")));
+        () -> signer.sign(singleDecision, healthSeal, request("seal-2", null, HEALTH, "李四")));
     assertThrows(SigningException.class,
         () -> signer.sign("not a pdf".getBytes(StandardCharsets.US_ASCII), marketSeal,
-            request("seal-1", 0, MARKET, "张三")));
+            request("seal-1", elsewhere, MARKET, "张三")));
+  }
+
+  @Test
+  void theRendererRefusesPlacesItDidNotReserve() {
+    // The single decision reserved one place only.
+    SigningException unreserved =
+        assertThrows(SigningException.class, () -> RENDERER.sealPlacement(singleDecision, 1));
+    assertTrue(unreserved.getMessage().contains("does not exist"), unreserved.getMessage());
+  }
+
+  @Test
+  void theSealGoesWhereTheCallerSays() throws Exception {
+    // Not a reserved place: the signer takes the placement as given, like DSS's field parameters.
+    SealPlacement chosen = new SealPlacement(1, 100, 400, 80, 80);
+    byte[] signed =
+        new PadesSigner().sign(singleDecision, marketSeal, request("custom", chosen, MARKET, "张三"));
+    try (PdfDocument pdf = new PdfDocument(new PdfReader(new ByteArrayInputStream(signed)))) {
+      var widget = PdfAcroForm.getAcroForm(pdf, false).getField("custom").getWidgets().get(0);
+      Rectangle rect = widget.getRectangle().toRectangle();
+      assertEquals(1, pdf.getPageNumber(widget.getPage()));
+      assertEquals(100, rect.getX(), 0.5);
+      assertEquals(400, rect.getY(), 0.5);
+      assertEquals(80, rect.getWidth(), 0.5);
+      assertEquals(80, rect.getHeight(), 0.5);
+    }
+    assertTrue(verifier.verify(signed).valid());
   }
 
   @Test
@@ -329,7 +431,7 @@ class PadesSignerTest {
         };
     SigningException e =
         assertThrows(SigningException.class,
-            () -> signer.sign(singleDecision, broken, request("seal-1", 0, MARKET, "张三")));
+            () -> signer.sign(singleDecision, broken, request(singleDecision, "seal-1", 0, MARKET, "张三")));
     assertTrue(e.getMessage().contains("HSM unavailable"), e.getMessage());
   }
 }

@@ -42,9 +42,11 @@ class PdfAConformanceTest {
     PadesSigner signer = new PadesSigner(authority.timestampAuthority(), authority);
     byte[] pdf = new OfficialDocumentRenderer().render(SampleDocuments.decision(2));
     pdf = signer.sign(pdf, authority.sealFor("SCJGJ", "某某市市场监督管理局"),
-        new SignatureRequest("seal-1", 0, "某某市市场监督管理局", "张三", "准予行政许可", "中心"));
+        new SignatureRequest("seal-1", new OfficialDocumentRenderer().sealPlacement(pdf, 0),
+            "某某市市场监督管理局", "张三", "准予行政许可", "中心"));
     pdf = signer.sign(pdf, authority.sealFor("WJW", "某某市卫生健康委员会"),
-        new SignatureRequest("seal-2", 1, "某某市卫生健康委员会", "李四", "准予行政许可", "中心"));
+        new SignatureRequest("seal-2", new OfficialDocumentRenderer().sealPlacement(pdf, 1),
+            "某某市卫生健康委员会", "李四", "准予行政许可", "中心"));
     assertPdfA2b(pdf);
   }
 

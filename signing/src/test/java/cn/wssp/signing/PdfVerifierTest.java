@@ -2,6 +2,8 @@ package cn.wssp.signing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +29,8 @@ class PdfVerifierTest {
     sealed =
         new PadesSigner(authority.timestampAuthority())
             .sign(pdf, authority.sealFor("SCJGJ", "某某市市场监督管理局"),
-                new SignatureRequest("seal-1", 0, "某某市市场监督管理局", "张三", "准予行政许可", "中心"));
+                new SignatureRequest("seal-1", new OfficialDocumentRenderer().sealPlacement(pdf, 0),
+            "某某市市场监督管理局", "张三", "准予行政许可", "中心"));
   }
 
   @Test
@@ -43,10 +46,20 @@ class PdfVerifierTest {
       assertFalse(report.valid());
       assertFalse(report.intact());
       assertTrue(report.signatures().stream().noneMatch(VerificationReport.SignatureReport::valid));
+      assertNotEquals(Indication.TOTAL_PASSED, report.indication());
+      assertNotNull(report.subIndication());
+      assertNotNull(report.message());
     }
     VerificationReport none = verifier.verify(null);
     assertFalse(none.signed());
     assertNull(none.documentNumber());
+    assertEquals(SubIndication.FORMAT_FAILURE, none.subIndication());
+    for (byte[] notAPdf : List.of(new byte[0], "hello".getBytes(StandardCharsets.US_ASCII), random)) {
+      VerificationReport report = verifier.verify(notAPdf);
+      assertEquals(Indication.TOTAL_FAILED, report.indication());
+      assertEquals(SubIndication.FORMAT_FAILURE, report.subIndication());
+      assertEquals(SubIndication.FORMAT_FAILURE.message(), report.message());
+    }
   }
 
   @Test
@@ -57,6 +70,9 @@ class PdfVerifierTest {
     assertFalse(report.valid());
     assertEquals(SampleDocuments.NUMBER, report.documentNumber());
     assertEquals(List.of(), report.signatures());
+    assertEquals(Indication.TOTAL_FAILED, report.indication());
+    assertEquals(SubIndication.NO_SIGNATURE_FOUND, report.subIndication());
+    assertEquals("文件中没有电子签章。", report.message());
   }
 
   @Test
@@ -70,6 +86,9 @@ class PdfVerifierTest {
     assertFalse(trustingNothing.valid());
     assertFalse(trustingNothing.signatures().get(0).trusted());
     assertFalse(trustingNothing.signatures().get(0).timestamped());
+    assertEquals(Indication.INDETERMINATE, trustingNothing.indication());
+    assertEquals(
+        SubIndication.NO_CERTIFICATE_CHAIN_FOUND, trustingNothing.signatures().get(0).subIndication());
 
     // Trusting the issuing CA directly works too (an anchor need not be self-signed).
     VerificationReport trustingIssuer =
@@ -100,6 +119,10 @@ class PdfVerifierTest {
     assertTrue(timestamp.trusted());
     assertTrue(timestamp.coversWholeDocument());
     assertFalse(report.signatures().get(0).coversWholeDocument());
-    assertFalse(new PdfVerifier(List.of()).verify(out.toByteArray()).signatures().get(1).trusted());
+    assertEquals(Indication.TOTAL_PASSED, timestamp.indication());
+    VerificationReport.SignatureReport untrusted =
+        new PdfVerifier(List.of()).verify(out.toByteArray()).signatures().get(1);
+    assertFalse(untrusted.trusted());
+    assertEquals(SubIndication.NO_CERTIFICATE_CHAIN_FOUND, untrusted.subIndication());
   }
 }

@@ -88,7 +88,7 @@ class SealAuthorityTest {
     X509Certificate root = authority.rootCertificate();
     X509Certificate issuing = authority.issuingCertificate();
 
-    assertEquals(CENTER + " 根证书", SealAuthority.attribute(root, org.bouncycastle.asn1.x500.style.BCStyle.CN));
+    assertEquals(CENTER + " 根证书", Certificates.attribute(root, org.bouncycastle.asn1.x500.style.BCStyle.CN));
     root.verify(root.getPublicKey());
     issuing.verify(root.getPublicKey());
     assertTrue(root.getBasicConstraints() >= 0, "root is a CA");
@@ -116,10 +116,10 @@ class SealAuthorityTest {
     assertEquals(3, seal.certificateChain().size());
     assertEquals(authority.rootCertificate(), seal.certificateChain().get(2));
     assertEquals("某某市卫生健康委员会 行政许可专用章",
-        SealAuthority.attribute(certificate, org.bouncycastle.asn1.x500.style.BCStyle.CN));
+        Certificates.attribute(certificate, org.bouncycastle.asn1.x500.style.BCStyle.CN));
     assertEquals("某某市卫生健康委员会",
-        SealAuthority.attribute(certificate, org.bouncycastle.asn1.x500.style.BCStyle.O));
-    assertEquals("WJW", SealAuthority.attribute(certificate, org.bouncycastle.asn1.x500.style.BCStyle.OU));
+        Certificates.attribute(certificate, org.bouncycastle.asn1.x500.style.BCStyle.O));
+    assertEquals("WJW", Certificates.attribute(certificate, org.bouncycastle.asn1.x500.style.BCStyle.OU));
     certificate.verify(authority.issuingCertificate().getPublicKey());
     boolean[] usage = certificate.getKeyUsage();
     assertTrue(usage[0] && usage[1], "digitalSignature and nonRepudiation");
@@ -138,7 +138,7 @@ class SealAuthorityTest {
     SealToken after = authority.sealFor("FGW", "某某市发展改革委");
     assertNotEquals(before.certificateChain().get(0), after.certificateChain().get(0));
     assertEquals("某某市发展改革委",
-        SealAuthority.attribute(after.certificateChain().get(0), org.bouncycastle.asn1.x500.style.BCStyle.O));
+        Certificates.attribute(after.certificateChain().get(0), org.bouncycastle.asn1.x500.style.BCStyle.O));
   }
 
   @Test
@@ -200,6 +200,45 @@ class SealAuthorityTest {
                     authority.crlsFor(authority.issuingCertificate()).get(0)));
     forIssuing.verify(authority.rootCertificate().getPublicKey());
     assertTrue(authority.crlsFor(authority.rootCertificate()).isEmpty());
+  }
+
+  @Test
+  void readsStoresInTheLayoutExistingInstallationsHave(@TempDir Path old) throws Exception {
+    // Written with the plain KeyStore API, not PkiKeyStore: pins the on-disk format (file names,
+    // aliases, one password) that installations created before the split already have.
+    java.security.KeyPair rootKeys = CertificateIssuer.newKeyPair();
+    X509Certificate root =
+        CertificateIssuer.selfSignedRoot(CertificateIssuer.name("旧中心 根证书", "旧中心", null), rootKeys, 20);
+    java.security.KeyPair issuingKeys = CertificateIssuer.newKeyPair();
+    X509Certificate issuing =
+        CertificateIssuer.issuingCa(CertificateIssuer.name("旧中心 电子印章签发证书", "旧中心", null),
+            issuingKeys.getPublic(), root, rootKeys.getPrivate(), 10);
+    java.security.KeyPair sealKeys = CertificateIssuer.newKeyPair();
+    X509Certificate seal =
+        CertificateIssuer.seal(CertificateIssuer.name("某某市市场监督管理局 行政许可专用章", "某某市市场监督管理局", "SCJGJ"),
+            sealKeys.getPublic(), issuing, issuingKeys.getPrivate(), 5);
+    java.security.KeyStore ca = java.security.KeyStore.getInstance("PKCS12");
+    ca.load(null, PASSWORD);
+    ca.setKeyEntry("root-ca", rootKeys.getPrivate(), PASSWORD, new java.security.cert.Certificate[] {root});
+    ca.setKeyEntry("issuing-ca", issuingKeys.getPrivate(), PASSWORD,
+        new java.security.cert.Certificate[] {issuing, root});
+    try (var out = Files.newOutputStream(old.resolve("ca.p12"))) {
+      ca.store(out, PASSWORD);
+    }
+    java.security.KeyStore seals = java.security.KeyStore.getInstance("PKCS12");
+    seals.load(null, PASSWORD);
+    seals.setKeyEntry("seal-scjgj", sealKeys.getPrivate(), PASSWORD,
+        new java.security.cert.Certificate[] {seal, issuing, root});
+    try (var out = Files.newOutputStream(old.resolve("seals.p12"))) {
+      seals.store(out, PASSWORD);
+    }
+
+    SealAuthority opened = SealAuthority.openOrCreate(old, PASSWORD, "another name is ignored");
+
+    assertEquals(root, opened.rootCertificate());
+    assertEquals(issuing, opened.issuingCertificate());
+    assertEquals(seal, opened.sealFor("SCJGJ", "某某市市场监督管理局").certificateChain().get(0));
+    assertEquals(opened.rootCertificatePem(), Files.readString(old.resolve("root-ca.pem")));
   }
 
   private static byte[] subjectKeyId(X509Certificate certificate) {

@@ -1,0 +1,196 @@
+package cn.wssp.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.CRLException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+
+/**
+ * The center's CA as an issuer: holds the root and issuing CA keys in memory and decides what
+ * to issue — names, lifetimes, when a seal is due for renewal — and signs CRLs. It never touches
+ * the disk ({@link PkiKeyStore} does); the Bouncy Castle details are in {@link CertificateIssuer}.
+ * Thread-safe.
+ */
+final class CertificateAuthority {
+
+  /** The CA's own keys: what {@link PkiKeyStore} keeps in {@code ca.p12}. */
+  record Keys(
+      X509Certificate root, PrivateKey rootKey, X509Certificate issuing, PrivateKey issuingKey) {}
+
+  private static final int ROOT_YEARS = 20;
+  private static final int ISSUING_YEARS = 10;
+  private static final int SEAL_YEARS = 5;
+  private static final int TSA_YEARS = 5;
+  /** A seal this close to expiry is renewed, so no document is signed with a dying certificate. */
+  private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofDays(30);
+  private static final Duration CRL_VALIDITY = Duration.ofDays(7);
+  private static final Duration CRL_REISSUE_AFTER = Duration.ofHours(1);
+
+  private final Keys keys;
+  private final Map<String, IssuedCrl> crlCache = new ConcurrentHashMap<>();
+
+  private record IssuedCrl(byte[] der, Instant issuedAt) {}
+
+  CertificateAuthority(Keys keys) {
+    this.keys = keys;
+  }
+
+  /**
+   * A new root (20 years) named "&lt;centerName&gt; 根证书" and an issuing CA (10 years) below it,
+   * with fresh keys.
+   */
+  static CertificateAuthority createNew(String centerName) throws SigningException {
+    KeyPair rootKeys = CertificateIssuer.newKeyPair();
+    X509Certificate root =
+        CertificateIssuer.selfSignedRoot(
+            CertificateIssuer.name(centerName + " 根证书", centerName, null), rootKeys, ROOT_YEARS);
+    KeyPair issuingKeys = CertificateIssuer.newKeyPair();
+    X509Certificate issuing =
+        CertificateIssuer.issuingCa(
+            CertificateIssuer.name(centerName + " 电子印章签发证书", centerName, null),
+            issuingKeys.getPublic(),
+            root,
+            rootKeys.getPrivate(),
+            ISSUING_YEARS);
+    return new CertificateAuthority(
+        new Keys(root, rootKeys.getPrivate(), issuing, issuingKeys.getPrivate()));
+  }
+
+  Keys keys() {
+    return keys;
+  }
+
+  X509Certificate root() {
+    return keys.root();
+  }
+
+  X509Certificate issuing() {
+    return keys.issuing();
+  }
+
+  /**
+   * A new seal: a new key and a certificate with subject CN="&lt;departmentName&gt; 行政许可专用章",
+   * O=departmentName, OU=departmentCode, issued by the issuing CA for 5 years.
+   */
+  Pkcs12SealToken issueSeal(String departmentCode, String departmentName) throws SigningException {
+    KeyPair pair = CertificateIssuer.newKeyPair();
+    X509Certificate certificate =
+        CertificateIssuer.seal(
+            CertificateIssuer.name(departmentName + " 行政许可专用章", departmentName, departmentCode),
+            pair.getPublic(),
+            keys.issuing(),
+            keys.issuingKey(),
+            SEAL_YEARS);
+    return new Pkcs12SealToken(pair.getPrivate(), chainOf(certificate));
+  }
+
+  /** A new timestamping unit named "&lt;center&gt; 时间戳服务" (EKU timeStamping, 5 years). */
+  Pkcs12SealToken issueTimestampUnit() throws SigningException {
+    KeyPair pair = CertificateIssuer.newKeyPair();
+    String center = centerName();
+    X509Certificate certificate =
+        CertificateIssuer.timestampUnit(
+            CertificateIssuer.name(center + " 时间戳服务", center, null),
+            pair.getPublic(),
+            keys.issuing(),
+            keys.issuingKey(),
+            TSA_YEARS);
+    return new Pkcs12SealToken(pair.getPrivate(), chainOf(certificate));
+  }
+
+  /**
+   * Whether a stored seal can still be used for this department: it must show the department's
+   * current name (a seal shows the organ that uses it), carry its code, come from this CA and
+   * not expire within 30 days.
+   */
+  boolean sealStillFits(X509Certificate seal, String departmentCode, String departmentName) {
+    return departmentName.equals(Certificates.attribute(seal, BCStyle.O))
+        && departmentCode.equals(Certificates.attribute(seal, BCStyle.OU))
+        && issuedHereAndNotExpiring(seal);
+  }
+
+  /** Issued by the current issuing CA and valid beyond the renewal margin. */
+  boolean issuedHereAndNotExpiring(X509Certificate certificate) {
+    Instant renewAt = Instant.now().plus(RENEW_BEFORE_EXPIRY);
+    return certificate.getNotAfter().toInstant().isAfter(renewAt)
+        && Certificates.issuedBy(certificate, keys.issuing());
+  }
+
+  /**
+   * Current CRLs for {@code certificate}'s issuer when that issuer is this CA (the issuing CA for
+   * seals and the TSA, the root for the issuing CA); nothing for the root itself or for foreign
+   * certificates. Nothing is revoked yet, so the CRLs are empty; they still prove that status.
+   */
+  List<byte[]> crlsFor(X509Certificate certificate) throws SigningException {
+    if (certificate == null || certificate.equals(keys.root())) {
+      return List.of();
+    }
+    if (Certificates.issuedBy(certificate, keys.issuing())) {
+      return List.of(crl("issuing", keys.issuing(), keys.issuingKey()));
+    }
+    if (Certificates.issuedBy(certificate, keys.root())) {
+      return List.of(crl("root", keys.root(), keys.rootKey()));
+    }
+    return List.of();
+  }
+
+  /**
+   * Whether this CA can issue right now: its issuing certificate is within its validity and its
+   * key produces a signature that the certificate's public key verifies.
+   */
+  boolean isUsable() {
+    try {
+      keys.issuing().checkValidity();
+      byte[] probe = ("wssp-probe-" + Instant.now()).getBytes(StandardCharsets.UTF_8);
+      Signature signer = Signature.getInstance(CertificateIssuer.SIGNATURE_ALGORITHM);
+      signer.initSign(keys.issuingKey());
+      signer.update(probe);
+      byte[] value = signer.sign();
+      Signature verifier = Signature.getInstance(CertificateIssuer.SIGNATURE_ALGORITHM);
+      verifier.initVerify(keys.issuing().getPublicKey());
+      verifier.update(probe);
+      return verifier.verify(value);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private List<X509Certificate> chainOf(X509Certificate endEntity) {
+    return List.of(endEntity, keys.issuing(), keys.root());
+  }
+
+  /** The center's name as given when the CA was created (the root's O, else its CN). */
+  private String centerName() {
+    String organisation = Certificates.attribute(keys.root(), BCStyle.O);
+    return organisation != null ? organisation : Certificates.attribute(keys.root(), BCStyle.CN);
+  }
+
+  /** CRLs are reused for an hour: a CRL per signature would be wasted RSA work. */
+  private byte[] crl(String cacheKey, X509Certificate issuer, PrivateKey key)
+      throws SigningException {
+    IssuedCrl cached = crlCache.get(cacheKey);
+    if (cached != null && cached.issuedAt().plus(CRL_REISSUE_AFTER).isAfter(Instant.now())) {
+      return cached.der().clone();
+    }
+    try {
+      IssuedCrl fresh =
+          new IssuedCrl(
+              CertificateIssuer.emptyCrl(issuer, key, CRL_VALIDITY).getEncoded(), Instant.now());
+      crlCache.put(cacheKey, fresh);
+      return fresh.der().clone();
+    } catch (CRLException e) {
+      throw new SigningException("cannot encode the CRL", e);
+    }
+  }
+}

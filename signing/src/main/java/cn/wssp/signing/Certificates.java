@@ -1,0 +1,61 @@
+package cn.wssp.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+
+/** Small read-only questions about certificates, shared by the CA, its store and the verifier. */
+final class Certificates {
+
+  private Certificates() {}
+
+  /** The value of one name attribute (CN, O, OU) of a certificate's subject, or null. */
+  static String attribute(X509Certificate certificate, ASN1ObjectIdentifier type) {
+    try {
+      X500Name subject = new JcaX509CertificateHolder(certificate).getSubject();
+      var rdns = subject.getRDNs(type);
+      if (rdns.length == 0) {
+        return null;
+      }
+      var value = rdns[0].getFirst().getValue();
+      // The plain string, not the RFC 4514 escaped form that IETFUtils would give.
+      return value instanceof ASN1String
+          ? ((ASN1String) value).getString()
+          : IETFUtils.valueToString(value);
+    } catch (CertificateEncodingException e) {
+      return null;
+    }
+  }
+
+  /** Named by {@code issuer} and signed with its key: names alone can be forged by anyone. */
+  static boolean issuedBy(X509Certificate certificate, X509Certificate issuer) {
+    if (!certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+      return false;
+    }
+    try {
+      certificate.verify(issuer.getPublicKey());
+      return true;
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** PEM with 64-character lines and "\n" endings, the form every verifier tool accepts. */
+  static String pem(X509Certificate certificate) {
+    try {
+      Base64.Encoder encoder = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+      return "-----BEGIN CERTIFICATE-----\n"
+          + encoder.encodeToString(certificate.getEncoded())
+          + "\n-----END CERTIFICATE-----\n";
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException("a certificate we hold cannot be encoded", e);
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package cn.wssp.signing;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Where the internal PKI's keys live: PKCS#12 stores in one directory, all under one password.
+ *
+ * <ul>
+ *   <li>{@code ca.p12} — root and issuing CA keys with their certificates, written once;
+ *   <li>{@code seals.p12} — one key entry per department seal, plus the timestamping unit;
+ *   <li>{@code root-ca.pem} — the root certificate, for verifiers (pdfsig/NSS, Adobe, browsers).
+ * </ul>
+ *
+ * Only storage: what to issue, and when a stored seal is still good enough, is decided by
+ * {@link CertificateAuthority}. File names and aliases are the on-disk format of existing
+ * installations and must not change.
+ *
+ * <p>Reads and writes do not lock by themselves; a read-modify-write (look for a seal, issue one,
+ * save it) must run inside {@link #locked}, so that two threads or two portal processes sharing
+ * the directory never both create the same seal.
+ */
+final class PkiKeyStore {
+
+  static final String CA_STORE = "ca.p12";
+  static final String SEAL_STORE = "seals.p12";
+  static final String ROOT_PEM = "root-ca.pem";
+  private static final String LOCK_FILE = ".pki.lock";
+  private static final String ROOT_ALIAS = "root-ca";
+  private static final String ISSUING_ALIAS = "issuing-ca";
+  private static final String SEAL_ALIAS_PREFIX = "seal-";
+  private static final String TSA_ALIAS = "timestamp-unit";
+
+  /** One lock per directory in this JVM; a FileLock alone throws when the same JVM asks twice. */
+  private static final Map<Path, ReentrantLock> DIRECTORY_LOCKS = new ConcurrentHashMap<>();
+
+  private final Path dir;
+  private final char[] password;
+
+  private PkiKeyStore(Path dir, char[] password) {
+    this.dir = dir;
+    this.password = password;
+  }
+
+  /** Opens (and creates if needed) the directory; the stores themselves are read on demand. */
+  static PkiKeyStore open(Path pkiDir, char[] storePassword) throws SigningException {
+    Path dir = pkiDir.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new SigningException("cannot create the PKI directory " + dir, e);
+    }
+    return new PkiKeyStore(dir, storePassword.clone());
+  }
+
+  Path directory() {
+    return dir;
+  }
+
+  boolean holdsCa() {
+    return Files.exists(dir.resolve(CA_STORE));
+  }
+
+  boolean holdsSeals() {
+    return Files.exists(dir.resolve(SEAL_STORE));
+  }
+
+  /** The root and issuing CA keys and certificates. */
+  CertificateAuthority.Keys loadCa() throws SigningException {
+    KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(CA_STORE), password);
+    try {
+      Key rootKey = store.getKey(ROOT_ALIAS, password);
+      Key issuingKey = store.getKey(ISSUING_ALIAS, password);
+      Certificate root = store.getCertificate(ROOT_ALIAS);
+      Certificate issuing = store.getCertificate(ISSUING_ALIAS);
+      if (!(rootKey instanceof PrivateKey)
+          || !(issuingKey instanceof PrivateKey)
+          || !(root instanceof X509Certificate)
+          || !(issuing instanceof X509Certificate)) {
+        throw new SigningException(
+            dir.resolve(CA_STORE) + " does not hold the root and issuing CA keys");
+      }
+      return new CertificateAuthority.Keys(
+          (X509Certificate) root,
+          (PrivateKey) rootKey,
+          (X509Certificate) issuing,
+          (PrivateKey) issuingKey);
+    } catch (GeneralSecurityException e) {
+      throw new SigningException("cannot read the CA keys from " + dir.resolve(CA_STORE), e);
+    }
+  }
+
+  void saveCa(CertificateAuthority.Keys keys) throws SigningException {
+    try {
+      KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(CA_STORE), password);
+      store.setKeyEntry(
+          ROOT_ALIAS, keys.rootKey(), password, new Certificate[] {keys.root()});
+      store.setKeyEntry(
+          ISSUING_ALIAS,
+          keys.issuingKey(),
+          password,
+          new Certificate[] {keys.issuing(), keys.root()});
+      Pkcs12Store.saveAtomically(store, dir.resolve(CA_STORE), password);
+    } catch (GeneralSecurityException e) {
+      throw new SigningException("cannot store the new CA keys", e);
+    }
+  }
+
+  /** Fails now, at startup, rather than at the first signature, if the password is wrong. */
+  void checkSealStoreReadable() throws SigningException {
+    Pkcs12Store.loadOrEmpty(dir.resolve(SEAL_STORE), password);
+  }
+
+  /** The stored seal of a department (codes are case-insensitive, as PKCS#12 aliases), or null. */
+  Pkcs12SealToken loadSeal(String departmentCode) throws SigningException {
+    return loadEntry(sealAlias(departmentCode));
+  }
+
+  /** Stores (or replaces) the seal of a department. Call inside {@link #locked}. */
+  void saveSeal(String departmentCode, Pkcs12SealToken seal) throws SigningException {
+    saveEntry(sealAlias(departmentCode), seal);
+  }
+
+  /** The stored timestamping unit, or null. */
+  Pkcs12SealToken loadTimestampUnit() throws SigningException {
+    return loadEntry(TSA_ALIAS);
+  }
+
+  /** Stores (or replaces) the timestamping unit. Call inside {@link #locked}. */
+  void saveTimestampUnit(Pkcs12SealToken unit) throws SigningException {
+    saveEntry(TSA_ALIAS, unit);
+  }
+
+  /** Rewrites {@code root-ca.pem} if it was deleted or holds another certificate. */
+  void writeRootPem(X509Certificate root) throws SigningException {
+    Path pem = dir.resolve(ROOT_PEM);
+    String content = Certificates.pem(root);
+    try {
+      if (Files.exists(pem) && Files.readString(pem, StandardCharsets.US_ASCII).equals(content)) {
+        return;
+      }
+      Path temp = pem.resolveSibling(ROOT_PEM + ".tmp");
+      Files.writeString(temp, content, StandardCharsets.US_ASCII);
+      Files.move(temp, pem, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new SigningException("cannot write " + pem, e);
+    }
+  }
+
+  @FunctionalInterface
+  interface LockedAction<T> {
+    T run() throws SigningException;
+  }
+
+  /**
+   * Runs {@code action} holding the directory lock: one thread of this JVM at a time, and one
+   * process at a time through a lock file. Not re-entrant: never call {@code locked} inside it.
+   */
+  <T> T locked(LockedAction<T> action) throws SigningException {
+    ReentrantLock lock = DIRECTORY_LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
+    lock.lock();
+    try (FileChannel channel =
+        FileChannel.open(
+            dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      // Other portal processes sharing the directory wait here (released when the channel closes).
+      FileLock fileLock = channel.lock();
+      try {
+        return action.run();
+      } finally {
+        fileLock.release();
+      }
+    } catch (IOException e) {
+      throw new SigningException("cannot lock the PKI directory " + dir, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static String sealAlias(String departmentCode) {
+    return SEAL_ALIAS_PREFIX + departmentCode.toLowerCase(Locale.ROOT);
+  }
+
+  private Pkcs12SealToken loadEntry(String alias) throws SigningException {
+    KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(SEAL_STORE), password);
+    try {
+      if (!store.isKeyEntry(alias)) {
+        return null;
+      }
+      Key key = store.getKey(alias, password);
+      if (!(key instanceof PrivateKey)) {
+        throw new SigningException("the key store entry " + alias + " holds no private key");
+      }
+      List<X509Certificate> chain = new ArrayList<>();
+      for (Certificate c : store.getCertificateChain(alias)) {
+        chain.add((X509Certificate) c);
+      }
+      return new Pkcs12SealToken((PrivateKey) key, chain);
+    } catch (GeneralSecurityException e) {
+      throw new SigningException("cannot read the key of " + alias + " (wrong password?)", e);
+    }
+  }
+
+  private void saveEntry(String alias, Pkcs12SealToken token) throws SigningException {
+    Path file = dir.resolve(SEAL_STORE);
+    // Re-read: another process may have added entries since this one last looked.
+    KeyStore store = Pkcs12Store.loadOrEmpty(file, password);
+    try {
+      // The token does not hand out its key, so re-create the entry from the freshly made parts.
+      store.setKeyEntry(
+          alias,
+          token.privateKeyForStore(),
+          password,
+          token.certificateChain().toArray(new Certificate[0]));
+    } catch (GeneralSecurityException e) {
+      throw new SigningException("cannot add " + alias + " to the seal store", e);
+    }
+    Pkcs12Store.saveAtomically(store, file, password);
+  }
+}
