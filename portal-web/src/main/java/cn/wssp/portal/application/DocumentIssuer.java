@@ -116,8 +116,10 @@ public class DocumentIssuer {
   private byte[] seal(byte[] pdf, Department department, int slot, String signerName,
       String reason) {
     try {
-      return seals.apply(pdf, department, new SignatureRequest("seal-" + (slot + 1), slot,
-          department.name(), signerName, reason, profile.centerName()));
+      // The renderer reserved the seal places; the signer is told where, never works it out.
+      return seals.apply(pdf, department, new SignatureRequest("seal-" + (slot + 1),
+          renderer.sealPlacement(pdf, slot), department.name(), signerName, reason,
+          profile.centerName()));
     } catch (SigningException e) {
       throw new DomainException("SIGNING_FAILED", 500, "电子签章失败：" + e.getMessage());
     }

@@ -4,6 +4,8 @@ import cn.wssp.portal.domain.service.Seals;
 import cn.wssp.portal.domain.model.Document;
 import cn.wssp.portal.domain.model.DocumentRepository;
 import cn.wssp.portal.domain.model.DomainException;
+import cn.wssp.signing.Indication;
+import cn.wssp.signing.SubIndication;
 import cn.wssp.signing.VerificationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,11 +30,17 @@ public class VerificationService {
   @Inject
   DocumentIssuer issuer;
 
+  /**
+   * The answer of /api/v1/verify and the verify page. {@code indication}, {@code subIndication}
+   * and {@code message} say why a document is not valid (EU DSS's terms; null sub-indication
+   * when it passed).
+   */
   public record Result(boolean valid, boolean intact, boolean revoked, boolean registered,
-      String documentNumber, String title, List<Signature> signatures) {}
+      String documentNumber, String title, List<Signature> signatures, Indication indication,
+      SubIndication subIndication, String message) {}
 
   public record Signature(String signer, String department, String signedAt, boolean timestamped,
-      boolean valid) {}
+      boolean valid, Indication indication, SubIndication subIndication, String message) {}
 
   public Result verifyUpload(byte[] pdf) {
     if (pdf == null || pdf.length == 0) {
@@ -56,10 +64,12 @@ public class VerificationService {
   private static Result result(VerificationReport r, Document doc, boolean registered) {
     boolean revoked = doc != null && doc.revoked();
     List<Signature> signatures = r.signatures().stream()
-        .map(s -> new Signature(s.signer(), s.department(), s.signedAt(), s.timestamped(), s.valid()))
+        .map(s -> new Signature(s.signer(), s.department(), s.signedAt(), s.timestamped(),
+            s.valid(), s.indication(), s.subIndication(), s.message()))
         .toList();
     return new Result(r.valid(), r.intact(), revoked, registered, r.documentNumber(),
-        doc == null ? null : doc.kind().title(), signatures);
+        doc == null ? null : doc.kind().title(), signatures, r.indication(), r.subIndication(),
+        r.message());
   }
 
   static String sha256(byte[] bytes) {

@@ -71,6 +71,14 @@ class ApiJourneyIT {
     Api chief = Api.login(portal, "chief-b");
 
     long id = create(applicant, "SCJG-0001");
+    // The window cannot act on a draft: a conflict that names the status, not a server error.
+    Api.Reply onDraft = clerk.post("/api/v1/applications/" + id + "/acceptance",
+        "{\"action\":\"ACCEPT\",\"reason\":\"x\"}");
+    assertEquals(409, onDraft.status(), onDraft.toString());
+    assertTrue(onDraft.json().getString("message").contains("草稿"), onDraft.toString());
+    assertTrue(applicant.get("/api/v1/applications/" + id).json().getJsonArray("actions")
+        .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+        .toList().containsAll(java.util.List.of("EDIT_MATERIALS", "SUBMIT", "WITHDRAW")));
     // A PNG named .pdf for the licence: the content decides, so this is a type mismatch.
     upload(applicant, id, "application-form", "申请书.pdf", TestFiles.pdf("application", 2));
     upload(applicant, id, "business-license", "营业执照.pdf", TestFiles.png());
@@ -168,6 +176,7 @@ class ApiJourneyIT {
     assertEquals(200, verified.status(), verified.toString());
     JsonObject v = verified.json();
     assertTrue(v.getBoolean("valid"), v.toString());
+    assertEquals("TOTAL_PASSED", v.getString("indication"), v.toString());
     assertTrue(v.getBoolean("intact"));
     assertFalse(v.getBoolean("revoked"));
     assertEquals(decision.getString("number"), v.getString("documentNumber"));
@@ -191,6 +200,10 @@ class ApiJourneyIT {
     Api.Reply forged = Api.anonymous(portal).postFile("/api/v1/verify", "forged.pdf", tampered);
     assertEquals(200, forged.status(), forged.toString());
     assertFalse(forged.json().getBoolean("valid"), forged.toString());
+    // ...and says why, as EU DSS would: the signed bytes changed.
+    assertEquals("TOTAL_FAILED", forged.json().getString("indication"), forged.toString());
+    assertEquals("HASH_FAILURE", forged.json().getString("subIndication"), forged.toString());
+    assertFalse(forged.json().getString("message").isBlank());
   }
 
   @Test
