@@ -1,0 +1,117 @@
+package cn.wssp.portal.application;
+
+import static cn.wssp.portal.application.TestPortal.PIN;
+import static cn.wssp.portal.application.TestPortal.actor;
+import static org.junit.jupiter.api.Assertions.*;
+
+import cn.wssp.portal.domain.model.*;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DecisionServiceTest {
+  final TestPortal portal = new TestPortal();
+  final DecisionService service = portal.decisions;
+
+  @Test
+  void roleBApprovesSealsAndIssues() {
+    Application app = portal.accepted(portal.promised);
+    Document decision = service.decide(actor(portal.chiefB), app.id(), DecisionOutcome.APPROVE,
+        "准予从事食品销售。", PIN);
+    assertEquals(DocumentKind.APPROVAL_DECISION, decision.kind());
+    assertEquals(ApplicationStatus.ISSUED, app.status());
+    assertEquals(1, decision.signatureCount());
+    assertEquals(List.of(AuditAction.DECISION_APPROVE, AuditAction.ISSUE),
+        portal.auditActions(app).subList(portal.auditActions(app).size() - 2, portal.auditActions(app).size()));
+    assertTrue(portal.messageRepo.messages.stream().anyMatch(m -> m.subject().startsWith("审批决定已作出")));
+  }
+
+  @Test
+  void roleAIsRefusedWhileRoleBIsOnDuty() {
+    Application app = portal.accepted(portal.promised);
+    DomainException e = assertThrows(DomainException.class, () -> service.decide(
+        actor(portal.chiefA), app.id(), DecisionOutcome.APPROVE, "准予。", PIN));
+    assertEquals(403, e.status());
+    assertTrue(e.getMessage().contains("A角"), e.getMessage());
+    assertEquals(ApplicationStatus.ACCEPTED, app.status());
+  }
+
+  @Test
+  void noDelegationInForceNoSeal() {
+    Application app = portal.accepted(portal.promised);
+    portal.clock.advance(java.time.Duration.ofDays(365 * 5)); // past the delegations' 2030-12-31
+    DomainException e = assertThrows(DomainException.class, () -> service.decide(
+        actor(portal.chiefB), app.id(), DecisionOutcome.APPROVE, "准予。", PIN));
+    assertEquals(403, e.status());
+    assertTrue(e.getMessage().contains("委托书"), e.getMessage());
+  }
+
+  @Test
+  void aWrongPinSealsNothingAndCounts() {
+    Application app = portal.accepted(portal.promised);
+    DomainException e = assertThrows(DomainException.class, () -> service.decide(
+        actor(portal.chiefB), app.id(), DecisionOutcome.APPROVE, "准予。", "000000"));
+    assertEquals("WRONG_PIN", e.code());
+    assertTrue(e.getMessage().contains("再错 4 次"), e.getMessage());
+    assertEquals(1, portal.seals.applied.size(), "only the acceptance notice was sealed");
+  }
+
+  @Test
+  void anotherDepartmentsChiefGetsNotFound() {
+    Application app = portal.accepted(portal.promised);
+    assertEquals(404, assertThrows(DomainException.class, () -> service.decide(
+        actor(portal.chiefB2), app.id(), DecisionOutcome.APPROVE, "准予。", PIN)).status());
+  }
+
+  @Test
+  void theApplicantCannotDecide() {
+    Application app = portal.accepted(portal.promised);
+    assertEquals(403, assertThrows(DomainException.class, () -> service.decide(
+        actor(portal.applicant), app.id(), DecisionOutcome.APPROVE, "准予。", PIN)).status());
+  }
+
+  @Test
+  void aDenialStatesItsReasonAndNeedsOneSeal() {
+    Application app = portal.accepted(portal.promised);
+    assertEquals(400, assertThrows(DomainException.class, () -> service.decide(
+        actor(portal.chiefB), app.id(), DecisionOutcome.DENY, " ", PIN)).status());
+    Document denial = service.decide(actor(portal.chiefB), app.id(), DecisionOutcome.DENY,
+        "经营场所与申请材料不符。", PIN);
+    assertEquals(DocumentKind.DENIAL_DECISION, denial.kind());
+    assertEquals(ApplicationStatus.ISSUED, app.status());
+  }
+
+  @Test
+  void aJointMatterIsSealedInTheMattersOrder() {
+    Application app = portal.accepted(portal.joint);
+    DomainException early = assertThrows(DomainException.class, () -> service.decide(
+        actor(portal.chiefB2), app.id(), DecisionOutcome.APPROVE, "准予。", PIN));
+    assertEquals(409, early.status());
+    assertTrue(early.getMessage().contains("市场监督管理局"), early.getMessage());
+
+    Document first = service.decide(actor(portal.chiefB), app.id(), DecisionOutcome.APPROVE, "准予。", PIN);
+    assertEquals(ApplicationStatus.APPROVED, app.status(), "open until every department sealed");
+    assertEquals(409, assertThrows(DomainException.class, () -> service.decide(
+        actor(portal.chiefB), app.id(), DecisionOutcome.APPROVE, "准予。", PIN)).status(),
+        "a department seals once");
+    assertEquals(409, assertThrows(DomainException.class, () -> service.decide(
+        actor(portal.chiefB2), app.id(), DecisionOutcome.DENY, "不予。", PIN)).status(),
+        "no denial over another department's seal");
+
+    Document second = service.decide(actor(portal.chiefB2), app.id(), DecisionOutcome.APPROVE, "准予。", PIN);
+    assertSame(first, second, "one decision, two seals");
+    assertEquals(2, second.signatureCount());
+    assertEquals(ApplicationStatus.ISSUED, app.status());
+    List<String> sealFields = portal.seals.applied.stream().skip(1)
+        .map(a -> a.departmentCode() + ":" + a.request().fieldName()).toList();
+    assertEquals(List.of("SCJG:seal-1", "WSJK:seal-2"), sealFields);
+  }
+
+  @Test
+  void nothingIsDecidedBeforeAcceptance() {
+    Application app = portal.preReviewed(portal.promised, Verdict.COMPLETE);
+    assertEquals(409, assertThrows(DomainException.class, () -> service.decide(
+        actor(portal.chiefB), app.id(), DecisionOutcome.APPROVE, "准予。", PIN)).status());
+    assertEquals(LocalDate.of(2026, 11, 25), app.preReviewDue());
+  }
+}

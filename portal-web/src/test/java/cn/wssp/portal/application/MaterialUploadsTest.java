@@ -1,0 +1,71 @@
+package cn.wssp.portal.application;
+
+import static cn.wssp.portal.application.TestPortal.actor;
+import static org.junit.jupiter.api.Assertions.*;
+
+import cn.wssp.portal.domain.model.*;
+import cn.wssp.prereview.PreReviewer;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MaterialUploadsTest {
+  static PreReviewer preReviewer;
+
+  final TestPortal portal = new TestPortal();
+  final MaterialUploads uploads = new MaterialUploads();
+  final Application app = portal.applications.create(actor(portal.applicant), "SCJG-0001");
+
+  @BeforeAll
+  static void tika() {
+    preReviewer = new PreReviewer();
+  }
+
+  @AfterAll
+  static void close() {
+    preReviewer.close();
+  }
+
+  MaterialUploadsTest() {
+    uploads.applications = portal.applications;
+    uploads.objects = portal.objects;
+    uploads.preReviewer = preReviewer;
+    uploads.profile = portal.profile;
+  }
+
+  MaterialFile upload(String name, byte[] bytes) {
+    return uploads.upload(actor(portal.applicant), app.id(), "application-form", name,
+        new ByteArrayInputStream(bytes));
+  }
+
+  @Test
+  void theTypeComesFromTheContentAndTheHashFromTheBytes() {
+    MaterialFile f = upload("C:\\材料\\申请书.pdf", "纯文字".getBytes(StandardCharsets.UTF_8));
+    assertEquals("申请书.pdf", f.fileName(), "only the last path segment is kept");
+    assertTrue(f.mediaType().startsWith("text/plain"), f.mediaType());
+    assertArrayEquals("纯文字".getBytes(StandardCharsets.UTF_8), portal.objects.objects.get(f.objectKey()));
+  }
+
+  @Test
+  void anUploadOverTheCapIsRefusedAndTheEarlierFileKept() {
+    MaterialFile first = upload("申请书.pdf", new byte[100]);
+    String key = first.objectKey();
+    DomainException e = assertThrows(DomainException.class,
+        () -> upload("大文件.pdf", new byte[(int) portal.profile.uploadMaxBytes() + 1]));
+    assertEquals(413, e.status());
+    assertTrue(e.getMessage().contains("原有文件保持不变"), e.getMessage());
+    assertEquals(key, portal.applications.materialFile(app.id(), "application-form")
+        .orElseThrow().objectKey());
+  }
+
+  @Test
+  void anotherEnterpriseStoresNothing() {
+    int before = portal.objects.objects.size();
+    assertEquals(404, assertThrows(DomainException.class, () -> uploads.upload(
+        actor(portal.applicant2), app.id(), "application-form", "x.pdf",
+        new ByteArrayInputStream(new byte[10]))).status());
+    assertEquals(before, portal.objects.objects.size());
+  }
+}

@@ -1,0 +1,177 @@
+package cn.wssp.portal.application;
+
+import cn.wssp.portal.domain.calendar.WorkingDayCalendar;
+import cn.wssp.portal.domain.model.*;
+import cn.wssp.portal.domain.service.PortalProfile;
+import cn.wssp.portal.testing.*;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The application layer wired by hand on in-memory repositories, as CDI would wire it on JPA:
+ * the services are the real ones, so each test exercises the use case's rules in milliseconds
+ * (Cargo Tracker's BookingServiceTest style). Demo-like data: two departments, two enterprises,
+ * the roles of API.md, a 承诺件 with a 容缺 material and a 联办件 of both departments.
+ */
+final class TestPortal {
+  static final String PIN = "123456";
+  private static final String PIN_HASH = PasswordHasher.hash(PIN.toCharArray());
+  static final long MB = 1L << 20;
+
+  /** Monday 2026-11-23, 10:00 in Beijing. */
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
+  final WorkingDayCalendar calendar = new WorkingDayCalendar();
+  final PortalProfile profile = new PortalProfile("演示市行政服务中心", "http://localhost:8080",
+      5 * MB, true, true);
+
+  final InMemoryApplications applicationRepo = new InMemoryApplications();
+  final InMemoryMatters matterRepo = new InMemoryMatters();
+  final InMemoryAccounts accountRepo = new InMemoryAccounts();
+  final InMemoryDocuments documentRepo = new InMemoryDocuments();
+  final InMemoryAudit auditRepo = new InMemoryAudit();
+  final InMemoryJobs jobRepo = new InMemoryJobs();
+  final InMemoryMessages messageRepo = new InMemoryMessages();
+  final InMemoryObjectStore objects = new InMemoryObjectStore();
+  final RecordingSeals seals = new RecordingSeals();
+
+  final Numbers numbers = new Numbers();
+  final AuditTrail audit = new AuditTrail();
+  final MatterCatalog catalog = new MatterCatalog();
+  final ApplicationService applications = new ApplicationService();
+  final Notifications notifications = new Notifications();
+  final DocumentIssuer issuer = new DocumentIssuer();
+  final AcceptanceService acceptance = new AcceptanceService();
+  final PinGuard pins = new PinGuard();
+  final DecisionService decisions = new DecisionService();
+  final ApplicationViews views = new ApplicationViews();
+  final DocumentAccess access = new DocumentAccess();
+  final Accounts accounts = new Accounts();
+
+  final Department market = matterRepo.add(new Department("SCJG", "市场监督管理局", "市监"));
+  final Department health = matterRepo.add(new Department("WSJK", "卫生健康委员会", "卫健"));
+  final Enterprise demo = Ids.assign(new Enterprise("演示科技有限公司", CreditCode.complete("91350100M0001XU43")));
+  final Enterprise second = Ids.assign(new Enterprise("示例餐饮管理有限公司", CreditCode.complete("91350102MA2Y8K3L0")));
+
+  final UserAccount applicant = user("applicant", Set.of(Role.APPLICANT)).inEnterprise(demo)
+      .withEmail("applicant@demo.example");
+  final UserAccount applicant2 = user("applicant2", Set.of(Role.APPLICANT)).inEnterprise(second);
+  final UserAccount clerk = user("clerk", Set.of(Role.WINDOW_CLERK));
+  final UserAccount supervisor = user("supervisor", Set.of(Role.SUPERVISOR));
+  final UserAccount chiefB = user("chief-b", Set.of(Role.CHIEF_REP)).inDepartment(market)
+      .asChief(ChiefRole.B, PIN_HASH);
+  final UserAccount chiefA = user("chief-a", Set.of(Role.CHIEF_REP)).inDepartment(market)
+      .asChief(ChiefRole.A, PIN_HASH);
+  final UserAccount chiefB2 = user("chief-b-2", Set.of(Role.CHIEF_REP)).inDepartment(health)
+      .asChief(ChiefRole.B, PIN_HASH);
+
+  /** 承诺件: two mandatory materials, one of them 容缺 (may follow under a commitment). */
+  final Matter promised = matterRepo.add(new Matter("SCJG-0001", "食品经营许可（新办）",
+      MatterKind.PROMISED, 10, "c", "《中华人民共和国食品安全法》第三十五条", "p", "不收费", List.of(market))
+      .addMaterial("application-form", "食品经营许可申请书", true, false, List.of("application/pdf"), 10 * MB, 20)
+      .addMaterial("premises-layout", "经营场所平面布局图", true, true, List.of("application/pdf"), 10 * MB, 10));
+
+  /** 联办件: market seals first, then health. */
+  final Matter joint = matterRepo.add(new Matter("LB-0001", "餐饮服务与公共场所卫生许可联办",
+      MatterKind.JOINT, 15, "c", "《公共场所卫生管理条例》第八条", "p", "不收费", List.of(market, health))
+      .addMaterial("application-form", "联办申请表", true, false, List.of("application/pdf"), 10 * MB, 20));
+
+  TestPortal() {
+    LocalDate from = LocalDate.of(2026, 1, 1);
+    LocalDate to = LocalDate.of(2030, 12, 31);
+    accountRepo.add(new Delegation(chiefB.id(), market.id(), null, from, to));
+    accountRepo.add(new Delegation(chiefA.id(), market.id(), null, from, to));
+    accountRepo.add(new Delegation(chiefB2.id(), health.id(), "LB-0001", from, to));
+
+    numbers.sequences = new InMemorySequence();
+    numbers.clock = clock;
+    audit.entries = auditRepo;
+    audit.clock = clock;
+    catalog.matters = matterRepo;
+    applications.applications = applicationRepo;
+    applications.accounts = accountRepo;
+    applications.jobs = jobRepo;
+    applications.matters = catalog;
+    applications.numbers = numbers;
+    applications.audit = audit;
+    applications.calendar = calendar;
+    applications.clock = clock;
+    notifications.messages = messageRepo;
+    notifications.jobs = jobRepo;
+    notifications.profile = profile;
+    notifications.clock = clock;
+    issuer.documents = documentRepo;
+    issuer.objects = objects;
+    issuer.seals = seals;
+    issuer.numbers = numbers;
+    issuer.profile = profile;
+    issuer.clock = clock;
+    acceptance.applications = applications;
+    acceptance.issuer = issuer;
+    acceptance.audit = audit;
+    acceptance.notifications = notifications;
+    acceptance.calendar = calendar;
+    acceptance.clock = clock;
+    pins.accounts = accountRepo;
+    pins.clock = clock;
+    decisions.applications = applications;
+    decisions.accounts = accountRepo;
+    decisions.documents = documentRepo;
+    decisions.issuer = issuer;
+    decisions.audit = audit;
+    decisions.notifications = notifications;
+    decisions.clock = clock;
+    decisions.pins = pins;
+    views.applications = applications;
+    views.documents = documentRepo;
+    views.calendar = calendar;
+    views.clock = clock;
+    access.applications = applications;
+    access.applicationRepository = applicationRepo;
+    access.documents = documentRepo;
+    access.issuer = issuer;
+    access.objects = objects;
+    accounts.accounts = accountRepo;
+    accounts.clock = clock;
+  }
+
+  private UserAccount user(String username, Set<Role> roles) {
+    return accountRepo.add(new UserAccount(username, username, "no-password", roles));
+  }
+
+  static Actor actor(UserAccount user) {
+    return Actor.of(user);
+  }
+
+  /** A material recorded as uploaded (its bytes in the in-memory store). */
+  void uploaded(Application app, String materialCode) {
+    String key = "applications/" + app.id() + "/" + materialCode;
+    objects.objects.put(key, new byte[] {1, 2, 3});
+    applications.recordMaterial(actor(applicant), app.id(), materialCode, materialCode + ".pdf",
+        "application/pdf", 3, InMemoryObjectStoreSha.of(new byte[] {1, 2, 3}), key);
+  }
+
+  /** An application of the demo enterprise, submitted, with the pre-review's proposal recorded. */
+  Application preReviewed(Matter matter, Verdict verdict, FindingRecord... findings) {
+    Application app = applications.create(actor(applicant), matter.code());
+    for (MaterialSpec m : matter.materials()) {
+      uploaded(app, m.code());
+    }
+    applications.submit(actor(applicant), app.id());
+    applicationRepo.replaceFindings(app.id(), List.of(findings));
+    app.recordPreReview(verdict, Instant.now(clock));
+    return app;
+  }
+
+  /** An accepted application, ready for the chief representative. */
+  Application accepted(Matter matter) {
+    Application app = preReviewed(matter, Verdict.COMPLETE);
+    acceptance.decide(actor(clerk), app.id(), AcceptanceAction.ACCEPT, null);
+    return app;
+  }
+
+  List<AuditAction> auditActions(Application app) {
+    return auditRepo.ofApplication(app.id()).stream().map(AuditEntry::action).toList();
+  }
+}

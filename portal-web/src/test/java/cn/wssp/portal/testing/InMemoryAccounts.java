@@ -1,0 +1,62 @@
+package cn.wssp.portal.testing;
+
+import cn.wssp.portal.domain.model.*;
+import java.time.Instant;
+import java.util.*;
+
+public class InMemoryAccounts implements AccountRepository {
+  private record Token(Long userId, Instant expiresAt) {}
+
+  private final Map<Long, UserAccount> users = new LinkedHashMap<>();
+  private final Map<String, Token> tokens = new HashMap<>();
+  private final List<Delegation> delegations = new ArrayList<>();
+
+  public UserAccount add(UserAccount user) {
+    Ids.assign(user);
+    users.put(user.id(), user);
+    return user;
+  }
+
+  public Delegation add(Delegation delegation) {
+    delegations.add(Ids.assign(delegation));
+    return delegation;
+  }
+
+  @Override
+  public Optional<UserAccount> find(Long id) {
+    return Optional.ofNullable(id == null ? null : users.get(id));
+  }
+
+  @Override
+  public Optional<UserAccount> findForUpdate(Long id) {
+    return find(id);
+  }
+
+  @Override
+  public Optional<UserAccount> byUsername(String username) {
+    return users.values().stream().filter(u -> u.username().equals(username))
+        .filter(UserAccount::enabled).findFirst();
+  }
+
+  @Override
+  public void addToken(String tokenHash, Long userId, Instant createdAt, Instant expiresAt) {
+    tokens.put(tokenHash, new Token(userId, expiresAt));
+  }
+
+  @Override
+  public Optional<Long> userOfToken(String tokenHash, Instant now) {
+    return Optional.ofNullable(tokens.get(tokenHash)).filter(t -> t.expiresAt().isAfter(now))
+        .map(Token::userId);
+  }
+
+  @Override
+  public List<UserAccount> chiefs(Department department, ChiefRole role) {
+    return users.values().stream().filter(u -> u.department() == department
+        && u.chiefRole() == role && u.enabled()).toList();
+  }
+
+  @Override
+  public List<Delegation> delegationsOf(Long userId) {
+    return delegations.stream().filter(d -> d.userId().equals(userId)).toList();
+  }
+}

@@ -1,0 +1,79 @@
+package cn.wssp.portal.testing;
+
+import cn.wssp.portal.domain.model.*;
+import java.util.*;
+
+public class InMemoryApplications implements ApplicationRepository {
+  private final Map<Long, Application> applications = new TreeMap<>();
+  private final List<MaterialFile> files = new ArrayList<>();
+  private final Map<Long, List<FindingRecord>> findings = new HashMap<>();
+  private final List<Commitment> commitments = new ArrayList<>();
+
+  @Override
+  public Optional<Application> find(Long id) {
+    return Optional.ofNullable(id == null ? null : applications.get(id));
+  }
+
+  @Override
+  public Application add(Application application) {
+    Ids.assign(application);
+    applications.put(application.id(), application);
+    return application;
+  }
+
+  @Override
+  public List<Application> list(Set<ApplicationStatus> statuses, Long enterpriseId, int max) {
+    List<Application> all = new ArrayList<>(applications.values());
+    Collections.reverse(all);
+    return all.stream()
+        .filter(a -> statuses == null || statuses.isEmpty() || statuses.contains(a.status()))
+        .filter(a -> enterpriseId == null || enterpriseId.equals(a.enterprise().id()))
+        .limit(max).toList();
+  }
+
+  @Override
+  public List<MaterialFile> materialFiles(Long applicationId) {
+    return files.stream().filter(f -> f.applicationId().equals(applicationId)).toList();
+  }
+
+  @Override
+  public Optional<MaterialFile> materialFile(Long applicationId, String materialCode) {
+    return materialFiles(applicationId).stream()
+        .filter(f -> f.materialCode().equals(materialCode)).findFirst();
+  }
+
+  @Override
+  public void addMaterialFile(MaterialFile file) {
+    files.add(Ids.assign(file));
+  }
+
+  @Override
+  public List<FindingRecord> findings(Long applicationId) {
+    return findings.getOrDefault(applicationId, List.of());
+  }
+
+  @Override
+  public void replaceFindings(Long applicationId, List<FindingRecord> list) {
+    findings.put(applicationId, List.copyOf(list));
+  }
+
+  @Override
+  public Optional<Commitment> commitment(Long applicationId) {
+    return commitments.stream().filter(c -> applicationId.equals(applicationIdOf(c))).findFirst();
+  }
+
+  @Override
+  public void addCommitment(Commitment commitment) {
+    commitments.add(Ids.assign(commitment));
+  }
+
+  private static Long applicationIdOf(Commitment c) {
+    try {
+      var f = Commitment.class.getDeclaredField("applicationId");
+      f.setAccessible(true);
+      return (Long) f.get(c);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

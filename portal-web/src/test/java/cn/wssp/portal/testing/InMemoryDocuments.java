@@ -1,0 +1,56 @@
+package cn.wssp.portal.testing;
+
+import cn.wssp.portal.domain.model.*;
+import java.util.*;
+
+public class InMemoryDocuments implements DocumentRepository {
+  private final List<Document> documents = new ArrayList<>();
+  private final List<DecisionSignature> signatures = new ArrayList<>();
+
+  @Override
+  public Optional<Document> find(Long id) {
+    return documents.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  @Override
+  public Optional<Document> byNumber(String number) {
+    return documents.stream().filter(d -> d.number().equals(number)).findFirst();
+  }
+
+  @Override
+  public List<Document> ofApplication(Long applicationId) {
+    return documents.stream().filter(d -> d.applicationId().equals(applicationId)).toList();
+  }
+
+  @Override
+  public Optional<Document> latest(Long applicationId, DocumentKind kind) {
+    List<Document> found = ofApplication(applicationId).stream().filter(d -> d.kind() == kind).toList();
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(found.size() - 1));
+  }
+
+  @Override
+  public Document add(Document document) {
+    documents.add(Ids.assign(document));
+    return document;
+  }
+
+  @Override
+  public List<DecisionSignature> signatures(Long documentId) {
+    return signatures.stream().filter(s -> documentId.equals(documentIdOf(s))).toList();
+  }
+
+  @Override
+  public void addSignature(DecisionSignature signature) {
+    signatures.add(Ids.assign(signature));
+  }
+
+  private static Long documentIdOf(DecisionSignature s) {
+    try {
+      var f = DecisionSignature.class.getDeclaredField("documentId");
+      f.setAccessible(true);
+      return (Long) f.get(s);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package cn.wssp.portal.testing;
+
+import cn.wssp.portal.domain.model.*;
+import java.util.*;
+
+public class InMemoryMatters implements MatterRepository {
+  private final Map<String, Matter> matters = new TreeMap<>();
+  private final List<Department> departments = new ArrayList<>();
+
+  public Department add(Department department) {
+    departments.add(Ids.assign(department));
+    return department;
+  }
+
+  public Matter add(Matter matter) {
+    Ids.assign(matter);
+    matter.materials().forEach(Ids::assign);
+    matters.put(matter.code(), matter);
+    return matter;
+  }
+
+  @Override
+  public Optional<Matter> byCode(String code) {
+    return Optional.ofNullable(matters.get(code));
+  }
+
+  @Override
+  public List<Matter> all() {
+    return List.copyOf(matters.values());
+  }
+
+  @Override
+  public List<Department> departments() {
+    return List.copyOf(departments);
+  }
+}

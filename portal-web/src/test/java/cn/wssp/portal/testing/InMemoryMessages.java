@@ -1,0 +1,29 @@
+package cn.wssp.portal.testing;
+
+import cn.wssp.portal.domain.model.MessageRepository;
+import cn.wssp.portal.domain.model.PortalMessage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+public class InMemoryMessages implements MessageRepository {
+  public final List<PortalMessage> messages = new ArrayList<>();
+
+  @Override
+  public PortalMessage add(PortalMessage message) {
+    messages.add(Ids.assign(message));
+    return message;
+  }
+
+  @Override
+  public Optional<PortalMessage> find(Long id) {
+    return messages.stream().filter(m -> m.id().equals(id)).findFirst();
+  }
+
+  @Override
+  public List<PortalMessage> inbox(Long userId, int max) {
+    return messages.stream().filter(m -> m.userId().equals(userId))
+        .sorted(Comparator.comparing(PortalMessage::id).reversed()).limit(max).toList();
+  }
+}
