@@ -127,6 +127,26 @@ class ApplicationLifecycleTest {
   }
 
   @Test
+  void onlyAnIssuedApprovalIsRevoked() {
+    Application app = draft();
+    assertEquals(409, assertThrows(DomainException.class, () -> app.revoke(true)).status());
+    app.submit(now, LocalDate.of(2026, 11, 25));
+    app.recordPreReview(Verdict.COMPLETE, now);
+    app.accept(now, LocalDate.of(2026, 12, 7), false, null);
+    app.deny(now);
+    app.issue();
+    assertEquals(409, assertThrows(DomainException.class, () -> app.revoke(false)).status());
+    Application approved = draft();
+    approved.submit(now, LocalDate.of(2026, 11, 25));
+    approved.recordPreReview(Verdict.COMPLETE, now);
+    approved.accept(now, LocalDate.of(2026, 12, 7), false, null);
+    approved.approve(now);
+    approved.issue();
+    approved.revoke(true);
+    assertEquals(ApplicationStatus.REVOKED, approved.status());
+  }
+
+  @Test
   void onlyEnterpriseUsersApply() {
     UserAccount clerk = new UserAccount("clerk", "王芳", "x", Set.of(Role.WINDOW_CLERK));
     assertThrows(DomainException.class, () -> new Application("SQ1", matter, clerk, now));

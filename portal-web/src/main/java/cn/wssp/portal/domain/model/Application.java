@@ -200,6 +200,17 @@ public class Application {
     moveTo(ISSUED, Set.of(APPROVED, DENIED), "办结");
   }
 
+  /**
+   * 撤销 (§5): an issued approval whose commitment was breached is revoked by a signed
+   * revocation decision; a denial has nothing to revoke.
+   */
+  public void revoke(boolean approved) {
+    if (!approved) {
+      throw DomainException.conflict("申请 " + number + " 未准予许可，没有可撤销的决定。");
+    }
+    moveTo(REVOKED, Set.of(ISSUED), "撤销");
+  }
+
   /** The applicant withdraws before a decision (§3). */
   public void withdraw() {
     moveTo(WITHDRAWN, WITHDRAWABLE, "撤回");

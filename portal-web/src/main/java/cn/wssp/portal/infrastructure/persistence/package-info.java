@@ -1,2 +1,5 @@
-/** The data source (H2 or PostgreSQL by configuration) behind JPA; Flyway owns the schema. */
+/**
+ * Persistence: the data source (H2 or PostgreSQL by configuration), Flyway's schema, and the JPA
+ * implementations of the domain's repositories. The only place that holds an EntityManager.
+ */
 package cn.wssp.portal.infrastructure.persistence;
