@@ -22,6 +22,9 @@ public class AcceptanceService {
   ApplicationService applications;
 
   @Inject
+  ApplicationRepository drafts;
+
+  @Inject
   DocumentIssuer issuer;
 
   @Inject
@@ -41,6 +44,12 @@ public class AcceptanceService {
     AccessPolicy.requireRole(actor, Role.WINDOW_CLERK, "确认预审结果");
     if (action == null) {
       throw DomainException.invalid("请选择处理方式（action 应为 ACCEPT、SUPPLEMENT 或 NOT_ACCEPT）。");
+    }
+    // A draft is the enterprise's own (the window cannot read it), but acting on one is a
+    // conflict to say plainly rather than a "not found" that would send the clerk searching.
+    if (drafts.find(applicationId).map(a -> a.status() == ApplicationStatus.DRAFT).orElse(false)) {
+      throw DomainException.conflict("申请尚未提交（状态为「" + ApplicationStatus.DRAFT.label()
+          + "」），不能受理或要求补正。");
     }
     Application app = applications.visible(actor, applicationId);
     String why = reason == null ? "" : reason.trim();

@@ -8,10 +8,20 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * One place for who may see and act on an application. An application the actor may not see
- * is reported as not found, so its existence does not leak to other enterprises. Whether the
- * application's state allows an action is the domain's rule ({@link Application}); this class
- * adds who the actor is.
+ * One place for who may see and act on an application (least privilege, ASVS V4; the reasons
+ * are in docs/SECURITY.md). An application the actor may not see is reported as not found, so
+ * its existence does not leak. Whether the application's state allows an action is the
+ * domain's rule ({@link Application}); this class adds who the actor is.
+ *
+ * <ul>
+ *   <li>The applying enterprise's staff: everything of their own applications.
+ *   <li>Staff see an application only from its first submission on: a draft is the
+ *       enterprise's own business.
+ *   <li>The window (统一受理, one window for every department) and the departments of the matter
+ *       read materials and documents; the supervisor (电子监察) reads documents, deadlines and the
+ *       audit trail but not the enterprise's materials; the center's technical administrator
+ *       sees the application's state only, neither materials nor documents.
+ * </ul>
  */
 public final class AccessPolicy {
   private AccessPolicy() {}
@@ -20,11 +30,28 @@ public final class AccessPolicy {
     if (isOwner(actor, app)) {
       return true;
     }
-    if (actor.has(Role.WINDOW_CLERK) || actor.has(Role.SUPERVISOR) || actor.has(Role.CENTER_ADMIN)) {
-      return true;
+    if (app.submittedAt() == null) {
+      return false;
     }
+    return actor.has(Role.WINDOW_CLERK) || actor.has(Role.SUPERVISOR)
+        || actor.has(Role.CENTER_ADMIN) || isDepartmentStaff(actor, app);
+  }
+
+  /** A reviewer or chief representative of a department that decides the matter. */
+  static boolean isDepartmentStaff(Actor actor, Application app) {
     return (actor.has(Role.REVIEWER) || actor.has(Role.CHIEF_REP))
         && app.matter().departments().stream().anyMatch(d -> d.id().equals(actor.departmentId()));
+  }
+
+  /** The uploaded materials: the enterprise, the window that judges them, the deciding departments. */
+  public static boolean canReadMaterials(Actor actor, Application app) {
+    return canSee(actor, app) && (isOwner(actor, app) || actor.has(Role.WINDOW_CLERK)
+        || isDepartmentStaff(actor, app));
+  }
+
+  /** Issued notices and decisions: as materials, and the supervisor who checks the outcomes. */
+  public static boolean canReadDocuments(Actor actor, Application app) {
+    return canReadMaterials(actor, app) || (canSee(actor, app) && actor.has(Role.SUPERVISOR));
   }
 
   /** The applicant side: staff of the enterprise that applied. */
@@ -75,9 +102,13 @@ public final class AccessPolicy {
     if (actor.has(Role.CHIEF_REP) && ApplicationStatus.DECIDABLE.contains(app.status())) {
       actions.add(ApplicationAction.DECISION);
     }
-    if (actor.isStaff()) {
-      actions.add(ApplicationAction.READ_AUDIT_TRAIL);
+    if (canReadMaterials(actor, app)) {
+      actions.add(ApplicationAction.READ_MATERIALS);
     }
+    if (canReadDocuments(actor, app)) {
+      actions.add(ApplicationAction.READ_DOCUMENTS);
+    }
+    actions.add(ApplicationAction.READ_AUDIT_TRAIL); // owner and staff alike (API.md)
     return actions;
   }
 }

@@ -15,6 +15,10 @@ public enum ApplicationAction {
   ACCEPTANCE,
   /** The chief representative's sealed decision. */
   DECISION,
+  /** Open the uploaded materials (the enterprise, the window, the deciding departments). */
+  READ_MATERIALS,
+  /** Download the issued notices and decisions. */
+  READ_DOCUMENTS,
   /** Read the application's audit trail. */
   READ_AUDIT_TRAIL
 }

@@ -40,6 +40,9 @@ public class ApplicationService {
   AuditTrail audit;
 
   @Inject
+  SecurityAudit refusals;
+
+  @Inject
   WorkingDayCalendar calendar;
 
   @Inject
@@ -125,6 +128,10 @@ public class ApplicationService {
   /** The application if it exists and the actor may see it; otherwise "not found". */
   public Application visible(Actor actor, Long applicationId) {
     Application app = applications.find(applicationId).orElse(null);
+    if (app != null && !AccessPolicy.canSee(actor, app)) {
+      // Someone tried another enterprise's (or department's) application: worth a record.
+      refusals.refused(actor, app.id(), AuditAction.ACCESS_DENIED, "无权查看申请 " + app.number());
+    }
     AccessPolicy.requireVisible(actor, app);
     return app;
   }

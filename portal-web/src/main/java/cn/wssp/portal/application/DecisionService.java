@@ -42,6 +42,9 @@ public class DecisionService {
   @Inject
   PinGuard pins;
 
+  @Inject
+  SecurityAudit refusals;
+
   @Transactional
   public Document decide(Actor actor, Long applicationId, DecisionOutcome outcome, String text,
       String pin) {
@@ -50,15 +53,20 @@ public class DecisionService {
     UserAccount chief = accounts.find(actor.userId()).orElseThrow(() ->
         DomainException.forbidden("账户不可用，请重新登录。"));
     LocalDate today = LocalDate.now(clock);
-    SigningPolicy.requireAuthorised(chief, app.matter(), today,
-        accounts.delegationsOf(chief.id()), roleBOnDuty(chief.department(), app.matter(), today));
+    try {
+      SigningPolicy.requireAuthorised(chief, app.matter(), today,
+          accounts.delegationsOf(chief.id()), roleBOnDuty(chief.department(), app.matter(), today));
+    } catch (DomainException refused) {
+      refusals.refused(actor, app.id(), AuditAction.SIGNING_REFUSED, refused.getMessage());
+      throw refused;
+    }
     if (outcome == null) {
       throw DomainException.invalid("请选择决定结果（outcome 应为 APPROVE 或 DENY）。");
     }
     if (text == null || text.isBlank()) {
       throw DomainException.invalid("请填写决定内容（text），不予许可时须说明理由。");
     }
-    requireRightPin(chief, pin);
+    requireRightPin(actor, app, chief, pin);
     app.requireDecidable();
     ApplicationStatus from = app.status();
     Department department = chief.department();
@@ -102,8 +110,12 @@ public class DecisionService {
     return doc;
   }
 
-  private void requireRightPin(UserAccount chief, String pin) {
+  private void requireRightPin(Actor actor, Application app, UserAccount chief, String pin) {
     PinGuard.Outcome check = pins.check(chief.id(), pin);
+    if (check.result() != UserAccount.PinCheck.ACCEPTED) {
+      refusals.refused(actor, app.id(), AuditAction.SIGNING_REFUSED,
+          check.result() == UserAccount.PinCheck.LOCKED ? "签章密码已锁定" : "签章密码错误");
+    }
     switch (check.result()) {
       case WRONG -> throw new DomainException("WRONG_PIN", 403,
           "签章密码（PIN）错误，未签章。再错 " + check.attemptsLeft() + " 次将锁定签章 15 分钟。");

@@ -1,6 +1,8 @@
 package cn.wssp.portal.application;
 
+import cn.wssp.portal.domain.model.Application;
 import cn.wssp.portal.domain.model.ApplicationRepository;
+import cn.wssp.portal.domain.model.AuditAction;
 import cn.wssp.portal.domain.model.Document;
 import cn.wssp.portal.domain.model.DocumentRepository;
 import cn.wssp.portal.domain.model.DomainException;
@@ -9,6 +11,7 @@ import cn.wssp.storage.ObjectStore;
 import cn.wssp.storage.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 /**
  * Reading what an application holds: issued documents and uploaded materials, for whoever may
@@ -36,10 +39,20 @@ public class DocumentAccess {
   @Inject
   ObjectStore objects;
 
+  @Inject
+  AuditTrail audit;
+
+  /** An uploaded material, checked by SHA-256; every read is audited (MATERIAL_DOWNLOADED). */
+  @Transactional
   public MaterialContent material(Actor actor, Long applicationId, String materialCode) {
-    applications.visible(actor, applicationId);
+    Application app = applications.visible(actor, applicationId);
+    if (!AccessPolicy.canReadMaterials(actor, app)) {
+      throw DomainException.forbidden("您的岗位不查看企业的申请材料。");
+    }
     MaterialFile f = applications.materialFile(applicationId, materialCode).orElseThrow(() ->
         DomainException.notFound("材料「" + materialCode + "」的文件"));
+    audit.record(actor, app.id(), AuditAction.MATERIAL_DOWNLOADED, null, null,
+        materialCode + " " + f.fileName() + " sha256=" + f.sha256());
     try {
       return new MaterialContent(f.fileName(), f.mediaType(),
           objects.getVerified(f.objectKey(), f.sha256()));
@@ -48,13 +61,15 @@ public class DocumentAccess {
     }
   }
 
+  /** A notice or decision, checked by SHA-256; every download is audited (DOCUMENT_DOWNLOADED). */
+  @Transactional
   public Pdf download(Actor actor, Long documentId) {
     Document doc = documents.find(documentId).orElseThrow(() -> DomainException.notFound("文书"));
-    boolean visible = applicationRepository.find(doc.applicationId())
-        .map(app -> AccessPolicy.canSee(actor, app)).orElse(false);
-    if (!visible) {
-      throw DomainException.notFound("文书");
-    }
+    Application app = applicationRepository.find(doc.applicationId())
+        .filter(a -> AccessPolicy.canReadDocuments(actor, a))
+        .orElseThrow(() -> DomainException.notFound("文书"));
+    audit.record(actor, app.id(), AuditAction.DOCUMENT_DOWNLOADED, null, null,
+        doc.kind().title() + " " + doc.number());
     return new Pdf(doc, issuer.read(doc));
   }
 }

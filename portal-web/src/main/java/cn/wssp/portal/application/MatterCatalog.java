@@ -11,6 +11,9 @@ import java.util.List;
 /** Matters as published service guides (办事指南, 六公开). */
 @ApplicationScoped
 public class MatterCatalog {
+  /** Matter codes are short (SCJG-0001); a longer one is refused, never echoed back. */
+  static final int MAX_CODE_LENGTH = 64;
+
   @Inject
   MatterRepository matters;
 
@@ -27,8 +30,12 @@ public class MatterCatalog {
     if (code == null || code.isBlank()) {
       throw DomainException.invalid("请选择办理事项（matterCode 不能为空）。");
     }
-    return matters.byCode(code.trim()).orElseThrow(() ->
-        new DomainException("NOT_FOUND", 404, "办理事项「" + code + "」不存在。"));
+    String trimmed = code.trim();
+    if (trimmed.length() > MAX_CODE_LENGTH) {
+      throw DomainException.invalid("办理事项编码（matterCode）过长，最多 " + MAX_CODE_LENGTH + " 个字符。");
+    }
+    return matters.byCode(trimmed).orElseThrow(() ->
+        new DomainException("NOT_FOUND", 404, "办理事项「" + trimmed + "」不存在。"));
   }
 
   public static MatterView view(Matter m) {

@@ -40,23 +40,20 @@ public class DemoData {
     Enterprise demo = persist(new Enterprise("演示科技有限公司", CreditCode.complete("91350100M0001XU43")));
     Enterprise second = persist(new Enterprise("示例餐饮管理有限公司", CreditCode.complete("91350102MA2Y8K3L0")));
 
-    // Hashing is deliberately slow; the same hash for every demo user keeps the first start quick.
-    String password = PasswordHasher.hash(PASSWORD.toCharArray());
-    String pin = PasswordHasher.hash(PIN.toCharArray());
-    user("applicant", "林晓（演示科技）", password, Set.of(APPLICANT)).inEnterprise(demo)
+    user("applicant", "林晓（演示科技）", Set.of(APPLICANT)).inEnterprise(demo)
         .withEmail("applicant@demo.example");
-    user("applicant2", "陈敏（示例餐饮）", password, Set.of(APPLICANT)).inEnterprise(second)
+    user("applicant2", "陈敏（示例餐饮）", Set.of(APPLICANT)).inEnterprise(second)
         .withEmail("applicant2@demo.example");
-    user("clerk", "王芳（统一受理窗口）", password, Set.of(WINDOW_CLERK));
-    user("reviewer", "赵磊（市场监管审查）", password, Set.of(REVIEWER)).inDepartment(market);
-    UserAccount chiefB = user("chief-b", "李强（市场监管首席代表 B角）", password, Set.of(CHIEF_REP))
-        .inDepartment(market).asChief(ChiefRole.B, pin);
-    UserAccount chiefA = user("chief-a", "张伟（市场监管首席代表 A角）", password, Set.of(CHIEF_REP))
-        .inDepartment(market).asChief(ChiefRole.A, pin);
-    UserAccount chiefB2 = user("chief-b-2", "周静（卫健首席代表 B角）", password, Set.of(CHIEF_REP))
-        .inDepartment(health).asChief(ChiefRole.B, pin);
-    user("admin", "中心管理员", password, Set.of(CENTER_ADMIN));
-    user("supervisor", "电子监察室", password, Set.of(SUPERVISOR));
+    user("clerk", "王芳（统一受理窗口）", Set.of(WINDOW_CLERK));
+    user("reviewer", "赵磊（市场监管审查）", Set.of(REVIEWER)).inDepartment(market);
+    UserAccount chiefB = user("chief-b", "李强（市场监管首席代表 B角）", Set.of(CHIEF_REP))
+        .inDepartment(market).asChief(ChiefRole.B, pin());
+    UserAccount chiefA = user("chief-a", "张伟（市场监管首席代表 A角）", Set.of(CHIEF_REP))
+        .inDepartment(market).asChief(ChiefRole.A, pin());
+    UserAccount chiefB2 = user("chief-b-2", "周静（卫健首席代表 B角）", Set.of(CHIEF_REP))
+        .inDepartment(health).asChief(ChiefRole.B, pin());
+    user("admin", "中心管理员", Set.of(CENTER_ADMIN));
+    user("supervisor", "电子监察室", Set.of(SUPERVISOR));
     em.flush();
 
     LocalDate from = LocalDate.of(2026, 1, 1);
@@ -94,7 +91,27 @@ public class DemoData {
     return entity;
   }
 
-  private UserAccount user(String username, String name, String hash, Set<Role> roles) {
-    return persist(new UserAccount(username, name, hash, roles));
+  /** Each demo user has a hash of its own (its own salt), as any user would. */
+  private UserAccount user(String username, String name, Set<Role> roles) {
+    return persist(new UserAccount(username, name, PasswordHasher.hash(PASSWORD.toCharArray()),
+        roles).asDemo());
+  }
+
+  private static String pin() {
+    return PasswordHasher.hash(PIN.toCharArray());
+  }
+
+  /**
+   * Demo data switched off on a portal that has it: the demo accounts (whose passwords the
+   * README publishes) stop working; switched on again, they work again.
+   */
+  @Transactional
+  public void enableDemoAccounts(boolean enabled) {
+    int changed = em.createQuery("update UserAccount u set u.enabled = :e where u.demo = true"
+            + " and u.enabled <> :e")
+        .setParameter("e", enabled).executeUpdate();
+    if (changed > 0) {
+      LOG.info((enabled ? "已启用 " : "演示数据已关闭：已停用 ") + changed + " 个演示账户");
+    }
   }
 }

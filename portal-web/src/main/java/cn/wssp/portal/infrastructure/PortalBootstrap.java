@@ -60,6 +60,7 @@ public class PortalBootstrap {
       if (settings.demoData()) {
         demoData.seedIfEmpty();
       }
+      demoData.enableDemoAccounts(settings.demoData());
       seals.ensureSeals();
       jobRunner.start();
       LOG.info("网上审批已就绪：" + settings.publicUrl());

@@ -38,8 +38,13 @@ public class PortalResources {
     }
     settings = PortalSettings.current();
     objectStore = openObjectStore();
-    String pkiPassword = settings.pkiPassword()
-        .orElseGet(() -> Secrets.generatedOnce(settings.dataDir(), "pki.password"));
+    String pkiPassword = settings.pkiPassword().orElseGet(() -> {
+      if (!settings.demoData()) {
+        LOG.warning("密钥库口令保存在数据目录中（data/secrets/pki.password）：生产环境请通过"
+            + " PORTAL_PKI_PASSWORD 或数据目录之外的 PORTAL_PKI_PASSWORD_FILE 提供。");
+      }
+      return Secrets.generatedOnce(settings.dataDir(), "pki.password");
+    });
     sealAuthority = SealAuthority.openOrCreate(settings.dataDir().resolve("pki"),
         pkiPassword.toCharArray(), settings.centerName());
     preReviewer = new PreReviewer();

@@ -98,9 +98,26 @@ public final class PortalSettings {
         .orElse(embeddedDatabase() && s3Endpoint().isEmpty());
   }
 
-  /** Password of the PKCS#12 key stores; generated under the data folder when not configured. */
+  /**
+   * Password of the PKCS#12 key stores: PORTAL_PKI_PASSWORD, or the first line of the file
+   * PORTAL_PKI_PASSWORD_FILE names (kept outside the data folder in production, so a copy of
+   * the data folder does not carry the password that opens its keys). When neither is set, one
+   * is generated under the data folder (embedded defaults).
+   */
   public Optional<String> pkiPassword() {
-    return get("portal.pki.password");
+    Optional<String> direct = get("portal.pki.password");
+    if (direct.isPresent()) {
+      return direct;
+    }
+    return get("portal.pki.password-file").map(file -> {
+      try {
+        return java.nio.file.Files.readAllLines(Path.of(file)).stream().findFirst()
+            .map(String::trim).filter(s -> !s.isEmpty())
+            .orElseThrow(() -> new IllegalStateException("PORTAL_PKI_PASSWORD_FILE 为空：" + file));
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("无法读取 PORTAL_PKI_PASSWORD_FILE：" + file, e);
+      }
+    });
   }
 
   public String centerName() {

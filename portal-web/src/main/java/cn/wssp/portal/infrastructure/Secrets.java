@@ -24,16 +24,15 @@ public final class Secrets {
       if (Files.exists(file)) {
         return Files.readString(file).trim();
       }
-      Files.createDirectories(file.getParent());
+      // Created with owner-only permissions, not chmod-ed afterwards: never readable by others.
+      Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rwx------")));
       byte[] bytes = new byte[24];
       RANDOM.nextBytes(bytes);
       String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rw-------")));
       Files.writeString(file, value);
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system: the folder's own protection applies
-      }
       return value;
     } catch (IOException e) {
       throw new UncheckedIOException("无法读写数据目录中的密钥文件 " + file, e);

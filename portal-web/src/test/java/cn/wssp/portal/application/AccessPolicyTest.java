@@ -18,6 +18,31 @@ class AccessPolicyTest {
   final Application app = new Application("SQ1", matter,
       new UserAccount("applicant", "林晓", "x", Set.of(Role.APPLICANT)).inEnterprise(demo), Instant.now());
 
+  {
+    app.submit(Instant.now(), java.time.LocalDate.now().plusDays(2));
+  }
+
+  @Test
+  void aDraftIsTheEnterprisesOwnBusiness() {
+    Application draft = new Application("SQ2", matter,
+        new UserAccount("applicant", "林晓", "x", Set.of(Role.APPLICANT)).inEnterprise(demo), Instant.now());
+    assertTrue(AccessPolicy.canSee(actor(Role.APPLICANT, 10L, null), draft));
+    for (Role r : List.of(Role.WINDOW_CLERK, Role.SUPERVISOR, Role.CENTER_ADMIN)) {
+      assertFalse(AccessPolicy.canSee(actor(r, null, null), draft), r.name());
+    }
+    assertFalse(AccessPolicy.canSee(actor(Role.CHIEF_REP, null, 1L), draft));
+  }
+
+  @Test
+  void materialsAreForTheWindowAndTheDecidingDepartmentsOnly() {
+    assertTrue(AccessPolicy.canReadMaterials(actor(Role.WINDOW_CLERK, null, null), app));
+    assertTrue(AccessPolicy.canReadMaterials(actor(Role.REVIEWER, null, 1L), app));
+    assertFalse(AccessPolicy.canReadMaterials(actor(Role.CENTER_ADMIN, null, null), app));
+    assertFalse(AccessPolicy.canReadMaterials(actor(Role.SUPERVISOR, null, null), app));
+    assertTrue(AccessPolicy.canReadDocuments(actor(Role.SUPERVISOR, null, null), app));
+    assertFalse(AccessPolicy.canReadDocuments(actor(Role.CENTER_ADMIN, null, null), app));
+  }
+
   static <T> T withId(T entity, Long id) {
     try {
       Field f = entity.getClass().getDeclaredField("id");

@@ -69,6 +69,10 @@ class ApplicationServiceTest {
   @Test
   void staffSeeButDoNotActAsTheApplicant() {
     Application app = service.create(actor(portal.applicant), "SCJG-0001");
+    assertEquals(404, assertThrows(DomainException.class,
+        () -> service.visible(actor(portal.clerk), app.id())).status(), "not before submission");
+    assertTrue(portal.auditActions(app).contains(AuditAction.ACCESS_DENIED), "the attempt is recorded");
+    service.submit(actor(portal.applicant), app.id());
     assertSame(app, service.visible(actor(portal.clerk), app.id()));
     assertEquals(403, assertThrows(DomainException.class,
         () -> service.submit(actor(portal.clerk), app.id())).status());
@@ -110,6 +114,9 @@ class ApplicationServiceTest {
     Application mine = service.create(actor(portal.applicant), "SCJG-0001");
     Application theirs = service.create(actor(portal.applicant2), "SCJG-0001");
     assertEquals(List.of(mine), service.list(actor(portal.applicant), Set.of()));
+    assertEquals(List.of(), service.list(actor(portal.supervisor), Set.of()), "drafts are private");
+    service.submit(actor(portal.applicant), mine.id());
+    service.submit(actor(portal.applicant2), theirs.id());
     assertEquals(List.of(theirs, mine), service.list(actor(portal.supervisor), Set.of()));
     assertEquals(List.of(), service.list(actor(portal.chiefB2), Set.of()),
         "health's chief sees no market-only matter");

@@ -48,6 +48,8 @@ final class TestPortal {
   final ApplicationViews views = new ApplicationViews();
   final DocumentAccess access = new DocumentAccess();
   final Accounts accounts = new Accounts();
+  final SecurityAudit refusals = new SecurityAudit();
+  final AuditQueries auditQueries = new AuditQueries();
 
   final Department market = matterRepo.add(new Department("SCJG", "市场监督管理局", "市监"));
   final Department health = matterRepo.add(new Department("WSJK", "卫生健康委员会", "卫健"));
@@ -84,6 +86,10 @@ final class TestPortal {
     accountRepo.add(new Delegation(chiefA.id(), market.id(), null, from, to));
     accountRepo.add(new Delegation(chiefB2.id(), health.id(), "LB-0001", from, to));
 
+    refusals.audit = audit;
+    auditQueries.applications = applications;
+    auditQueries.entries = auditRepo;
+    auditQueries.trail = audit;
     numbers.sequences = new InMemorySequence();
     numbers.clock = clock;
     audit.entries = auditRepo;
@@ -95,6 +101,7 @@ final class TestPortal {
     applications.matters = catalog;
     applications.numbers = numbers;
     applications.audit = audit;
+    applications.refusals = refusals;
     applications.calendar = calendar;
     applications.clock = clock;
     notifications.messages = messageRepo;
@@ -108,6 +115,7 @@ final class TestPortal {
     issuer.profile = profile;
     issuer.clock = clock;
     acceptance.applications = applications;
+    acceptance.drafts = applicationRepo;
     acceptance.issuer = issuer;
     acceptance.audit = audit;
     acceptance.notifications = notifications;
@@ -123,6 +131,7 @@ final class TestPortal {
     decisions.notifications = notifications;
     decisions.clock = clock;
     decisions.pins = pins;
+    decisions.refusals = refusals;
     views.applications = applications;
     views.documents = documentRepo;
     views.calendar = calendar;
@@ -132,6 +141,7 @@ final class TestPortal {
     access.documents = documentRepo;
     access.issuer = issuer;
     access.objects = objects;
+    access.audit = audit;
     accounts.accounts = accountRepo;
     accounts.clock = clock;
   }

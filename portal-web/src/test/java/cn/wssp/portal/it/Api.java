@@ -39,7 +39,11 @@ final class Api {
     return new Api(portal.url(), r.json().getString("token"));
   }
 
-  record Reply(int status, String contentType, byte[] body) {
+  record Reply(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -102,7 +106,8 @@ final class Api {
 
   private static Reply send(HttpRequest request) throws Exception {
     HttpResponse<byte[]> r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+        r.headers());
   }
 
   static String str(JsonObject o, String key) {

@@ -16,6 +16,11 @@ public interface AuditRepository {
   /** An application's entries, oldest first. */
   List<AuditEntry> ofApplication(Long applicationId);
 
+  /** Entries matching the search, newest first, one page of them. */
+  List<AuditEntry> search(AuditSearch search, int offset, int limit);
+
+  long count(AuditSearch search);
+
   /** Every entry, oldest first, one at a time (the log can be long). */
   void forEach(Consumer<AuditEntry> visitor);
 }

@@ -41,6 +41,9 @@ public class UserAccount {
 
   private boolean enabled = true;
 
+  /** Seeded with the demo data (published password): disabled when demo data is off. */
+  private boolean demo;
+
   /** Wrong signing PINs in a row; reset by a right one. */
   @Column(name = "pin_failures")
   private int pinFailures;
@@ -67,6 +70,7 @@ public class UserAccount {
   public UserAccount inDepartment(Department d) { this.department = d; return this; }
   public UserAccount asChief(ChiefRole role, String pinHash) { this.chiefRole = role; this.pinHash = pinHash; return this; }
   public UserAccount withEmail(String email) { this.email = email; return this; }
+  public UserAccount asDemo() { this.demo = true; return this; }
 
   /** What a signing PIN attempt came to. */
   public enum PinCheck { ACCEPTED, WRONG, LOCKED }
@@ -110,6 +114,7 @@ public class UserAccount {
   public Department department() { return department; }
   public ChiefRole chiefRole() { return chiefRole; }
   public boolean enabled() { return enabled; }
+  public boolean demo() { return demo; }
   public Set<Role> roles() { return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles); }
   public boolean has(Role role) { return roles.contains(role); }
 }

@@ -2,6 +2,7 @@ package cn.wssp.portal.infrastructure.persistence;
 
 import cn.wssp.portal.domain.model.AuditEntry;
 import cn.wssp.portal.domain.model.AuditRepository;
+import cn.wssp.portal.domain.model.AuditSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +38,53 @@ public class JpaAuditRepository implements AuditRepository {
     return em.createQuery("select a from AuditEntry a where a.applicationId = :id order by a.id",
             AuditEntry.class)
         .setParameter("id", applicationId).getResultList();
+  }
+
+  @Override
+  public List<AuditEntry> search(AuditSearch search, int offset, int limit) {
+    var q = em.createQuery("select a from AuditEntry a" + where(search) + " order by a.id desc",
+        AuditEntry.class);
+    bind(q, search);
+    return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public long count(AuditSearch search) {
+    var q = em.createQuery("select count(a) from AuditEntry a" + where(search), Long.class);
+    bind(q, search);
+    return q.getSingleResult();
+  }
+
+  private static String where(AuditSearch s) {
+    StringBuilder w = new StringBuilder(" where 1 = 1");
+    if (s.action() != null) {
+      w.append(" and a.action = :action");
+    }
+    if (s.actor() != null) {
+      w.append(" and a.actor = :actor");
+    }
+    if (s.from() != null) {
+      w.append(" and a.at >= :from");
+    }
+    if (s.to() != null) {
+      w.append(" and a.at < :to");
+    }
+    return w.toString();
+  }
+
+  private static void bind(jakarta.persistence.TypedQuery<?> q, AuditSearch s) {
+    if (s.action() != null) {
+      q.setParameter("action", s.action());
+    }
+    if (s.actor() != null) {
+      q.setParameter("actor", s.actor());
+    }
+    if (s.from() != null) {
+      q.setParameter("from", s.from());
+    }
+    if (s.to() != null) {
+      q.setParameter("to", s.to());
+    }
   }
 
   @Override

@@ -48,6 +48,9 @@ public class ApplicationResource {
   @Inject
   DocumentAccess documents;
 
+  @Inject
+  AuditQueries auditQueries;
+
   public static class NewApplication {
     public String matterCode;
   }
@@ -112,17 +115,23 @@ public class ApplicationResource {
     }
   }
 
-  /** The uploaded file itself (SHA-256 checked), shown inline: staff judge what was sent. */
+  /**
+   * The uploaded file itself (SHA-256 checked), for the owner and the staff who judge it;
+   * always a download, never rendered as a page of the portal (see {@link SafeDownload}).
+   */
   @GET
   @Path("{id}/materials/{materialCode}")
   @Produces(MediaType.WILDCARD)
   public Response material(@PathParam("id") Long id, @PathParam("materialCode") String materialCode) {
     DocumentAccess.MaterialContent m = documents.material(current.require(), id, materialCode);
-    return Response.ok(m.bytes(), m.mediaType())
-        .header("Content-Disposition", "inline; filename*=UTF-8''"
-            + java.net.URLEncoder.encode(m.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
+    return SafeDownload.attachment(m.bytes(), m.mediaType(), m.fileName()).build();
+  }
+
+  /** The application's audit trail, oldest first (owner and the staff who may see it). */
+  @GET
+  @Path("{id}/audit")
+  public List<AuditQueries.Line> audit(@PathParam("id") Long id) {
+    return auditQueries.ofApplication(current.require(), id);
   }
 
   @POST
@@ -183,7 +192,8 @@ public class ApplicationResource {
     try {
       return Enum.valueOf(type, value.trim().toUpperCase());
     } catch (IllegalArgumentException e) {
-      throw DomainException.invalid("字段 " + field + " 的值「" + value + "」无效，可选："
+      throw DomainException.invalid("字段 " + field + " 的值「" + AuditResource.abbreviate(value)
+          + "」无效，可选："
           + EnumSet.allOf(type) + "。");
     }
   }

@@ -17,6 +17,9 @@ public final class ErrorMappers {
   static Response toResponse(Throwable t) {
     Throwable cause = t;
     for (int i = 0; i < 10 && cause != null; i++) {
+      if (cause instanceof BodyLimit.TooLarge) {
+        return ApiError.response(413, "TOO_LARGE", "请求体超过 1 MB 上限。");
+      }
       if (cause instanceof DomainException d) {
         return ApiError.response(d.status(), d.code(), d.getMessage());
       }
@@ -27,7 +30,9 @@ public final class ErrorMappers {
                 : status == 415 ? "请求的内容类型不受支持。" : "请求无效（HTTP " + status + "）。");
       }
       if (cause instanceof jakarta.json.bind.JsonbException || cause instanceof jakarta.json.JsonException) {
-        return ApiError.response(400, "INVALID_JSON", "请求体不是有效的 JSON：" + cause.getMessage());
+        // The parser's own message names internal classes: the client is told what to fix only.
+        return ApiError.response(400, "INVALID_JSON",
+            "请求体不是有效的 JSON，或字段类型不对（例如数字写成了文字）。请检查后重试。");
       }
       cause = cause.getCause() == cause ? null : cause.getCause();
     }

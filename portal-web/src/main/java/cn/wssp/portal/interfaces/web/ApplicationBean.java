@@ -237,6 +237,19 @@ public class ApplicationBean implements Serializable {
     return can(ApplicationAction.DECISION);
   }
 
+  public boolean isCanReadMaterials() {
+    return can(ApplicationAction.READ_MATERIALS);
+  }
+
+  public boolean isCanReadDocuments() {
+    return can(ApplicationAction.READ_DOCUMENTS);
+  }
+
+  /** Staff see the audit trail on the page; the enterprise reads its own through the API. */
+  public boolean isCanReadTrail() {
+    return isStaff() && can(ApplicationAction.READ_AUDIT_TRAIL);
+  }
+
   /** The deadline that is running now (pre-review, then review), beside its light. */
   public boolean isPreReviewClock() {
     return status() != null && ApplicationStatus.AWAITING_ACCEPTANCE.contains(status());
@@ -266,7 +279,7 @@ public class ApplicationBean implements Serializable {
   }
 
   public List<TrailRow> getTrail() {
-    if (id == null || !can(ApplicationAction.READ_AUDIT_TRAIL)) {
+    if (id == null || !isCanReadTrail()) {
       return List.of();
     }
     return audit.forApplication(id).stream().map(e -> new TrailRow(fmt.time(e.at()), e.actor(),
