@@ -32,6 +32,23 @@ class RestartIT {
       String log = java.nio.file.Files.readString(portal.dataDir.resolve("portal.log"));
       assertEquals(2, log.split("网上审批已就绪", -1).length - 1,
           "the application started exactly once per start (no second deployment)");
+
+      // Everything under the data folder is the portal user's alone, from creation on.
+      try (var files = java.nio.file.Files.walk(portal.dataDir)) {
+        for (var path : files.filter(p -> !p.getFileName().toString().equals("portal.log")).toList()) {
+          String perms = java.nio.file.attribute.PosixFilePermissions.toString(
+              java.nio.file.Files.getPosixFilePermissions(path));
+          assertTrue(perms.endsWith("------"), path + " is " + perms);
+        }
+      }
+
+      // Demo data switched off later: the published demo passwords stop working.
+      portal.stop();
+      portal.environment.put("PORTAL_DEMO_DATA", "false");
+      portal.start();
+      Api.Reply refused = Api.anonymous(portal).post("/api/v1/auth/token",
+          "{\"username\":\"applicant\",\"password\":\"Demo-2026!\"}");
+      assertEquals(401, refused.status(), refused.toString());
     }
   }
 }

@@ -32,6 +32,8 @@ public final class RunningPortal implements AutoCloseable {
   private Process process;
   /** Receives the portal's e-mail over real SMTP. */
   final SmtpSink mail;
+  /** Settings for the next start, over the defaults below (e.g. PORTAL_DEMO_DATA=false). */
+  final Map<String, String> environment = new java.util.HashMap<>();
 
   /** A portal of its own (not shared), for tests that stop and restart it. */
   public static RunningPortal dedicated(String name) throws Exception {
@@ -79,6 +81,11 @@ public final class RunningPortal implements AutoCloseable {
     return u.isBlank() ? "postgres" : u;
   }
 
+  /** The portal's JVM (./portal exec-s Java, so it keeps the script's process id). */
+  public long pid() {
+    return process.pid();
+  }
+
   public String url() {
     return "http://127.0.0.1:" + port;
   }
@@ -98,6 +105,7 @@ public final class RunningPortal implements AutoCloseable {
       env.put("PORTAL_DB_URL", dbUrl);
       env.put("PORTAL_DB_USER", dbUser());
     }
+    env.putAll(environment);
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("portal.log").toFile()));
     process = pb.start();

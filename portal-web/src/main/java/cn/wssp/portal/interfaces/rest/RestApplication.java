@@ -2,6 +2,7 @@ package cn.wssp.portal.interfaces.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
@@ -11,4 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
     description = "Online pre-review and e-signature portal: matters, applications, materials, "
         + "acceptance, decisions, documents, verification.",
     license = @License(name = "AGPL-3.0", url = "https://www.gnu.org/licenses/agpl-3.0.html")))
-public class RestApplication extends Application {}
+public class RestApplication extends Application {
+  /** No WADL: the OpenAPI document at /openapi is the published description. */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
+  }
+}
