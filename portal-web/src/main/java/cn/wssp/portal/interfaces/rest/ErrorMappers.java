@@ -17,6 +17,10 @@ public final class ErrorMappers {
   static Response toResponse(Throwable t) {
     Throwable cause = t;
     for (int i = 0; i < 10 && cause != null; i++) {
+      if (cause instanceof cn.wssp.portal.interfaces.security.UploadGate.TooLarge tooLarge) {
+        // A chunked body counted past its cap by UploadGate: refused, the connection closes.
+        return ApiError.response(413, "TOO_LARGE", tooLarge.getMessage());
+      }
       if (cause instanceof DomainException d) {
         return ApiError.response(d.status(), d.code(), d.getMessage());
       }
