@@ -20,6 +20,10 @@ public final class ErrorMappers {
       if (cause instanceof BodyLimit.TooLarge) {
         return ApiError.response(413, "TOO_LARGE", "请求体超过 1 MB 上限。");
       }
+      if (cause instanceof cn.wssp.portal.interfaces.security.UploadGate.TooLarge tooLarge) {
+        // A chunked body counted past its cap by UploadGate: refused, the connection closes.
+        return ApiError.response(413, "TOO_LARGE", tooLarge.getMessage());
+      }
       if (cause instanceof DomainException d) {
         return ApiError.response(d.status(), d.code(), d.getMessage());
       }

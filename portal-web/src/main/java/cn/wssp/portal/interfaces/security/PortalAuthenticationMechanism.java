@@ -51,7 +51,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return accounts.byToken(authorization.substring(7))
           .map(u -> context.notifyContainerAboutLogin(PortalIdentityStore.result(u)))
-          .orElseGet(() -> unauthorized(response, "访问令牌无效或已过期，请重新获取。"));
+          .orElseGet(() -> unauthorized(request, response, "访问令牌无效或已过期，请重新获取。"));
     }
     Credential credential = context.getAuthParameters().getCredential();
     if (context.isAuthenticationRequest() && credential != null) {
@@ -71,10 +71,14 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     }
     if (context.isProtected()) {
       if (isApi(request)) {
-        return unauthorized(response, "请先登录（Authorization: Bearer 令牌）。");
+        return unauthorized(request, response, "请先登录（Authorization: Bearer 令牌）。");
       }
       String target = request.getRequestURI().substring(request.getContextPath().length())
           + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+      if (UploadGate.hasBody(request)) {
+        // Not the place to receive a body: close instead of swallowing it after the redirect.
+        UploadGate.closeAfterResponse(request, response);
+      }
       return context.redirect(request.getContextPath() + "/login.xhtml?next="
           + URLEncoder.encode(target, StandardCharsets.UTF_8));
     }
@@ -133,8 +137,13 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
   }
 
-  private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
+  private static AuthenticationStatus unauthorized(HttpServletRequest request,
+      HttpServletResponse response, String message) {
     try {
+      if (UploadGate.hasBody(request)) {
+        // A refused body is not read: the connection is closed after this answer (UploadGate).
+        UploadGate.closeAfterResponse(request, response);
+      }
       response.setStatus(401);
       response.setContentType("application/json;charset=UTF-8");
       response.getWriter().write("{\"error\":\"UNAUTHORIZED\",\"message\":\"" + message + "\"}");

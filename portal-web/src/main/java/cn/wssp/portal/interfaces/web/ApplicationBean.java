@@ -117,13 +117,18 @@ public class ApplicationBean implements Serializable {
   public void upload(FileUploadEvent event) {
     String material = (String) event.getComponent().getAttributes().get("material");
     UploadedFile file = event.getFile();
-    MaterialFile saved = Pages.attempt(() -> {
-      try (InputStream in = file.getInputStream()) {
-        return uploads.upload(current.require(), id, material, file.getFileName(), in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    MaterialFile saved;
+    try {
+      saved = Pages.attempt(() -> {
+        try (InputStream in = file.getInputStream()) {
+          return uploads.upload(current.require(), id, material, file.getFileName(), in);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } finally {
+      Pages.discard(file); // the part's temp copy goes now, also on errors (UploadGate too)
+    }
     if (saved != null) {
       Pages.info("已上传「" + saved.fileName() + "」（" + fmt.type(saved.mediaType()) + "，"
           + fmt.size(saved.size()) + "）。");

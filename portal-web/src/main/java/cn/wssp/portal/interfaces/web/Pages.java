@@ -50,6 +50,18 @@ final class Pages {
   }
 
   /** Runs a use case; a refusal becomes a message for the user, anything else a plain apology. */
+  /** Deletes an uploaded file's temporary copy (the multipart part) once it has been used. */
+  static void discard(org.primefaces.model.file.UploadedFile file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      file.delete();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "上传临时文件未能删除：" + file.getFileName(), e);
+    }
+  }
+
   static <T> T attempt(Supplier<T> action) {
     try {
       return action.get();

@@ -43,17 +43,21 @@ public class VerifyBean implements Serializable {
 
   public void upload(FileUploadEvent event) {
     checkedFile = event.getFile().getFileName();
-    result = Pages.attempt(() -> {
-      try (InputStream in = event.getFile().getInputStream()) {
-        byte[] pdf = in.readNBytes(MAX_BYTES + 1);
-        if (pdf.length > MAX_BYTES) {
-          throw DomainException.invalid("文件超过 50 MB，不是本门户签发的文书。");
+    try {
+      result = Pages.attempt(() -> {
+        try (InputStream in = event.getFile().getInputStream()) {
+          byte[] pdf = in.readNBytes(MAX_BYTES + 1);
+          if (pdf.length > MAX_BYTES) {
+            throw DomainException.invalid("文件超过 50 MB，不是本门户签发的文书。");
+          }
+          return verification.verifyUpload(pdf);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
-        return verification.verifyUpload(pdf);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+      });
+    } finally {
+      Pages.discard(event.getFile()); // the part's temp copy goes now, also on errors
+    }
   }
 
   /** The decision stands: every signature valid, the bytes unchanged, not revoked. */
