@@ -277,6 +277,27 @@ class BrowserJourneyIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "办事指南"));
   }
 
+  /** Stored XSS (docs/SECURITY.md): an HTML page uploaded as a material never runs here. */
+  @Test
+  void anUploadedHtmlMaterialNeverRunsScriptInThePortal() throws Exception {
+    Api applicant = Api.login(portal, "applicant");
+    long id = ApiJourneyIT.create(applicant, "SCJG-0001");
+    ApiJourneyIT.upload(applicant, id, "premises-layout", "layout.pdf",
+        ("<html><head><title>pwned</title></head><body><script>alert('xss');"
+            + "document.title='pwned'</script></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    login("applicant");
+    open("/app/application.xhtml?id=" + id);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.className("material-view")));
+    String title = browser.getTitle();
+    browser.get(portal.url() + "/api/v1/applications/" + id + "/materials/premises-layout");
+    Thread.sleep(1500);
+    assertThrows(org.openqa.selenium.NoAlertPresentException.class, () -> browser.switchTo().alert(),
+        "the uploaded script ran in the portal's origin");
+    assertNotEquals("pwned", browser.getTitle());
+    assertEquals(title, browser.getTitle(), "a download, not a page");
+    logout();
+  }
+
   @Test
   void protectedPagesAskForALoginAndComeBack() {
     browser.manage().deleteAllCookies();
