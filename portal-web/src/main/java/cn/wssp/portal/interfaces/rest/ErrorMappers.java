@@ -1,6 +1,7 @@
 package cn.wssp.portal.interfaces.rest;
 
 import cn.wssp.portal.domain.model.DomainException;
+import cn.wssp.portal.domain.model.TooManyAttempts;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -17,6 +18,10 @@ public final class ErrorMappers {
   static Response toResponse(Throwable t) {
     Throwable cause = t;
     for (int i = 0; i < 10 && cause != null; i++) {
+      if (cause instanceof TooManyAttempts many) {
+        return Response.fromResponse(ApiError.response(many.status(), many.code(), many.getMessage()))
+            .header("Retry-After", String.valueOf(many.retryAfterSeconds())).build();
+      }
       if (cause instanceof DomainException d) {
         return ApiError.response(d.status(), d.code(), d.getMessage());
       }
