@@ -1,6 +1,8 @@
 package cn.wssp.portal.application;
 
 import cn.wssp.portal.domain.model.AccountRepository;
+import cn.wssp.portal.domain.model.AuditAction;
+import cn.wssp.portal.domain.model.DomainException;
 import cn.wssp.portal.domain.model.PasswordHasher;
 import cn.wssp.portal.domain.model.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Users, password checks and API tokens (stored only as SHA-256, valid for eight hours). */
+/**
+ * Users, logins (throttled and audited) and API tokens (stored only as SHA-256, valid for eight
+ * hours, revoked by logout).
+ */
 @ApplicationScoped
 public class Accounts {
   static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
@@ -27,6 +34,12 @@ public class Accounts {
 
   @Inject
   Clock clock;
+
+  @Inject
+  Throttle throttle;
+
+  @Inject
+  AuditTrail audit;
 
   public Optional<UserAccount> byUsername(String username) {
     return username == null ? Optional.empty() : accounts.byUsername(username.trim());
@@ -44,6 +57,42 @@ public class Accounts {
     return PasswordHasher.verify(given, user.get().passwordHash()) ? user : Optional.empty();
   }
 
+  /**
+   * A login through the page or the API, from a client address: refused with 429 while the
+   * account's or the address's counter says wait (the password is not even checked); a wrong
+   * password is counted under both and audited (LOGIN_FAILED) in a transaction of its own, so
+   * that it stays counted although the login fails; a success resets the account's counter and is
+   * audited (LOGIN).
+   *
+   * @throws cn.wssp.portal.domain.model.TooManyAttempts 429, while waiting or when this failure locks
+   * @throws DomainException INVALID_CREDENTIALS (401) for a wrong password or an unknown user
+   */
+  @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = DomainException.class)
+  public UserAccount login(String username, String password, String address) {
+    String name = username == null ? "" : username.trim();
+    Throttle.Key account = throttle.account(name);
+    Throttle.Gate gate = throttle.open(List.of(account, throttle.loginAddress(address)), "登录");
+    Optional<UserAccount> user = authenticate(name, password);
+    if (user.isPresent()) {
+      gate.succeeded(account);
+      audit.record(Actor.of(user.get()), null, AuditAction.LOGIN, null, null, "来自 " + address);
+      return user.get();
+    }
+    Throttle.Failure failure = gate.failed();
+    audit.record(new Actor(null, clip(name.isEmpty() ? "-" : name, 80), name, Set.of(), null, null, null),
+        null, AuditAction.LOGIN_FAILED, null, null, "来自 " + address + "，该账户连续失败 "
+            + failure.failures() + " 次" + (failure.lockStarted()
+                ? "，已临时锁定至 " + failure.lockedUntil().atZone(clock.getZone()).toLocalDateTime() : ""));
+    if (failure.lockStarted()) {
+      throw gate.lockedOut(failure);
+    }
+    throw new DomainException("INVALID_CREDENTIALS", 401, "用户名或密码错误。");
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() > max ? s.substring(0, max) : s;
+  }
+
   @Transactional
   public IssuedToken issueToken(UserAccount user) {
     byte[] bytes = new byte[32];
@@ -53,6 +102,13 @@ public class Accounts {
     Instant expires = now.plus(TOKEN_LIFETIME);
     accounts.addToken(PasswordHasher.sha256Hex(token), user.id(), now, expires);
     return new IssuedToken(token, expires);
+  }
+
+  /** Logout of an API client: the token no longer works; false if it was unknown. */
+  @Transactional
+  public boolean revokeToken(String token) {
+    return token != null && !token.isBlank()
+        && accounts.removeToken(PasswordHasher.sha256Hex(token.trim()));
   }
 
   public Optional<UserAccount> byToken(String token) {

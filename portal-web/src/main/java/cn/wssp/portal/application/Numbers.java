@@ -31,9 +31,12 @@ public class Numbers {
     return String.format("%s%d%06d", prefix, year, sequences.next(prefix + year));
   }
 
+  /** Length of new verification codes: 31^12 ≈ 8·10^17 (documents issued before kept 8). */
+  static final int CODE_LENGTH = 12;
+
   public static String verificationCode() {
-    StringBuilder sb = new StringBuilder(8);
-    for (int i = 0; i < 8; i++) {
+    StringBuilder sb = new StringBuilder(CODE_LENGTH);
+    for (int i = 0; i < CODE_LENGTH; i++) {
       sb.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
     }
     return sb.toString();

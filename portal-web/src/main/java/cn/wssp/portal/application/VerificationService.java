@@ -12,7 +12,10 @@ import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Public verification of a document (§6): by uploading the PDF, or by number and code. The
@@ -29,6 +32,9 @@ public class VerificationService {
 
   @Inject
   DocumentIssuer issuer;
+
+  @Inject
+  Throttle throttle;
 
   /**
    * The answer of /api/v1/verify and the verify page. {@code indication}, {@code subIndication}
@@ -53,12 +59,25 @@ public class VerificationService {
     return result(report, doc, registered);
   }
 
-  public Result verifyByNumber(String number, String code) {
-    Document doc = number == null ? null : documents.byNumber(number.trim()).orElse(null);
-    if (doc == null || code == null || !doc.verificationCode().equalsIgnoreCase(code.trim())) {
-      throw new DomainException("NOT_FOUND", 404, "文书编号或验证码不正确，未找到该文书。");
-    }
+  /**
+   * By number and code, from a client address: wrong pairs are counted per address (the
+   * throttle's verification rule), and past its limit the address gets 429 until it may try again.
+   */
+  public Result verifyByNumber(String number, String code, String address) {
+    Document doc = throttle.attempt(List.of(throttle.verificationAddress(address)), "核验",
+            () -> registered(number, code))
+        .orElseThrow(() -> new DomainException("NOT_FOUND", 404, "文书编号或验证码不正确，未找到该文书。"));
     return result(seals.verify(issuer.read(doc)), doc, true);
+  }
+
+  /** The document with this number and code (any case; 8-character codes of older documents too). */
+  Optional<Document> registered(String number, String code) {
+    if (number == null || number.isBlank() || code == null || code.isBlank()) {
+      return Optional.empty();
+    }
+    return documents.byNumber(number.trim()).filter(d -> MessageDigest.isEqual(
+        d.verificationCode().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8),
+        code.trim().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
   }
 
   private static Result result(VerificationReport r, Document doc, boolean registered) {

@@ -2,6 +2,7 @@ package cn.wssp.portal.infrastructure;
 
 import cn.wssp.integration.mail.MailException;
 import cn.wssp.integration.mail.Mailer;
+import cn.wssp.portal.domain.model.ThrottleRules;
 import cn.wssp.portal.domain.service.PortalProfile;
 import cn.wssp.prereview.PreReviewer;
 import cn.wssp.storage.ObjectStore;
@@ -43,5 +44,10 @@ public class PortalProducers {
     PortalSettings s = PortalSettings.current();
     return new PortalProfile(s.centerName(), s.publicUrl(), s.uploadMaxBytes(),
         s.smtpHost().isPresent(), s.demoData());
+  }
+
+  @Produces
+  ThrottleRules throttleRules() {
+    return ThrottleRules.withLock(PortalSettings.current().throttleLock());
   }
 }

@@ -140,4 +140,9 @@ public final class PortalSettings {
       return "localhost";
     }
   }
+
+  /** How long the login and verification throttles lock a key (default 15 minutes). */
+  public java.time.Duration throttleLock() {
+    return java.time.Duration.ofSeconds(Long.parseLong(get("portal.throttle.lock-seconds").orElse("900")));
+  }
 }

@@ -31,6 +31,7 @@ final class TestPortal {
   final InMemoryAccounts accountRepo = new InMemoryAccounts();
   final InMemoryDocuments documentRepo = new InMemoryDocuments();
   final InMemoryAudit auditRepo = new InMemoryAudit();
+  final InMemoryAttemptCounters counterRepo = new InMemoryAttemptCounters();
   final InMemoryJobs jobRepo = new InMemoryJobs();
   final InMemoryMessages messageRepo = new InMemoryMessages();
   final InMemoryObjectStore objects = new InMemoryObjectStore();
@@ -47,6 +48,8 @@ final class TestPortal {
   final DecisionService decisions = new DecisionService();
   final ApplicationViews views = new ApplicationViews();
   final DocumentAccess access = new DocumentAccess();
+  final Throttle throttle = new Throttle();
+  final VerificationService verification = new VerificationService();
   final Accounts accounts = new Accounts();
   final SecurityAudit refusals = new SecurityAudit();
   final AuditQueries auditQueries = new AuditQueries();
@@ -142,8 +145,17 @@ final class TestPortal {
     access.issuer = issuer;
     access.objects = objects;
     access.audit = audit;
+    throttle.counters = counterRepo;
+    throttle.rules = ThrottleRules.standard();
+    throttle.clock = clock;
     accounts.accounts = accountRepo;
     accounts.clock = clock;
+    accounts.throttle = throttle;
+    verification.documents = documentRepo;
+    verification.seals = seals;
+    verification.issuer = issuer;
+    verification.throttle = throttle;
+    accounts.audit = audit;
   }
 
   private UserAccount user(String username, Set<Role> roles) {

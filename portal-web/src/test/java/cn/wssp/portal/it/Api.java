@@ -20,10 +20,22 @@ final class Api {
 
   final String base;
   final String token;
+  /** Sent as X-Forwarded-For (the test portal trusts 127.0.0.1 as a proxy), or null. */
+  final String forwardedFor;
 
   private Api(String base, String token) {
+    this(base, token, null);
+  }
+
+  private Api(String base, String token, String forwardedFor) {
     this.base = base;
     this.token = token;
+    this.forwardedFor = forwardedFor;
+  }
+
+  /** The same client seen by the portal as coming from another address (through the proxy). */
+  Api from(String address) {
+    return new Api(base, token, address);
   }
 
   static Api anonymous(RunningPortal portal) {
@@ -70,6 +82,9 @@ final class Api {
         .timeout(Duration.ofSeconds(120));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
+    }
+    if (forwardedFor != null) {
+      b.header("X-Forwarded-For", forwardedFor);
     }
     return b;
   }

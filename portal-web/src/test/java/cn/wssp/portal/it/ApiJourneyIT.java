@@ -409,7 +409,7 @@ class ApiJourneyIT {
   /** The verification code as printed on the document, read back with pdftotext. */
   static String verificationCode(byte[] pdf, String number) throws Exception {
     String text = Pdfsig.run(List.of("pdftotext", "-enc", "UTF-8", write(pdf), "-"));
-    var m = java.util.regex.Pattern.compile("验证码[：:]\\s*([A-Z0-9]{8})").matcher(text);
+    var m = java.util.regex.Pattern.compile("验证码[：:]\\s*([A-Z0-9]{12})").matcher(text);
     assertTrue(m.find(), "no verification code printed on " + number + ":\n" + text);
     return m.group(1);
   }

@@ -49,7 +49,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserJourneyIT {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  static final Pattern CODE = Pattern.compile("验证码[：:]\\s*([A-Z0-9]{8})");
+  static final Pattern CODE = Pattern.compile("验证码[：:]\\s*([A-Z0-9]{12})");
 
   static RunningPortal portal;
   static WebDriver browser;

@@ -101,6 +101,10 @@ public final class RunningPortal implements AutoCloseable {
     env.put("PORTAL_UPLOAD_MAX_BYTES", String.valueOf(UPLOAD_CAP));
     env.put("PORTAL_SMTP_HOST", "127.0.0.1");
     env.put("PORTAL_SMTP_PORT", String.valueOf(mail.port()));
+    // ThrottleIT: its clients come "through a proxy" on 127.0.0.1 (X-Forwarded-For), so its
+    // per-address locks never touch the other tests; and a lock lasts 20 s, not 15 minutes.
+    env.put("PORTAL_TRUSTED_PROXIES", "127.0.0.1");
+    env.put("PORTAL_THROTTLE_LOCK_SECONDS", String.valueOf(ThrottleIT.LOCK_SECONDS));
     if (dbUrl != null) {
       env.put("PORTAL_DB_URL", dbUrl);
       env.put("PORTAL_DB_USER", dbUser());

@@ -44,6 +44,11 @@ public class InMemoryAccounts implements AccountRepository {
   }
 
   @Override
+  public boolean removeToken(String tokenHash) {
+    return tokens.remove(tokenHash) != null;
+  }
+
+  @Override
   public Optional<Long> userOfToken(String tokenHash, Instant now) {
     return Optional.ofNullable(tokens.get(tokenHash)).filter(t -> t.expiresAt().isAfter(now))
         .map(Token::userId);

@@ -16,6 +16,9 @@ public interface AccountRepository {
 
   void addToken(String tokenHash, Long userId, Instant createdAt, Instant expiresAt);
 
+  /** Deletes a token (logout); false if there was none. */
+  boolean removeToken(String tokenHash);
+
   /** The user of an unexpired token, by the token's hash. */
   Optional<Long> userOfToken(String tokenHash, Instant now);
 

@@ -43,6 +43,12 @@ public class JpaAccountRepository implements AccountRepository {
   }
 
   @Override
+  public boolean removeToken(String tokenHash) {
+    return em.createNativeQuery("DELETE FROM api_token WHERE token_hash = ?1")
+        .setParameter(1, tokenHash).executeUpdate() > 0;
+  }
+
+  @Override
   public Optional<Long> userOfToken(String tokenHash, Instant now) {
     List<?> rows = em.createNativeQuery(
             "SELECT user_id FROM api_token WHERE token_hash = ?1 AND expires_at > ?2")

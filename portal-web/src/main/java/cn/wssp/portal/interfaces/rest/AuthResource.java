@@ -6,11 +6,15 @@ import cn.wssp.portal.domain.model.ChiefRole;
 import cn.wssp.portal.domain.model.DomainException;
 import cn.wssp.portal.domain.model.Role;
 import cn.wssp.portal.domain.model.UserAccount;
+import cn.wssp.portal.interfaces.security.ClientAddress;
 import cn.wssp.portal.interfaces.security.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.*;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,6 +29,12 @@ public class AuthResource {
 
   @Inject
   CurrentActor current;
+
+  @Inject
+  ClientAddress clientAddress;
+
+  @Context
+  HttpServletRequest request;
 
   public static class Login {
     public String username;
@@ -47,10 +57,23 @@ public class AuthResource {
     if (login == null || blank(login.username) || blank(login.password)) {
       throw DomainException.invalid("请提供用户名（username）和密码（password）。");
     }
-    UserAccount user = accounts.authenticate(login.username, login.password)
-        .orElseThrow(() -> new DomainException("INVALID_CREDENTIALS", 401, "用户名或密码错误。"));
+    // 401 INVALID_CREDENTIALS; 429 TOO_MANY_ATTEMPTS with Retry-After when throttled.
+    UserAccount user = accounts.login(login.username, login.password, clientAddress.of(request));
     Accounts.IssuedToken t = accounts.issueToken(user);
     return new Token(t.token(), t.expiresAt());
+  }
+
+  /** Revokes the bearer token of this request: afterwards it gets 401. */
+  @POST
+  @Path("auth/logout")
+  @Consumes(MediaType.WILDCARD)
+  public Response logout(@HeaderParam("Authorization") String authorization) {
+    current.require();
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw DomainException.invalid("请用 Authorization: Bearer 令牌调用退出登录。");
+    }
+    accounts.revokeToken(authorization.substring(7));
+    return Response.noContent().build();
   }
 
   @GET

@@ -1,6 +1,7 @@
 package cn.wssp.portal.interfaces.rest;
 
 import cn.wssp.portal.domain.model.DomainException;
+import cn.wssp.portal.domain.model.TooManyAttempts;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -23,6 +24,10 @@ public final class ErrorMappers {
       if (cause instanceof cn.wssp.portal.interfaces.security.UploadGate.TooLarge tooLarge) {
         // A chunked body counted past its cap by UploadGate: refused, the connection closes.
         return ApiError.response(413, "TOO_LARGE", tooLarge.getMessage());
+      }
+      if (cause instanceof TooManyAttempts many) {
+        return Response.fromResponse(ApiError.response(many.status(), many.code(), many.getMessage()))
+            .header("Retry-After", String.valueOf(many.retryAfterSeconds())).build();
       }
       if (cause instanceof DomainException d) {
         return ApiError.response(d.status(), d.code(), d.getMessage());

@@ -5,6 +5,9 @@ import cn.wssp.portal.domain.model.DomainException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.*;
+import cn.wssp.portal.interfaces.security.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
@@ -19,6 +22,12 @@ public class VerifyResource {
 
   @Inject
   VerificationService verification;
+
+  @Inject
+  ClientAddress clientAddress;
+
+  @Context
+  HttpServletRequest request;
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -39,6 +48,7 @@ public class VerifyResource {
   @Path("{documentNumber}")
   public VerificationService.Result byNumber(@PathParam("documentNumber") String number,
       @QueryParam("code") String code) {
-    return verification.verifyByNumber(number, code);
+    // 404 for a wrong pair; 429 TOO_MANY_ATTEMPTS with Retry-After after too many from this address.
+    return verification.verifyByNumber(number, code, clientAddress.of(request));
   }
 }

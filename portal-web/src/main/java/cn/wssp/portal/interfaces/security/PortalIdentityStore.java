@@ -1,7 +1,9 @@
 package cn.wssp.portal.interfaces.security;
 
 import cn.wssp.portal.application.Accounts;
+import cn.wssp.portal.domain.model.DomainException;
 import cn.wssp.portal.domain.model.Role;
+import cn.wssp.portal.domain.model.TooManyAttempts;
 import cn.wssp.portal.domain.model.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,22 +11,43 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.util.Optional;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 
-/** Checks usernames and PBKDF2-hashed passwords against the user table; groups are the roles. */
+/**
+ * Checks usernames and PBKDF2-hashed passwords against the user table through the throttled,
+ * audited {@link Accounts#login}; groups are the roles. A throttled login is left on the request
+ * ({@link #THROTTLED}) for the login page to explain.
+ */
 @ApplicationScoped
 public class PortalIdentityStore implements IdentityStore {
+  /** Request attribute: the {@link TooManyAttempts} that refused this login. */
+  public static final String THROTTLED = PortalIdentityStore.class.getName() + ".throttled";
+
   @Inject
   Accounts accounts;
+
+  @Inject
+  ClientAddress clientAddress;
+
+  @Inject
+  HttpServletRequest request;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
     if (!(credential instanceof UsernamePasswordCredential upc)) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
-    Optional<UserAccount> user = accounts.authenticate(upc.getCaller(), upc.getPasswordAsString());
-    return user.map(PortalIdentityStore::result).orElse(CredentialValidationResult.INVALID_RESULT);
+    try {
+      UserAccount user = accounts.login(upc.getCaller(), upc.getPasswordAsString(),
+          clientAddress.of(request));
+      return result(user);
+    } catch (TooManyAttempts e) {
+      request.setAttribute(THROTTLED, e);
+      return CredentialValidationResult.INVALID_RESULT;
+    } catch (DomainException e) {
+      return CredentialValidationResult.INVALID_RESULT;
+    }
   }
 
   static CredentialValidationResult result(UserAccount u) {

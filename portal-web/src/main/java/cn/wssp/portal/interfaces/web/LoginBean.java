@@ -1,5 +1,7 @@
 package cn.wssp.portal.interfaces.web;
 
+import cn.wssp.portal.domain.model.TooManyAttempts;
+import cn.wssp.portal.interfaces.security.PortalIdentityStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -52,7 +54,17 @@ public class LoginBean {
         }
         Pages.redirect(safeNext(next));
       }
-      default -> Pages.error("用户名或密码错误。");
+      default -> {
+        if (request.getAttribute(PortalIdentityStore.THROTTLED) instanceof TooManyAttempts t) {
+          // Too many failures: say when to come back (the password was not checked).
+          HttpServletResponse response = (HttpServletResponse) ec.getResponse();
+          response.setStatus(429);
+          response.setHeader("Retry-After", String.valueOf(t.retryAfterSeconds()));
+          Pages.error(t.getMessage());
+        } else {
+          Pages.error("用户名或密码错误。");
+        }
+      }
     }
   }
 

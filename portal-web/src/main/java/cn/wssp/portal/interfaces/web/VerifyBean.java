@@ -2,6 +2,9 @@ package cn.wssp.portal.interfaces.web;
 
 import cn.wssp.portal.application.VerificationService;
 import cn.wssp.portal.domain.model.DomainException;
+import cn.wssp.portal.interfaces.security.ClientAddress;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,6 +27,9 @@ public class VerifyBean implements Serializable {
   @Inject
   VerificationService verification;
 
+  @Inject
+  ClientAddress clientAddress;
+
   private String number;
   private String code;
   private String checkedFile;
@@ -38,7 +44,10 @@ public class VerifyBean implements Serializable {
 
   public void byNumber() {
     checkedFile = null;
-    result = Pages.attempt(() -> verification.verifyByNumber(number, code));
+    String address = clientAddress.of(
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
+    // Wrong pairs are throttled per address; the refusal says when to try again.
+    result = Pages.attempt(() -> verification.verifyByNumber(number, code, address));
   }
 
   public void upload(FileUploadEvent event) {
