@@ -12,12 +12,16 @@ public record ApiError(String error, String message) {
         .entity(new ApiError(code, message)).build();
   }
 
-  /** The same body written by a servlet filter, before JAX-RS is reached. */
+  /** The same body written by a servlet filter or the authentication mechanism. */
   public static void write(HttpServletResponse response, int status, String code, String message)
       throws IOException {
+    byte[] body = ("{\"error\":\"" + code + "\",\"message\":\""
+        + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write("{\"error\":\"" + code + "\",\"message\":\""
-        + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    response.setContentLengthLong(body.length);
+    response.getOutputStream().write(body);
+    response.flushBuffer();
   }
 }

@@ -18,9 +18,6 @@ public final class ErrorMappers {
   static Response toResponse(Throwable t) {
     Throwable cause = t;
     for (int i = 0; i < 10 && cause != null; i++) {
-      if (cause instanceof BodyLimit.TooLarge) {
-        return ApiError.response(413, "TOO_LARGE", "请求体超过 1 MB 上限。");
-      }
       if (cause instanceof cn.wssp.portal.interfaces.security.UploadGate.TooLarge tooLarge) {
         // A chunked body counted past its cap by UploadGate: refused, the connection closes.
         return ApiError.response(413, "TOO_LARGE", tooLarge.getMessage());

@@ -144,9 +144,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         // A refused body is not read: the connection is closed after this answer (UploadGate).
         UploadGate.closeAfterResponse(request, response);
       }
-      response.setStatus(401);
-      response.setContentType("application/json;charset=UTF-8");
-      response.getWriter().write("{\"error\":\"UNAUTHORIZED\",\"message\":\"" + message + "\"}");
+      cn.wssp.portal.interfaces.rest.ApiError.write(response, 401, "UNAUTHORIZED", message);
     } catch (IOException ignored) {
       // the client went away
     }

@@ -18,7 +18,11 @@ import java.io.IOException;
 public class SecurityHeaders extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
-  static final String POLICY = "default-src 'self'; img-src 'self' data:; font-src 'self' data:;"
+  // script-src is left to PrimeFaces' policy ('self' + the page's nonce): browsers enforce both
+  // policies, so this one must not narrow scripts further (default-src would block the nonce'd
+  // inline scripts, which it does not know).
+  static final String POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline';"
+      + " img-src 'self' data:; font-src 'self' data:;"
       + " style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self';"
       + " form-action 'self'; frame-ancestors 'none'";
 

@@ -44,7 +44,9 @@ public class UploadGate implements Filter {
   public static final long VERIFY_MAX_BYTES = 50L << 20;
   /** max-file-size of the Faces servlet's multipart-config in web.xml: keep the two equal. */
   public static final long PAGE_MAX_FILE_BYTES = 100L << 20;
-  /** Any other body (JSON, Faces forms): generous, but not unbounded. */
+  /** The API's JSON bodies are small (a matter code, a reason, a PIN). */
+  public static final long JSON_MAX_BYTES = 1L << 20;
+  /** Any other body (Faces forms): generous, but not unbounded. */
   public static final long OTHER_MAX_BYTES = 2L << 20;
 
   private static final Pattern MATERIAL_PUT =
@@ -94,7 +96,7 @@ public class UploadGate implements Filter {
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean pageUpload = path.endsWith(".xhtml") && isMultipart(request);
-    Rule rule = rule(request.getMethod(), path, pageUpload);
+    Rule rule = rule(request.getMethod(), path, pageUpload, request.getContentType());
     if (rule.needsLogin() && request.getUserPrincipal() == null) {
       refuse(request, response, 401, "UNAUTHORIZED",
           "请先登录（Authorization: Bearer 令牌或登录会话）后再上传文件。");
@@ -122,7 +124,7 @@ public class UploadGate implements Filter {
     }
   }
 
-  Rule rule(String method, String path, boolean pageUpload) {
+  Rule rule(String method, String path, boolean pageUpload, String contentType) {
     if ("PUT".equals(method) && MATERIAL_PUT.matcher(path).matches()) {
       return new Rule(true, materialCap + MULTIPART_OVERHEAD, "材料文件");
     }
@@ -133,6 +135,9 @@ public class UploadGate implements Filter {
       return path.equals("/verify.xhtml")
           ? new Rule(false, VERIFY_MAX_BYTES + MULTIPART_OVERHEAD, "待验证的文书")
           : new Rule(true, Math.min(materialCap, PAGE_MAX_FILE_BYTES) + MULTIPART_OVERHEAD, "材料文件");
+    }
+    if (contentType != null && contentType.toLowerCase().startsWith("application/json")) {
+      return new Rule(false, JSON_MAX_BYTES, "请求体");
     }
     return new Rule(false, OTHER_MAX_BYTES, "请求内容");
   }
@@ -227,14 +232,8 @@ public class UploadGate implements Filter {
 
   static void writeError(HttpServletResponse response, int status, String code, String message)
       throws IOException {
-    byte[] body = ("{\"error\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'") + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
     response.setHeader("Connection", "close");
-    response.setContentType("application/json;charset=UTF-8");
-    response.setContentLengthLong(body.length);
-    response.getOutputStream().write(body);
-    response.flushBuffer();
+    cn.wssp.portal.interfaces.rest.ApiError.write(response, status, code, message);
   }
 
   /**
