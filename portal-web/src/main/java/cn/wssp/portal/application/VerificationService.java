@@ -12,9 +12,7 @@ import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -75,9 +73,7 @@ public class VerificationService {
     if (number == null || number.isBlank() || code == null || code.isBlank()) {
       return Optional.empty();
     }
-    return documents.byNumber(number.trim()).filter(d -> MessageDigest.isEqual(
-        d.verificationCode().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8),
-        code.trim().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+    return documents.byNumber(number.trim()).filter(d -> d.matchesCode(code));
   }
 
   private static Result result(VerificationReport r, Document doc, boolean registered) {

@@ -40,6 +40,9 @@ public class PortalBootstrap {
   @Inject
   JobRunner jobRunner;
 
+  @Inject
+  cn.wssp.portal.domain.model.DocumentRepository documents;
+
   private volatile String failure;
 
   /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
@@ -61,6 +64,10 @@ public class PortalBootstrap {
         demoData.seedIfEmpty();
       }
       demoData.enableDemoAccounts(settings.demoData());
+      int hashed = documents.hashClearVerificationCodes();
+      if (hashed > 0) {
+        LOG.info("已将 " + hashed + " 份文书的验证码改为只保存摘要（SHA-256）");
+      }
       seals.ensureSeals();
       jobRunner.start();
       LOG.info("网上审批已就绪：" + settings.publicUrl());

@@ -44,6 +44,11 @@ public class InMemoryDocuments implements DocumentRepository {
     signatures.add(Ids.assign(signature));
   }
 
+  @Override
+  public int hashClearVerificationCodes() {
+    return (int) documents.stream().filter(Document::hashLegacyCode).count();
+  }
+
   private static Long documentIdOf(DecisionSignature s) {
     try {
       var f = DecisionSignature.class.getDeclaredField("documentId");

@@ -27,7 +27,16 @@ public class Document {
   @Column(name = "size_bytes")
   private long size;
 
+  /** SHA-256 of the verification code (upper case): the code itself is only on the paper. */
+  @Column(name = "verification_hash")
+  private String verificationHash;
+
+  /** Codes of documents issued before hashing; emptied at start-up once hashed. */
   @Column(name = "verification_code")
+  private String legacyCode;
+
+  /** The code, known only while the document is being issued (it is printed, then forgotten). */
+  @Transient
   private String verificationCode;
 
   @Column(name = "created_at")
@@ -46,6 +55,7 @@ public class Document {
     this.kind = kind;
     this.number = number;
     this.verificationCode = verificationCode;
+    this.verificationHash = hashOf(verificationCode);
     this.createdAt = now;
   }
 
@@ -58,6 +68,40 @@ public class Document {
   }
 
   public void revoke() { this.revoked = true; }
+
+  /** The code printed on the document, in any case; compared in constant time. */
+  public boolean matchesCode(String code) {
+    if (code == null || code.isBlank()) {
+      return false;
+    }
+    String expected = verificationHash != null ? verificationHash : hashOf(legacyCode);
+    return expected != null && java.security.MessageDigest.isEqual(
+        expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        hashOf(code).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  /** Moves a code kept in clear (before hashing existed) to its hash. */
+  public boolean hashLegacyCode() {
+    if (legacyCode == null) {
+      return false;
+    }
+    verificationHash = hashOf(legacyCode);
+    legacyCode = null;
+    return true;
+  }
+
+  static String hashOf(String code) {
+    if (code == null) {
+      return null;
+    }
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(code.trim().toUpperCase(java.util.Locale.ROOT)
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   public Long id() { return id; }
   public Long applicationId() { return applicationId; }

@@ -21,4 +21,7 @@ public interface DocumentRepository {
   List<DecisionSignature> signatures(Long documentId);
 
   void addSignature(DecisionSignature signature);
+
+  /** Hashes the verification codes still kept in clear (documents of older versions); how many. */
+  int hashClearVerificationCodes();
 }

@@ -56,4 +56,15 @@ public class JpaDocumentRepository implements DocumentRepository {
   public void addSignature(DecisionSignature signature) {
     em.persist(signature);
   }
+
+  @Override
+  @jakarta.transaction.Transactional
+  public int hashClearVerificationCodes() {
+    int n = 0;
+    for (Document d : em.createQuery("select d from Document d where d.legacyCode is not null",
+        Document.class).getResultList()) {
+      n += d.hashLegacyCode() ? 1 : 0;
+    }
+    return n;
+  }
 }
