@@ -1,6 +1,5 @@
 package cn.wssp.portal.application;
 
-import cn.wssp.portal.domain.calendar.WorkingDayCalendar;
 import cn.wssp.portal.domain.model.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +33,7 @@ public class AcceptanceService {
   Notifications notifications;
 
   @Inject
-  WorkingDayCalendar calendar;
+  Calendars calendar;
 
   @Inject
   Clock clock;
@@ -67,7 +66,7 @@ public class AcceptanceService {
   private Document accept(Actor actor, Application app, String why) {
     Commitment commitment = applications.commitmentOf(app.id()).orElse(null);
     boolean override = app.acceptanceWouldOverride(commitment != null);
-    LocalDate reviewDue = calendar.addWorkingDays(LocalDate.now(clock), app.matter().timeLimitDays());
+    LocalDate reviewDue = calendar.current().addWorkingDays(LocalDate.now(clock), app.matter().timeLimitDays());
     app.accept(Instant.now(clock), reviewDue, commitment != null, why);
     Document notice = issuer.issueNotice(app, DocumentKind.ACCEPTANCE_NOTICE,
         OfficialTexts.acceptance(app, clock.getZone(), reviewDue, commitment, override ? why : null),

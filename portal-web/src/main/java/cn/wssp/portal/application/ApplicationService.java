@@ -1,6 +1,5 @@
 package cn.wssp.portal.application;
 
-import cn.wssp.portal.domain.calendar.WorkingDayCalendar;
 import cn.wssp.portal.domain.model.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +42,7 @@ public class ApplicationService {
   SecurityAudit refusals;
 
   @Inject
-  WorkingDayCalendar calendar;
+  Calendars calendar;
 
   @Inject
   Clock clock;
@@ -93,7 +92,7 @@ public class ApplicationService {
     AccessPolicy.requireOwner(actor, app);
     ApplicationStatus from = app.status();
     Instant now = Instant.now(clock);
-    app.submit(now, calendar.addWorkingDays(LocalDate.now(clock), PRE_REVIEW_WORKING_DAYS));
+    app.submit(now, calendar.current().addWorkingDays(LocalDate.now(clock), PRE_REVIEW_WORKING_DAYS));
     applications.replaceFindings(app.id(), List.of());
     jobs.add(new Job(JobKind.PRE_REVIEW, app.id(), now));
     audit.record(actor, app.id(), AuditAction.SUBMIT, from, app.status(),

@@ -1,7 +1,6 @@
 package cn.wssp.portal.application;
 
 import cn.wssp.portal.application.ApplicationView.*;
-import cn.wssp.portal.domain.calendar.WorkingDayCalendar;
 import cn.wssp.portal.domain.model.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +21,7 @@ public class ApplicationViews {
   DocumentRepository documents;
 
   @Inject
-  WorkingDayCalendar calendar;
+  Calendars calendar;
 
   @Inject
   Clock clock;
@@ -71,10 +70,10 @@ public class ApplicationViews {
   private Deadlines deadlines(Application app) {
     LocalDate running = switch (app.status()) {
       case SUBMITTED, PRE_REVIEWED -> app.preReviewDue();
-      case ACCEPTED, ACCEPTED_ON_COMMITMENT, UNDER_REVIEW, APPROVED -> app.reviewDue();
+      case ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED, UNDER_REVIEW, APPROVED -> app.reviewDue();
       default -> null;
     };
     return new Deadlines(app.preReviewDue(), app.reviewDue(),
-        Light.of(running, LocalDate.now(clock), calendar));
+        Light.of(running, LocalDate.now(clock), calendar.current()));
   }
 }

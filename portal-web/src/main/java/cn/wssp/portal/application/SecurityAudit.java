@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * Audit entries about refusals (ACCESS_DENIED, SIGNING_REFUSED, LOGIN_FAILED), written in a
- * transaction of their own: the refusal rolls back the request's transaction, its record must
- * stay (ASVS V7.2).
+ * Audit entries written in a transaction of their own: refusals (ACCESS_DENIED, SIGNING_REFUSED,
+ * LOGIN_FAILED), whose request's transaction rolls back while their record must stay (ASVS V7.2),
+ * and events with no transaction of their own (the test clock moved).
  */
 @ApplicationScoped
 public class SecurityAudit {

@@ -53,6 +53,9 @@ public class PortalBootstrap {
     PortalSettings settings = PortalSettings.current();
     ITEXT.setLevel(Level.WARNING); // iText logs every certificate it embeds at INFO
     try {
+      if (settings.testClock() && !settings.demoData()) {
+        throw new IllegalStateException("PORTAL_TEST_CLOCK=true 只能与演示数据（PORTAL_DEMO_DATA=true）一起使用：真实门户的时限必须按真实时间计算。");
+      }
       LOG.info("数据目录：" + settings.dataDir() + "；数据库：" + PortalDataSource.describe(settings));
       Flyway.configure(PortalBootstrap.class.getClassLoader())
           .dataSource(dataSource)
@@ -70,6 +73,9 @@ public class PortalBootstrap {
       }
       seals.ensureSeals();
       jobRunner.start();
+      if (settings.testClock()) {
+        LOG.warning("测试时钟已开启（PORTAL_TEST_CLOCK=true）：中心管理员可以调整门户时间。");
+      }
       LOG.info("网上审批已就绪：" + settings.publicUrl());
     } catch (Exception e) {
       failure = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -120,6 +120,14 @@ public final class PortalSettings {
     });
   }
 
+  /**
+   * PORTAL_TEST_CLOCK=true lets a CENTER_ADMIN move the portal's clock (API.md). Only with demo
+   * data: a real portal's deadlines must follow real time.
+   */
+  public boolean testClock() {
+    return get("portal.test.clock").map(Boolean::parseBoolean).orElse(false);
+  }
+
   public String centerName() {
     return get("portal.center.name").orElse("演示市行政服务中心");
   }

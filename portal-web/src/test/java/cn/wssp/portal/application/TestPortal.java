@@ -1,6 +1,5 @@
 package cn.wssp.portal.application;
 
-import cn.wssp.portal.domain.calendar.WorkingDayCalendar;
 import cn.wssp.portal.domain.model.*;
 import cn.wssp.portal.domain.service.PortalProfile;
 import cn.wssp.portal.testing.*;
@@ -22,7 +21,8 @@ final class TestPortal {
 
   /** Monday 2026-11-23, 10:00 in Beijing. */
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
-  final WorkingDayCalendar calendar = new WorkingDayCalendar();
+  final InMemoryCalendar calendarRepo = InMemoryCalendar.official();
+  final Calendars calendar = new Calendars();
   final PortalProfile profile = new PortalProfile("演示市行政服务中心", "http://localhost:8080",
       5 * MB, true, true);
 
@@ -93,6 +93,9 @@ final class TestPortal {
     auditQueries.applications = applications;
     auditQueries.entries = auditRepo;
     auditQueries.trail = audit;
+    calendar.days = calendarRepo;
+    calendar.audit = audit;
+    calendar.clock = clock;
     numbers.sequences = new InMemorySequence();
     numbers.clock = clock;
     audit.entries = auditRepo;

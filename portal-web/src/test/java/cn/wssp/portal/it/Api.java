@@ -98,6 +98,11 @@ final class Api {
         .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
   }
 
+  Reply put(String path, String json) throws Exception {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   Reply putFile(String path, String fileName, byte[] content) throws Exception {
     return multipart("PUT", path, fileName, content);
   }

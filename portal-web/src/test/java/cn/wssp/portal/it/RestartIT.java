@@ -45,7 +45,10 @@ class RestartIT {
       // Demo data switched off later: the published demo passwords stop working.
       portal.stop();
       portal.environment.put("PORTAL_DEMO_DATA", "false");
+      portal.environment.put("PORTAL_TEST_CLOCK", "false");
       portal.start();
+      assertEquals(404, Api.anonymous(portal).get("/api/v1/admin/clock").status(),
+          "no test clock on a real portal");
       Api.Reply refused = Api.anonymous(portal).post("/api/v1/auth/token",
           "{\"username\":\"applicant\",\"password\":\"Demo-2026!\"}");
       assertEquals(401, refused.status(), refused.toString());

@@ -97,6 +97,7 @@ public final class RunningPortal implements AutoCloseable {
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("PORTAL_"));
     env.put("PORTAL_DEMO_DATA", "true");
+    env.put("PORTAL_TEST_CLOCK", "true"); // ClockIT moves it, and puts it back
     env.put("PORTAL_PUBLIC_URL", url());
     env.put("PORTAL_UPLOAD_MAX_BYTES", String.valueOf(UPLOAD_CAP));
     env.put("PORTAL_SMTP_HOST", "127.0.0.1");

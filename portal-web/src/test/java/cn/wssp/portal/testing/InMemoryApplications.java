@@ -32,6 +32,12 @@ public class InMemoryApplications implements ApplicationRepository {
   }
 
   @Override
+  public List<Long> overduePreReviews(java.time.LocalDate today) {
+    return applications.values().stream().filter(a -> a.isPreReviewOverdue(today))
+        .map(Application::id).toList();
+  }
+
+  @Override
   public List<MaterialFile> materialFiles(Long applicationId) {
     return files.stream().filter(f -> f.applicationId().equals(applicationId)).toList();
   }

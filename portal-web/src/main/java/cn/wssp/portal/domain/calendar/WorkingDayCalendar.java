@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * Counts working days (工作日) for the legal time limits (§3). This first cut skips weekends;
- * public holidays and make-up working days (调休) come from the admin's holiday calendar later,
- * through {@link #withHolidays}.
+ * Counts working days (工作日) for the legal time limits (§3): weekends and public holidays are
+ * rest days, make-up working days (调休) on weekends are working days ({@link #withHolidays},
+ * from the center's published calendar).
  */
 public final class WorkingDayCalendar {
   private final Set<LocalDate> holidays;
@@ -51,5 +51,16 @@ public final class WorkingDayCalendar {
       }
     }
     return day;
+  }
+
+  /** Working days after {@code from} up to and including {@code to} (0 when to is not later). */
+  public long workingDaysBetween(LocalDate from, LocalDate to) {
+    long n = 0;
+    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+      if (isWorkingDay(day)) {
+        n++;
+      }
+    }
+    return n;
   }
 }

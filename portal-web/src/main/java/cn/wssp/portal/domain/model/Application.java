@@ -119,6 +119,24 @@ public class Application {
     this.reviewDue = reviewDue;
   }
 
+  /**
+   * 视为受理 (§3): nobody at the window acted by the end of the pre-review's due day, so the
+   * application counts as accepted from its submission; the review clock runs from then.
+   */
+  public void deemAccepted(LocalDate today, LocalDate reviewDue) {
+    if (!isPreReviewOverdue(today)) {
+      throw DomainException.conflict("申请 " + number + " 的预审时限未过，不能视为受理。");
+    }
+    moveTo(DEEMED_ACCEPTED, AWAITING_ACCEPTANCE, "视为受理");
+    this.acceptedAt = submittedAt;
+    this.reviewDue = reviewDue;
+  }
+
+  /** Waiting for the window after its pre-review due date. */
+  public boolean isPreReviewOverdue(LocalDate today) {
+    return AWAITING_ACCEPTANCE.contains(status) && preReviewDue != null && today.isAfter(preReviewDue);
+  }
+
   /** 补正: back to the applicant, who may change materials and submit again. */
   public void requestSupplement() {
     requireAwaitingWindow("要求补正");
@@ -174,7 +192,7 @@ public class Application {
   }
 
   public void startReview() {
-    moveTo(UNDER_REVIEW, Set.of(ACCEPTED, ACCEPTED_ON_COMMITMENT), "开始审查");
+    moveTo(UNDER_REVIEW, Set.of(ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED), "开始审查");
   }
 
   /** A chief representative may decide now (accepted, under review, or a joint approval open). */

@@ -1,5 +1,6 @@
 package cn.wssp.portal.domain.model;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,9 @@ public interface ApplicationRepository {
    * one enterprise's when {@code enterpriseId} is not null.
    */
   List<Application> list(Set<ApplicationStatus> statuses, Long enterpriseId, int max);
+
+  /** Applications still waiting for the window whose pre-review due date is before this day. */
+  List<Long> overduePreReviews(LocalDate today);
 
   List<MaterialFile> materialFiles(Long applicationId);
 

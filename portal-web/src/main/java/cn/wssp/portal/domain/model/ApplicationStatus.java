@@ -11,6 +11,8 @@ public enum ApplicationStatus {
   SUPPLEMENT_REQUESTED("待补正"),
   ACCEPTED("已受理"),
   ACCEPTED_ON_COMMITMENT("已容缺受理"),
+  /** 视为受理: the window did not act within the two working days of the pre-review (§3). */
+  DEEMED_ACCEPTED("视为受理"),
   NOT_ACCEPTED("不予受理"),
   UNDER_REVIEW("审查中"),
   APPROVED("准予许可"),
@@ -31,7 +33,7 @@ public enum ApplicationStatus {
 
   /** Statuses in which a chief representative may decide. */
   public static final Set<ApplicationStatus> DECIDABLE =
-      EnumSet.of(ACCEPTED, ACCEPTED_ON_COMMITMENT, UNDER_REVIEW, APPROVED);
+      EnumSet.of(ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED, UNDER_REVIEW, APPROVED);
 
   /**
    * Statuses waiting for the window, on the 2-working-day pre-review clock. The clerk acts once
@@ -44,7 +46,8 @@ public enum ApplicationStatus {
 
   /** Statuses in which the applicant may withdraw: any before a decision (§3). */
   public static final Set<ApplicationStatus> WITHDRAWABLE = EnumSet.of(DRAFT, SUBMITTED,
-      PRE_REVIEWED, SUPPLEMENT_REQUESTED, ACCEPTED, ACCEPTED_ON_COMMITMENT, UNDER_REVIEW);
+      PRE_REVIEWED, SUPPLEMENT_REQUESTED, ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED,
+      UNDER_REVIEW);
 
   /** Statuses in which the applicant may change materials. */
   public static final Set<ApplicationStatus> EDITABLE = EnumSet.of(DRAFT, SUPPLEMENT_REQUESTED);

@@ -25,7 +25,9 @@ public enum AuditAction {
   ACCESS_DENIED("拒绝访问"),
   MATERIAL_DOWNLOADED("查看材料"),
   DOCUMENT_DOWNLOADED("下载文书"),
-  SIGNING_REFUSED("拒绝签章");
+  SIGNING_REFUSED("拒绝签章"),
+  CALENDAR_CHANGED("修改节假日安排"),
+  TEST_CLOCK_MOVED("调整测试时钟");
 
   private final String label;
 

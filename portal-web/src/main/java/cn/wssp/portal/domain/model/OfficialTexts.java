@@ -45,6 +45,15 @@ public final class OfficialTexts {
     return body;
   }
 
+  /** 受理通知书 of a 视为受理: the window did not act in time, acceptance counts from submission. */
+  public static List<String> deemedAcceptance(Application app, ZoneId zone, LocalDate reviewDue) {
+    return List.of(
+        submitted(app, zone) + "，窗口未在法定的两个工作日内（" + CN_DATE.format(app.preReviewDue())
+            + "前）作出受理决定。根据《中华人民共和国行政许可法》第三十二条的规定，自收到申请材料之日起即为受理（视为受理）。",
+        "承诺办结时限为 " + app.matter().timeLimitDays() + " 个工作日，自提交之日起计算，将于"
+            + CN_DATE.format(reviewDue) + "前作出决定。");
+  }
+
   /** 补正材料一次性告知书: every item to fix, numbered, in one notice. */
   public static List<String> supplement(Application app, ZoneId zone, List<String> items) {
     List<String> body = new ArrayList<>();

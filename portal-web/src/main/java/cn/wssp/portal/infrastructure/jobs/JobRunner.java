@@ -2,6 +2,7 @@ package cn.wssp.portal.infrastructure.jobs;
 
 import cn.wssp.portal.domain.model.Job;
 import cn.wssp.portal.domain.model.JobHandler;
+import cn.wssp.portal.domain.model.Sweep;
 import cn.wssp.portal.infrastructure.PortalSettings;
 import cn.wssp.portal.infrastructure.persistence.JpaJobRepository;
 import jakarta.enterprise.inject.Any;
@@ -27,6 +28,13 @@ public class JobRunner {
   @Inject
   JpaJobRepository jobs;
 
+  /** The time-driven sweeps (deemed acceptance, …), run every minute on every instance. */
+  @Inject
+  @Any
+  Instance<Sweep> sweeps;
+
+  private ScheduledFuture<?> sweeper;
+
   /** The application layer's handlers, one per job kind. */
   @Inject
   @Any
@@ -39,6 +47,7 @@ public class JobRunner {
     if (poller == null) {
       owner = PortalSettings.current().instanceName();
       poller = scheduler.scheduleWithFixedDelay(this::poll, 1, 1, TimeUnit.SECONDS);
+      sweeper = scheduler.scheduleWithFixedDelay(this::sweep, 30, 60, TimeUnit.SECONDS);
     }
   }
 
@@ -64,6 +73,19 @@ public class JobRunner {
     }
   }
 
+  void sweep() {
+    for (Sweep s : sweeps) {
+      try {
+        int changed = s.run();
+        if (changed > 0) {
+          LOG.info("定时巡检 " + s.name() + "：处理 " + changed + " 件");
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "定时巡检 " + s.name() + " 失败，下次重试：" + e.getMessage(), e);
+      }
+    }
+  }
+
   private JobHandler handlerFor(Job job) {
     for (JobHandler h : handlers) {
       if (h.kind() == job.kind()) {
@@ -77,6 +99,9 @@ public class JobRunner {
   synchronized void stop() {
     if (poller != null) {
       poller.cancel(false);
+    }
+    if (sweeper != null) {
+      sweeper.cancel(false);
     }
   }
 }

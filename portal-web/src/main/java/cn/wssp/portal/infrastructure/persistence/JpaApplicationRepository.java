@@ -43,6 +43,14 @@ public class JpaApplicationRepository implements ApplicationRepository {
   }
 
   @Override
+  public List<Long> overduePreReviews(java.time.LocalDate today) {
+    return em.createQuery("select a.id from Application a where a.status in :s"
+            + " and a.preReviewDue < :today order by a.preReviewDue, a.id", Long.class)
+        .setParameter("s", ApplicationStatus.AWAITING_ACCEPTANCE).setParameter("today", today)
+        .setMaxResults(500).getResultList();
+  }
+
+  @Override
   public List<MaterialFile> materialFiles(Long applicationId) {
     return em.createQuery("select f from MaterialFile f where f.applicationId = :a",
             MaterialFile.class)

@@ -1,8 +1,8 @@
 package cn.wssp.portal.interfaces.rest;
 
-import cn.wssp.portal.domain.calendar.WorkingDayCalendar;
 import cn.wssp.portal.domain.model.DomainException;
 import jakarta.enterprise.context.RequestScoped;
+import cn.wssp.portal.application.Calendars;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
@@ -14,7 +14,7 @@ import java.time.LocalDate;
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {
   @Inject
-  WorkingDayCalendar calendar;
+  Calendars calendar;
 
   public record DateAnswer(LocalDate date) {}
 
@@ -31,6 +31,6 @@ public class CalendarResource {
     if (n < 0 || n > 3650) {
       throw DomainException.invalid("字段 days 应在 0 到 3650 之间。");
     }
-    return new DateAnswer(calendar.addWorkingDays(start, n));
+    return new DateAnswer(calendar.current().addWorkingDays(start, n));
   }
 }
