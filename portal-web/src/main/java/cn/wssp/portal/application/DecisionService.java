@@ -128,11 +128,12 @@ public class DecisionService {
 
   /**
    * Role B is on duty when an enabled B of the department holds a delegation in force for the
-   * matter. Recorded absences (API.md's admin/absences) will take B off duty.
+   * matter and is not recorded absent today (API.md's admin/absences).
    */
   private boolean roleBOnDuty(Department department, Matter matter, LocalDate today) {
     return department != null && accounts.chiefs(department, ChiefRole.B).stream()
-        .anyMatch(b -> SigningPolicy.isDelegated(b, matter, today, accounts.delegationsOf(b.id())));
+        .anyMatch(b -> SigningPolicy.isDelegated(b, matter, today, accounts.delegationsOf(b.id()))
+            && accounts.absencesOf(b.id()).stream().noneMatch(a -> a.covers(today)));
   }
 
   /** A joint approval some departments have sealed and others have not yet. */

@@ -37,6 +37,25 @@ class DecisionServiceTest {
   }
 
   @Test
+  void roleASignsWhileRoleBIsRecordedAbsent() {
+    Application app = portal.accepted(portal.promised);
+    Absences absences = new Absences();
+    absences.accounts = portal.accountRepo;
+    absences.audit = portal.audit;
+    absences.clock = portal.clock;
+    assertEquals(403, assertThrows(DomainException.class, () -> absences.record(actor(portal.clerk),
+        "chief-b", LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 27), "出差")).status());
+    assertEquals(400, assertThrows(DomainException.class, () -> absences.record(actor(portal.admin),
+        "chief-b", LocalDate.of(2026, 11, 27), LocalDate.of(2026, 11, 23), "出差")).status());
+    absences.record(actor(portal.admin), "chief-b", LocalDate.of(2026, 11, 23),
+        LocalDate.of(2026, 11, 27), "赴省厅培训");
+    Document decision = service.decide(actor(portal.chiefA), app.id(), DecisionOutcome.APPROVE,
+        "准予。", PIN);
+    assertEquals(ApplicationStatus.ISSUED, app.status());
+    assertEquals(1, decision.signatureCount());
+  }
+
+  @Test
   void noDelegationInForceNoSeal() {
     Application app = portal.accepted(portal.promised);
     portal.clock.advance(java.time.Duration.ofDays(365 * 5)); // past the delegations' 2030-12-31

@@ -64,6 +64,7 @@ final class TestPortal {
   final UserAccount applicant2 = user("applicant2", Set.of(Role.APPLICANT)).inEnterprise(second);
   final UserAccount clerk = user("clerk", Set.of(Role.WINDOW_CLERK));
   final UserAccount supervisor = user("supervisor", Set.of(Role.SUPERVISOR));
+  final UserAccount admin = user("admin", Set.of(Role.CENTER_ADMIN));
   final UserAccount chiefB = user("chief-b", Set.of(Role.CHIEF_REP)).inDepartment(market)
       .asChief(ChiefRole.B, PIN_HASH);
   final UserAccount chiefA = user("chief-a", Set.of(Role.CHIEF_REP)).inDepartment(market)

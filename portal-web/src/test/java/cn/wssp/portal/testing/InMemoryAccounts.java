@@ -10,6 +10,7 @@ public class InMemoryAccounts implements AccountRepository {
   private final Map<Long, UserAccount> users = new LinkedHashMap<>();
   private final Map<String, Token> tokens = new HashMap<>();
   private final List<Delegation> delegations = new ArrayList<>();
+  private final List<Absence> absences = new ArrayList<>();
 
   public UserAccount add(UserAccount user) {
     Ids.assign(user);
@@ -58,6 +59,16 @@ public class InMemoryAccounts implements AccountRepository {
   public List<UserAccount> chiefs(Department department, ChiefRole role) {
     return users.values().stream().filter(u -> u.department() == department
         && u.chiefRole() == role && u.enabled()).toList();
+  }
+
+  @Override
+  public void addAbsence(Absence absence) {
+    absences.add(Ids.assign(absence));
+  }
+
+  @Override
+  public List<Absence> absencesOf(Long userId) {
+    return absences.stream().filter(a -> a.userId().equals(userId)).toList();
   }
 
   @Override

@@ -27,4 +27,8 @@ public interface AccountRepository {
 
   /** The written delegations of a chief representative. */
   List<Delegation> delegationsOf(Long userId);
+
+  void addAbsence(Absence absence);
+
+  List<Absence> absencesOf(Long userId);
 }

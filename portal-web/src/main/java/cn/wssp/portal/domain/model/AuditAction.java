@@ -27,6 +27,7 @@ public enum AuditAction {
   DOCUMENT_DOWNLOADED("下载文书"),
   SIGNING_REFUSED("拒绝签章"),
   CALENDAR_CHANGED("修改节假日安排"),
+  ABSENCE_RECORDED("登记首席代表缺席"),
   TEST_CLOCK_MOVED("调整测试时钟");
 
   private final String label;
