@@ -80,6 +80,15 @@ public final class AccessPolicy {
 
   /** What this actor may do with this application now ({@code committed}: a 承诺书 is signed). */
   public static Set<ApplicationAction> actionsFor(Actor actor, Application app, boolean committed) {
+    return actionsFor(actor, app, committed, false, false);
+  }
+
+  /**
+   * @param promisedOpen an open commitment whose materials may still be handed in
+   * @param approved the issued decision is an approval (revocable)
+   */
+  public static Set<ApplicationAction> actionsFor(Actor actor, Application app, boolean committed,
+      boolean promisedOpen, boolean approved) {
     Set<ApplicationAction> actions = EnumSet.noneOf(ApplicationAction.class);
     if (!canSee(actor, app)) {
       return actions;
@@ -95,12 +104,18 @@ public final class AccessPolicy {
       if (app.isOpenToCommitment(committed)) {
         actions.add(ApplicationAction.COMMIT);
       }
+      if (promisedOpen) {
+        actions.add(ApplicationAction.SUPPLY_PROMISED);
+      }
     }
     if (actor.has(Role.WINDOW_CLERK) && app.status() == ApplicationStatus.PRE_REVIEWED) {
       actions.add(ApplicationAction.ACCEPTANCE);
     }
     if (actor.has(Role.CHIEF_REP) && ApplicationStatus.DECIDABLE.contains(app.status())) {
       actions.add(ApplicationAction.DECISION);
+    }
+    if (actor.has(Role.CHIEF_REP) && app.status() == ApplicationStatus.ISSUED && approved) {
+      actions.add(ApplicationAction.REVOKE);
     }
     if (canReadMaterials(actor, app)) {
       actions.add(ApplicationAction.READ_MATERIALS);

@@ -11,10 +11,14 @@ public enum ApplicationAction {
   WITHDRAW,
   /** Sign a commitment (承诺书) for the commitable materials the pre-review found missing. */
   COMMIT,
+  /** Hand in the materials an open commitment promised, after acceptance. */
+  SUPPLY_PROMISED,
   /** The window's accept / supplement / not-accept (统一受理). */
   ACCEPTANCE,
   /** The chief representative's sealed decision. */
   DECISION,
+  /** Revoke an issued approval with a signed revocation decision. */
+  REVOKE,
   /** Open the uploaded materials (the enterprise, the window, the deciding departments). */
   READ_MATERIALS,
   /** Download the issued notices and decisions. */

@@ -64,7 +64,7 @@ public class ApplicationService {
   public MaterialSpec checkUpload(Actor actor, Long applicationId, String materialCode) {
     Application app = visible(actor, applicationId);
     AccessPolicy.requireOwner(actor, app);
-    return app.requireUploadable(materialCode);
+    return app.requireUploadable(materialCode, applications.commitment(app.id()).orElse(null));
   }
 
   /** Records an upload already stored in the object store; replaces the previous one. */
@@ -73,7 +73,8 @@ public class ApplicationService {
       String fileName, String mediaType, long size, String sha256, String objectKey) {
     Application app = visible(actor, applicationId);
     AccessPolicy.requireOwner(actor, app);
-    app.requireUploadable(materialCode);
+    Commitment commitment = applications.commitment(app.id()).orElse(null);
+    app.requireUploadable(materialCode, commitment);
     MaterialFile file = applications.materialFile(applicationId, materialCode).orElseGet(() -> {
       MaterialFile created = new MaterialFile(applicationId, materialCode);
       applications.addMaterialFile(created);
@@ -82,6 +83,10 @@ public class ApplicationService {
     file.replaceWith(fileName, mediaType, size, sha256, objectKey, Instant.now(clock));
     audit.record(actor, applicationId, AuditAction.UPLOAD, app.status(), app.status(),
         materialCode + " " + fileName + " sha256=" + sha256);
+    if (app.isSupplyingPromised(materialCode, commitment)) {
+      // A promised material after acceptance: pre-reviewed like any other, in the background.
+      jobs.add(new Job(JobKind.COMMITMENT_REVIEW, app.id(), Instant.now(clock)));
+    }
     return file;
   }
 

@@ -2,6 +2,7 @@ package cn.wssp.portal.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import cn.wssp.portal.domain.model.CommitmentStatus;
 import cn.wssp.portal.domain.model.Light;
 import cn.wssp.portal.domain.model.Severity;
 import cn.wssp.portal.domain.model.Verdict;
@@ -68,7 +69,9 @@ public record ApplicationView(
   /** Legal deadlines and the supervision light (GREEN, YELLOW, RED). */
   public record Deadlines(LocalDate preReviewDue, LocalDate reviewDue, Light light) {}
 
-  public record CommitmentView(List<String> materials, LocalDate dueDate, Instant signedAt) {}
+  /** API.md: {materials[], dueDate, status: OPEN|FULFILLED|BREACHED|REVOKED}. */
+  public record CommitmentView(List<String> materials, LocalDate dueDate, Instant signedAt,
+      CommitmentStatus status, String statusLabel) {}
 
   public record DocumentView(Long id, String kind, String title, String number, Instant createdAt,
       int signatures, boolean revoked) {}

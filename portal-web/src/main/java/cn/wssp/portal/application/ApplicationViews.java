@@ -53,13 +53,16 @@ public class ApplicationViews {
     }
     Commitment signed = applications.commitmentOf(app.id()).orElse(null);
     CommitmentView commitment = signed == null ? null
-        : new CommitmentView(signed.materials(), signed.dueDate(), signed.signedAt());
+        : new CommitmentView(signed.materials(), signed.dueDate(), signed.signedAt(),
+            signed.status(), signed.status().label());
     List<DocumentView> docs = documents.ofApplication(app.id()).stream()
         .map(ApplicationViews::document).toList();
     return new ApplicationView(app.id(), app.number(), app.matter().code(), app.matter().name(),
         app.enterprise().name(), app.status().name(), app.status().label(), app.createdAt(),
-        app.submittedAt(), preReview, uploaded, materials, deadlines(app), commitment, docs,
-        AccessPolicy.actionsFor(actor, app, signed != null));
+        app.submittedAt(), preReview, uploaded, materials, deadlines(app, signed), commitment, docs,
+        AccessPolicy.actionsFor(actor, app, signed != null,
+            app.isSupplyingPromised(null, signed),
+            docs.stream().anyMatch(d -> d.kind().equals(DocumentKind.APPROVAL_DECISION.name()))));
   }
 
   public static DocumentView document(Document d) {
@@ -67,7 +70,12 @@ public class ApplicationViews {
         d.signatureCount(), d.revoked());
   }
 
-  private Deadlines deadlines(Application app) {
+  /** The running clock's light; a breached commitment is red for everyone who watches (§5). */
+  private Deadlines deadlines(Application app, Commitment commitment) {
+    if (commitment != null && commitment.status() == CommitmentStatus.BREACHED
+        && app.status() != ApplicationStatus.REVOKED) {
+      return new Deadlines(app.preReviewDue(), app.reviewDue(), Light.RED);
+    }
     LocalDate running = switch (app.status()) {
       case SUBMITTED, PRE_REVIEWED -> app.preReviewDue();
       case ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED, UNDER_REVIEW, APPROVED -> app.reviewDue();

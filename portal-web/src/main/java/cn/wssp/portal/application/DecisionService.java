@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,9 +19,6 @@ import java.util.stream.Collectors;
 public class DecisionService {
   @Inject
   ApplicationService applications;
-
-  @Inject
-  AccountRepository accounts;
 
   @Inject
   DocumentRepository documents;
@@ -40,33 +36,21 @@ public class DecisionService {
   Clock clock;
 
   @Inject
-  PinGuard pins;
-
-  @Inject
-  SecurityAudit refusals;
+  SealingGuard guard;
 
   @Transactional
   public Document decide(Actor actor, Long applicationId, DecisionOutcome outcome, String text,
       String pin) {
     // Another department's chief learns nothing: not found, as for every other reader.
     Application app = applications.visible(actor, applicationId);
-    UserAccount chief = accounts.find(actor.userId()).orElseThrow(() ->
-        DomainException.forbidden("账户不可用，请重新登录。"));
-    LocalDate today = LocalDate.now(clock);
-    try {
-      SigningPolicy.requireAuthorised(chief, app.matter(), today,
-          accounts.delegationsOf(chief.id()), roleBOnDuty(chief.department(), app.matter(), today));
-    } catch (DomainException refused) {
-      refusals.refused(actor, app.id(), AuditAction.SIGNING_REFUSED, refused.getMessage());
-      throw refused;
-    }
+    UserAccount chief = guard.authorisedChief(actor, app);
     if (outcome == null) {
       throw DomainException.invalid("请选择决定结果（outcome 应为 APPROVE 或 DENY）。");
     }
     if (text == null || text.isBlank()) {
       throw DomainException.invalid("请填写决定内容（text），不予许可时须说明理由。");
     }
-    requireRightPin(actor, app, chief, pin);
+    guard.requireRightPin(actor, app, chief, pin);
     app.requireDecidable();
     ApplicationStatus from = app.status();
     Department department = chief.department();
@@ -108,32 +92,6 @@ public class DecisionService {
         : issuer.addSeal(open, department, SigningPolicy.slotOf(app.matter(), department), chief);
     app.approve(Instant.now(clock));
     return doc;
-  }
-
-  private void requireRightPin(Actor actor, Application app, UserAccount chief, String pin) {
-    PinGuard.Outcome check = pins.check(chief.id(), pin);
-    if (check.result() != UserAccount.PinCheck.ACCEPTED) {
-      refusals.refused(actor, app.id(), AuditAction.SIGNING_REFUSED,
-          check.result() == UserAccount.PinCheck.LOCKED ? "签章密码已锁定" : "签章密码错误");
-    }
-    switch (check.result()) {
-      case WRONG -> throw new DomainException("WRONG_PIN", 403,
-          "签章密码（PIN）错误，未签章。再错 " + check.attemptsLeft() + " 次将锁定签章 15 分钟。");
-      case LOCKED -> throw new DomainException("PIN_LOCKED", 403,
-          "签章密码连续错误次数过多，签章已锁定至 "
-              + check.lockedUntil().atZone(clock.getZone()).toLocalTime().withNano(0) + "。");
-      case ACCEPTED -> { }
-    }
-  }
-
-  /**
-   * Role B is on duty when an enabled B of the department holds a delegation in force for the
-   * matter and is not recorded absent today (API.md's admin/absences).
-   */
-  private boolean roleBOnDuty(Department department, Matter matter, LocalDate today) {
-    return department != null && accounts.chiefs(department, ChiefRole.B).stream()
-        .anyMatch(b -> SigningPolicy.isDelegated(b, matter, today, accounts.delegationsOf(b.id()))
-            && accounts.absencesOf(b.id()).stream().noneMatch(a -> a.covers(today)));
   }
 
   /** A joint approval some departments have sealed and others have not yet. */

@@ -54,19 +54,8 @@ public class PreReviewJob implements JobHandler {
     if (app == null || app.status() != ApplicationStatus.SUBMITTED) {
       return; // withdrawn or already handled by the clerk: nothing to propose any more
     }
-    List<MaterialRequirement> requirements = app.matter().materials().stream()
-        .map(m -> new MaterialRequirement(m.code(), m.name(), m.required(), m.commitable(),
-            m.acceptedTypes(), m.maxBytes(), m.maxPages()))
-        .toList();
-    List<SubmittedFile> files = applications.materialFiles(app.id()).stream()
-        .map(f -> new SubmittedFile(f.materialCode(), f.fileName(), f.size(), () -> open(f)))
-        .toList();
-    PreReviewResult result = preReviewer.review(requirements, files);
-    List<FindingRecord> findings = new ArrayList<>();
-    for (Finding f : result.findings()) {
-      findings.add(new FindingRecord(app.id(), f.materialCode(), f.code().name(),
-          Severity.valueOf(f.severity().name()), f.message(), findings.size()));
-    }
+    PreReviewResult result = review(app, m -> true);
+    List<FindingRecord> findings = records(app, result, 0);
     applications.replaceFindings(app.id(), findings);
     Verdict verdict = Verdict.valueOf(result.verdict().name());
     app.recordPreReview(verdict, Instant.now(clock));
@@ -74,6 +63,31 @@ public class PreReviewJob implements JobHandler {
         app.status(), verdict + "，发现 " + findings.size() + " 项");
     notifications.tellApplicant(app, "材料预审已完成", verdictText(verdict, findings.size())
         + "，请等待窗口人员确认。");
+  }
+
+  /** The pre-review of those of the application's materials that {@code which} selects. */
+  PreReviewResult review(Application app, java.util.function.Predicate<MaterialSpec> which) {
+    List<MaterialRequirement> requirements = app.matter().materials().stream().filter(which)
+        .map(m -> new MaterialRequirement(m.code(), m.name(), m.required(), m.commitable(),
+            m.acceptedTypes(), m.maxBytes(), m.maxPages()))
+        .toList();
+    java.util.Set<String> codes = requirements.stream().map(MaterialRequirement::code)
+        .collect(java.util.stream.Collectors.toSet());
+    List<SubmittedFile> files = applications.materialFiles(app.id()).stream()
+        .filter(f -> codes.contains(f.materialCode()))
+        .map(f -> new SubmittedFile(f.materialCode(), f.fileName(), f.size(), () -> open(f)))
+        .toList();
+    return preReviewer.review(requirements, files);
+  }
+
+  /** The findings as stored, numbered from {@code first}. */
+  static List<FindingRecord> records(Application app, PreReviewResult result, int first) {
+    List<FindingRecord> findings = new ArrayList<>();
+    for (Finding f : result.findings()) {
+      findings.add(new FindingRecord(app.id(), f.materialCode(), f.code().name(),
+          Severity.valueOf(f.severity().name()), f.message(), first + findings.size()));
+    }
+    return findings;
   }
 
   private static String verdictText(Verdict verdict, int findings) {

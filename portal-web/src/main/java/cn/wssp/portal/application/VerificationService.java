@@ -41,7 +41,8 @@ public class VerificationService {
    */
   public record Result(boolean valid, boolean intact, boolean revoked, boolean registered,
       String documentNumber, String title, List<Signature> signatures, Indication indication,
-      SubIndication subIndication, String message) {}
+      SubIndication subIndication, String message, java.time.Instant revokedAt,
+      String revocationReason) {}
 
   public record Signature(String signer, String department, String signedAt, boolean timestamped,
       boolean valid, Indication indication, SubIndication subIndication, String message) {}
@@ -84,7 +85,7 @@ public class VerificationService {
         .toList();
     return new Result(r.valid(), r.intact(), revoked, registered, r.documentNumber(),
         doc == null ? null : doc.kind().title(), signatures, r.indication(), r.subIndication(),
-        r.message());
+        r.message(), revoked ? doc.revokedAt() : null, revoked ? doc.revocationReason() : null);
   }
 
   static String sha256(byte[] bytes) {

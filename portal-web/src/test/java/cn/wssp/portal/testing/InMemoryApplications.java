@@ -38,6 +38,11 @@ public class InMemoryApplications implements ApplicationRepository {
   }
 
   @Override
+  public List<Long> overdueCommitments(java.time.LocalDate today) {
+    return commitments.stream().filter(c -> c.isOverdue(today)).map(Commitment::applicationId).toList();
+  }
+
+  @Override
   public List<MaterialFile> materialFiles(Long applicationId) {
     return files.stream().filter(f -> f.applicationId().equals(applicationId)).toList();
   }
@@ -65,21 +70,11 @@ public class InMemoryApplications implements ApplicationRepository {
 
   @Override
   public Optional<Commitment> commitment(Long applicationId) {
-    return commitments.stream().filter(c -> applicationId.equals(applicationIdOf(c))).findFirst();
+    return commitments.stream().filter(c -> applicationId.equals(c.applicationId())).findFirst();
   }
 
   @Override
   public void addCommitment(Commitment commitment) {
     commitments.add(Ids.assign(commitment));
-  }
-
-  private static Long applicationIdOf(Commitment c) {
-    try {
-      var f = Commitment.class.getDeclaredField("applicationId");
-      f.setAccessible(true);
-      return (Long) f.get(c);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -236,6 +236,17 @@ public class Application {
 
   /** The material may be uploaded now; the matter must list it. */
   public MaterialSpec requireUploadable(String materialCode) {
+    return requireUploadable(materialCode, null);
+  }
+
+  /**
+   * The material may be uploaded now: while the application is the applicant's to edit, or, after
+   * acceptance on a commitment (告知承诺制), a material the open commitment promised.
+   */
+  public MaterialSpec requireUploadable(String materialCode, Commitment commitment) {
+    if (isSupplyingPromised(materialCode, commitment)) {
+      return matter.material(materialCode).orElseThrow();
+    }
     if (!isEditableByApplicant()) {
       throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能修改材料。");
     }
@@ -253,6 +264,12 @@ public class Application {
 
   public boolean isEditableByApplicant() {
     return EDITABLE.contains(status);
+  }
+
+  /** After acceptance, the open commitment's materials may still be handed in. */
+  public boolean isSupplyingPromised(String materialCode, Commitment commitment) {
+    return commitment != null && commitment.isOpen() && AWAITING_PROMISED.contains(status)
+        && (materialCode == null || commitment.promises(materialCode));
   }
 
   public boolean isWithdrawable() {

@@ -24,6 +24,9 @@ public interface ApplicationRepository {
   /** Applications still waiting for the window whose pre-review due date is before this day. */
   List<Long> overduePreReviews(LocalDate today);
 
+  /** Applications whose commitment is still open after its due date. */
+  List<Long> overdueCommitments(LocalDate today);
+
   List<MaterialFile> materialFiles(Long applicationId);
 
   Optional<MaterialFile> materialFile(Long applicationId, String materialCode);

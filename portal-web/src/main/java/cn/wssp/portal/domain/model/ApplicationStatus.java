@@ -44,6 +44,10 @@ public enum ApplicationStatus {
   /** Statuses in which the applicant may sign a commitment (承诺书). */
   public static final Set<ApplicationStatus> COMMITTABLE = EnumSet.of(SUBMITTED, PRE_REVIEWED);
 
+  /** Accepted on a commitment and not yet closed: the promised materials may still come in. */
+  public static final Set<ApplicationStatus> AWAITING_PROMISED =
+      EnumSet.of(ACCEPTED_ON_COMMITMENT, UNDER_REVIEW, APPROVED, ISSUED);
+
   /** Statuses in which the applicant may withdraw: any before a decision (§3). */
   public static final Set<ApplicationStatus> WITHDRAWABLE = EnumSet.of(DRAFT, SUBMITTED,
       PRE_REVIEWED, SUPPLEMENT_REQUESTED, ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED,

@@ -29,6 +29,12 @@ public class Commitment {
   @Column(name = "signed_at")
   private Instant signedAt;
 
+  @Enumerated(EnumType.STRING)
+  private CommitmentStatus status = CommitmentStatus.OPEN;
+
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
   protected Commitment() {}
 
   public Commitment(Long applicationId, List<String> materials, LocalDate dueDate, Long signedBy,
@@ -40,6 +46,52 @@ public class Commitment {
     this.signedAt = signedAt;
   }
 
+  /** The promised materials passed the pre-review: the promise is kept. */
+  public void fulfil(Instant now) {
+    requireOpen("履行");
+    status = CommitmentStatus.FULFILLED;
+    closedAt = now;
+  }
+
+  /** The due date passed with the materials still owed (§5: the case turns red). */
+  public void breach(LocalDate today, Instant now) {
+    requireOpen("认定逾期");
+    if (!isOverdue(today)) {
+      throw DomainException.conflict("承诺补交日期 " + dueDate + " 尚未届满。");
+    }
+    status = CommitmentStatus.BREACHED;
+    closedAt = now;
+  }
+
+  /** The decision it supported was revoked. */
+  public void revoke(Instant now) {
+    status = CommitmentStatus.REVOKED;
+    closedAt = now;
+  }
+
+  public boolean isOpen() {
+    return status == CommitmentStatus.OPEN;
+  }
+
+  /** Still owed after the due day. */
+  public boolean isOverdue(LocalDate today) {
+    return isOpen() && today.isAfter(dueDate);
+  }
+
+  public boolean promises(String materialCode) {
+    return materials().contains(materialCode);
+  }
+
+  private void requireOpen(String action) {
+    if (!isOpen()) {
+      throw DomainException.conflict("承诺书状态为「" + status.label() + "」，不能" + action + "。");
+    }
+  }
+
+  public Long id() { return id; }
+  public Long applicationId() { return applicationId; }
+  public CommitmentStatus status() { return status; }
+  public Instant closedAt() { return closedAt; }
   public List<String> materials() { return Arrays.asList(materials.split(",")); }
   public LocalDate dueDate() { return dueDate; }
   public Instant signedAt() { return signedAt; }

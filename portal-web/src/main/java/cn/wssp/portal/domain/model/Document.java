@@ -47,6 +47,12 @@ public class Document {
 
   private boolean revoked;
 
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  @Column(name = "revocation_reason")
+  private String revocationReason;
+
   protected Document() {}
 
   public Document(Long applicationId, DocumentKind kind, String number, String verificationCode,
@@ -67,7 +73,21 @@ public class Document {
     this.signatureCount = signatureCount;
   }
 
-  public void revoke() { this.revoked = true; }
+  /** 撤销: the decision no longer stands; verification says so with date and reason. */
+  public void revoke(Instant at, String reason) {
+    if (!kind.isDecision() || kind == DocumentKind.REVOCATION_DECISION) {
+      throw DomainException.conflict("只有行政许可决定可以撤销。");
+    }
+    if (revoked) {
+      throw DomainException.conflict("文书 " + number + " 已于 " + revokedAt + " 撤销。");
+    }
+    this.revoked = true;
+    this.revokedAt = at;
+    this.revocationReason = reason;
+  }
+
+  public Instant revokedAt() { return revokedAt; }
+  public String revocationReason() { return revocationReason; }
 
   /** The code printed on the document, in any case; compared in constant time. */
   public boolean matchesCode(String code) {

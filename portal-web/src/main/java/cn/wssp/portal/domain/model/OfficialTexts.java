@@ -80,6 +80,15 @@ public final class OfficialTexts {
         "本决定书自签发之日起生效。可凭文书编号和验证码在网上审批门户核验本决定书的真实性。");
   }
 
+  /** 撤销决定书: which decision, why, and the appeal rights. */
+  public static List<String> revocation(Application app, ZoneId zone, Document decision,
+      String reason) {
+    return List.of(submitted(app, zone) + "，本机关于" + CN_DATE.format(decision.createdAt().atZone(zone))
+            + "作出准予行政许可决定（文书编号 " + decision.number() + "）。",
+        "经查：" + reason + "。根据《中华人民共和国行政许可法》第六十九条的规定，决定撤销上述行政许可决定。",
+        APPEAL_RIGHTS.formatted("决定书"));
+  }
+
   /** 不予行政许可决定书: reasons and appeal rights are required by law (行政许可法第三十八条). */
   public static List<String> denial(Application app, ZoneId zone, String text) {
     return List.of(submitted(app, zone) + "，经审查，不符合法定条件、标准，决定不予行政许可。",

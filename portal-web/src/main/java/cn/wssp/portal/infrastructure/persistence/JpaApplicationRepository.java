@@ -51,6 +51,14 @@ public class JpaApplicationRepository implements ApplicationRepository {
   }
 
   @Override
+  public List<Long> overdueCommitments(java.time.LocalDate today) {
+    return em.createQuery("select c.applicationId from Commitment c where c.status = :open"
+            + " and c.dueDate < :today order by c.dueDate", Long.class)
+        .setParameter("open", CommitmentStatus.OPEN).setParameter("today", today)
+        .setMaxResults(500).getResultList();
+  }
+
+  @Override
   public List<MaterialFile> materialFiles(Long applicationId) {
     return em.createQuery("select f from MaterialFile f where f.applicationId = :a",
             MaterialFile.class)

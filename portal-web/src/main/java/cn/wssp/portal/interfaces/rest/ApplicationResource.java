@@ -51,6 +51,9 @@ public class ApplicationResource {
   @Inject
   AuditQueries auditQueries;
 
+  @Inject
+  RevocationService revocations;
+
   public static class NewApplication {
     public String matterCode;
   }
@@ -63,6 +66,11 @@ public class ApplicationResource {
   public static class AcceptanceRequest {
     public String action;
     public String reason;
+  }
+
+  public static class RevocationRequest {
+    public String reason;
+    public String pin;
   }
 
   public static class DecisionRequest {
@@ -183,6 +191,18 @@ public class ApplicationResource {
     Document doc = decisions.decide(actor, id, outcome, body.text, body.pin);
     ApplicationView view = views.of(actor, id);
     return new Issued(id, view.status(), ApplicationViews.document(doc));
+  }
+
+  /** 撤销: a signed revocation decision for an issued approval (the department's chief). */
+  @POST
+  @Path("{id}/revocation")
+  public Issued revocation(@PathParam("id") Long id, RevocationRequest body) {
+    Actor actor = current.require();
+    if (body == null) {
+      throw DomainException.invalid("请提供撤销理由（reason）和签章密码（pin）。");
+    }
+    Document doc = revocations.revoke(actor, id, body.reason, body.pin);
+    return new Issued(id, views.of(actor, id).status(), ApplicationViews.document(doc));
   }
 
   static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {

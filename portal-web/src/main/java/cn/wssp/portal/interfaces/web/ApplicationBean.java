@@ -242,6 +242,17 @@ public class ApplicationBean implements Serializable {
     return can(ApplicationAction.DECISION);
   }
 
+  /** An upload control for this row: while editable, or a promised material after acceptance. */
+  public boolean canUpload(String materialCode) {
+    ApplicationView v = getView();
+    return isEditable() || (v != null && v.actions().contains(ApplicationAction.SUPPLY_PROMISED)
+        && v.commitment() != null && v.commitment().materials().contains(materialCode));
+  }
+
+  public boolean isCanUploadAny() {
+    return isEditable() || can(ApplicationAction.SUPPLY_PROMISED);
+  }
+
   public boolean isCanReadMaterials() {
     return can(ApplicationAction.READ_MATERIALS);
   }

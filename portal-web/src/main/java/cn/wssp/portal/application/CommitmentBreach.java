@@ -1,0 +1,70 @@
+package cn.wssp.portal.application;
+
+import cn.wssp.portal.domain.model.*;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * 承诺逾期 (§5): a commitment still open after its due date is breached; the case turns red for
+ * the department and the supervisor, who may revoke the decision. Each in a transaction of its
+ * own; the commitment's state guards "once" across instances.
+ */
+@ApplicationScoped
+public class CommitmentBreach implements Sweep {
+  private static final Logger LOG = Logger.getLogger(CommitmentBreach.class.getName());
+
+  @Inject
+  ApplicationRepository applications;
+
+  @Inject
+  CommitmentBreach self;
+
+  @Inject
+  AuditTrail audit;
+
+  @Inject
+  Notifications notifications;
+
+  @Inject
+  Clock clock;
+
+  @Override
+  public String name() {
+    return "commitmentsBreached";
+  }
+
+  @Override
+  public int run() {
+    int done = 0;
+    for (Long id : applications.overdueCommitments(LocalDate.now(clock))) {
+      try {
+        done += self.breach(id) ? 1 : 0;
+      } catch (RuntimeException e) {
+        LOG.log(Level.INFO, "承诺逾期认定未完成（下次巡检重试）：申请 #" + id + "：" + e.getMessage());
+      }
+    }
+    return done;
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean breach(Long applicationId) {
+    Application app = applications.find(applicationId).orElse(null);
+    Commitment c = app == null ? null : applications.commitment(app.id()).orElse(null);
+    LocalDate today = LocalDate.now(clock);
+    if (c == null || !c.isOverdue(today)) {
+      return false;
+    }
+    c.breach(today, Instant.now(clock));
+    audit.record(Actor.system(), app.id(), AuditAction.COMMITMENT_BREACHED, app.status(),
+        app.status(), "承诺于 " + c.dueDate() + " 前补交 " + String.join(",", c.materials()) + "，逾期未补交");
+    notifications.tellApplicant(app, "承诺逾期未履行",
+        "承诺补交的材料已逾期（" + c.dueDate() + "），审批部门可依法撤销行政许可决定。");
+    return true;
+  }
+}
