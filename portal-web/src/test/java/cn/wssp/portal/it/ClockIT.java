@@ -56,6 +56,60 @@ class ClockIT {
     }
   }
 
+  /** §5: a promise not kept turns red, the chief revokes, verification says revoked and why. */
+  @Test
+  void aBrokenCommitmentEndsInARevocationThatVerificationShows() throws Exception {
+    Api applicant = Api.login(portal, "applicant");
+    long id = ApiJourneyIT.create(applicant, "SCJG-0001");
+    ApiJourneyIT.upload(applicant, id, "application-form", "申请书.pdf", TestFiles.pdf("form", 1));
+    ApiJourneyIT.upload(applicant, id, "business-license", "执照.png", TestFiles.png());
+    ApiJourneyIT.submit(applicant, id);
+    ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED");
+    String due = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(3).toString();
+    Api.Reply signed = applicant.post("/api/v1/applications/" + id + "/commitment",
+        "{\"materials\":[\"premises-layout\",\"safety-rules\"],\"dueDate\":\"" + due + "\"}");
+    assertEquals(200, signed.status(), signed.toString());
+    assertEquals("OPEN", signed.json().getJsonObject("commitment").getString("status"));
+    assertEquals(200, Api.login(portal, "clerk").post("/api/v1/applications/" + id + "/acceptance",
+        "{\"action\":\"ACCEPT\"}").status());
+    Api.Reply approved = Api.login(portal, "chief-b").post("/api/v1/applications/" + id + "/decision",
+        "{\"outcome\":\"APPROVE\",\"text\":\"准予。\",\"pin\":\"123456\"}");
+    assertEquals(200, approved.status(), approved.toString());
+    String number = approved.json().getJsonObject("document").getString("number");
+    byte[] pdf = applicant.get("/api/v1/documents/"
+        + approved.json().getJsonObject("document").getJsonNumber("id")).body();
+
+    Api.Reply moved = Api.login(portal, "admin").post("/api/v1/admin/clock", "{\"advanceDays\":10}");
+    assertEquals(200, moved.status(), moved.toString());
+    try {
+      Api.Reply swept = Api.login(portal, "admin").post("/api/v1/admin/sweeps/run", null);
+      assertTrue(swept.json().getInt("commitmentsBreached") >= 1, swept.toString());
+      JsonObject red = Api.login(portal, "supervisor").get("/api/v1/applications/" + id).json();
+      assertEquals("BREACHED", red.getJsonObject("commitment").getString("status"));
+      assertEquals("RED", red.getJsonObject("deadlines").getString("light"));
+
+      Api.Reply revoked = Api.login(portal, "chief-b").post("/api/v1/applications/" + id + "/revocation",
+          "{\"reason\":\"承诺期满未补交经营场所平面布局图\",\"pin\":\"123456\"}");
+      assertEquals(200, revoked.status(), revoked.toString());
+      assertEquals("REVOKED", revoked.json().getString("status"));
+      assertEquals("REVOCATION_DECISION", revoked.json().getJsonObject("document").getString("kind"));
+
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("decision-", ".pdf");
+      java.nio.file.Files.write(file, pdf);
+      String text = Pdfsig.run(java.util.List.of("pdftotext", "-enc", "UTF-8", file.toString(), "-"));
+      var code = java.util.regex.Pattern.compile("验证码[：:]\\s*([A-Z0-9]{12})").matcher(text);
+      assertTrue(code.find(), text);
+      JsonObject verified = Api.anonymous(portal).get("/api/v1/verify/" + number + "?code="
+          + code.group(1)).json();
+      assertTrue(verified.getBoolean("revoked"), verified.toString());
+      assertTrue(verified.getString("revocationReason").contains("未补交"), verified.toString());
+      assertNotNull(verified.getString("revokedAt"));
+    } finally {
+      assertEquals(200, Api.login(portal, "admin").post("/api/v1/admin/clock",
+          "{\"advanceDays\":-10}").status());
+    }
+  }
+
   @Test
   void theCalendarIsPublicAndOnlyTheCenterEditsIt() throws Exception {
     Api.Reply year = Api.anonymous(portal).get("/api/v1/admin/calendar/2026");
