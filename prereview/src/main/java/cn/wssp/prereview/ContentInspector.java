@@ -12,6 +12,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -330,7 +331,8 @@ public final class ContentInspector implements AutoCloseable {
           null, false, false, 0);
       return new Inspection(facts, known ? size : 0, false, false,
           known && content != null ? content.toString() : null,
-          known && mismatch, why, detail, "", false, OcrStatus.NOT_NEEDED, null);
+          known && mismatch, why, detail, "", false, OcrStatus.NOT_NEEDED, null, List.of(), false,
+          null);
     }
 
     Inspection toInspection(String ocrText, OcrStatus ocrStatus) {
@@ -351,7 +353,10 @@ public final class ContentInspector implements AutoCloseable {
           text,
           x != null && x.truncated,
           ocrStatus,
-          x != null ? x.problem : null);
+          x != null ? x.problem : null,
+          text.isEmpty() ? List.of() : List.of(new PageText(0, text, null)),
+          false,
+          null);
     }
   }
 

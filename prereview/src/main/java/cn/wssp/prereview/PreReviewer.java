@@ -80,10 +80,15 @@ public final class PreReviewer implements AutoCloseable {
    */
   public PreReviewResult review(List<MaterialRequirement> requirements, List<SubmittedFile> files) {
     Objects.requireNonNull(requirements, "requirements");
+    return review(RuleSet.fromRequirements(requirements), files);
+  }
+
+  PreReviewResult review(RuleSet rules, List<SubmittedFile> files) {
+    Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(files, "files");
     Map<String, MaterialRequirement> byCode = new LinkedHashMap<>();
-    for (MaterialRequirement r : requirements) {
-      byCode.putIfAbsent(r.code(), r);
+    for (MaterialRule m : rules.materials()) {
+      byCode.putIfAbsent(m.code(), m.requirement());
     }
     Map<String, List<SubmittedFile>> filesByCode = new LinkedHashMap<>();
     List<SubmittedFile> unknown = new ArrayList<>();
@@ -117,7 +122,7 @@ public final class PreReviewer implements AutoCloseable {
           Messages.format("UNKNOWN_MATERIAL", code, f.fileName())));
     }
     return new PreReviewResult(verdict(findings, byCode), List.copyOf(findings),
-        Collections.unmodifiableMap(facts));
+        Collections.unmodifiableMap(facts), rules.version());
   }
 
   private List<Finding> run(CheckContext ctx) {
