@@ -2,6 +2,7 @@ package cn.wssp.prereview;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -84,11 +85,32 @@ public final class PreReviewer implements AutoCloseable {
   }
 
   PreReviewResult review(RuleSet rules, List<SubmittedFile> files) {
+    return review(rules, null, LocalDate.now(), files);
+  }
+
+  /**
+   * Reviews one application against a matter's rule set (RULES.md): per file the standard checks,
+   * then the material's content checks (only on a file without a blocking finding whose text could
+   * be read), then the matter-level checks across materials.
+   *
+   * @param rules the matter's rule set ({@link RuleSet#parse})
+   * @param applicant the enterprise applying (credit code and name rules compare with it); null
+   *     when unknown, which skips those comparisons
+   * @param today the review day, for expiry dates
+   * @param files the submitted files; files for codes not in the rule set are ignored with a
+   *     WARNING
+   * @return every finding with its evidence, the facts of each inspected file, the verdict and
+   *     the rule set's version
+   * @throws java.io.UncheckedIOException when a file's content cannot be read from storage
+   */
+  public PreReviewResult review(RuleSet rules, Applicant applicant, LocalDate today,
+      List<SubmittedFile> files) {
     Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(today, "today");
     Objects.requireNonNull(files, "files");
-    Map<String, MaterialRequirement> byCode = new LinkedHashMap<>();
+    Map<String, MaterialRule> byCode = new LinkedHashMap<>();
     for (MaterialRule m : rules.materials()) {
-      byCode.putIfAbsent(m.code(), m.requirement());
+      byCode.putIfAbsent(m.code(), m);
     }
     Map<String, List<SubmittedFile>> filesByCode = new LinkedHashMap<>();
     List<SubmittedFile> unknown = new ArrayList<>();
@@ -102,18 +124,35 @@ public final class PreReviewer implements AutoCloseable {
 
     List<Finding> findings = new ArrayList<>();
     Map<String, FileFacts> facts = new LinkedHashMap<>();
-    for (MaterialRequirement r : byCode.values()) {
+    Map<String, Inspection> readable = new LinkedHashMap<>();
+    for (MaterialRule m : byCode.values()) {
+      MaterialRequirement r = m.requirement();
       List<SubmittedFile> submitted = filesByCode.getOrDefault(r.code(), List.of());
       if (submitted.isEmpty()) {
-        findings.addAll(run(new CheckContext(r, null, limit(r), this::inspectNone)));
+        findings.addAll(run(new CheckContext(r, null, limit(r), this::inspectNone, applicant,
+            today), checks));
       }
+      List<MaterialCheck> content = CheckLibrary.material(m.checks());
       for (SubmittedFile f : submitted) {
-        CheckContext ctx = new CheckContext(r, f, limit(r), file -> inspector.inspect(file, limit(r)));
-        findings.addAll(run(ctx));
+        CheckContext ctx = new CheckContext(r, f, limit(r), file -> inspector.inspect(file,
+            limit(r)), applicant, today);
+        run(ctx, checks);
         Inspection i = ctx.inspectionIfAny();
+        if (i != null && !ctx.stopped() && !ctx.blocked() && textReadable(i)) {
+          run(ctx, content);
+          readable.putIfAbsent(r.code(), i);
+        }
+        findings.addAll(ctx.findings());
         if (i != null && i.examined()) {
           facts.putIfAbsent(r.code(), i.facts());
         }
+      }
+    }
+    for (CheckSpec s : rules.matterChecks()) {
+      try {
+        findings.addAll(CheckLibrary.matter(s, rules, readable, applicant));
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "预审事项级规则 " + s.path() + " 出错", e);
       }
     }
     for (SubmittedFile f : unknown) {
@@ -121,11 +160,19 @@ public final class PreReviewer implements AutoCloseable {
       findings.add(new Finding(f.materialCode(), FindingCode.UNKNOWN_MATERIAL, Severity.WARNING,
           Messages.format("UNKNOWN_MATERIAL", code, f.fileName())));
     }
-    return new PreReviewResult(verdict(findings, byCode), List.copyOf(findings),
+    Map<String, MaterialRequirement> requirements = new LinkedHashMap<>();
+    byCode.forEach((code, m) -> requirements.put(code, m.requirement()));
+    return new PreReviewResult(verdict(findings, requirements), List.copyOf(findings),
         Collections.unmodifiableMap(facts), rules.version());
   }
 
-  private List<Finding> run(CheckContext ctx) {
+  /** Content rules can judge the text: it was there, or OCR read it. */
+  private static boolean textReadable(Inspection i) {
+    return i.examined() && i.hostile() == null
+        && i.ocr() != Inspection.OcrStatus.UNAVAILABLE && i.ocr() != Inspection.OcrStatus.FAILED;
+  }
+
+  private List<Finding> run(CheckContext ctx, List<MaterialCheck> checks) {
     for (MaterialCheck check : checks) {
       try {
         check.check(ctx);

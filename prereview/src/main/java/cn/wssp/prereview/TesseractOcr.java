@@ -25,6 +25,12 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 final class TesseractOcr {
   /** Rendering resolution of scanned PDF pages. */
   static final int DPI = 200;
+  /**
+   * Page segmentation mode 6, one uniform block of text: with chi_sim, the automatic layout
+   * analysis (mode 3) drops whole lines of a plain certificate (a company name, a date), while
+   * for keyword and code searches the reading order across columns does not matter.
+   */
+  static final String PAGE_SEGMENTATION = "6";
 
   /** Recognised text and the mean confidence (0–100) of its words. */
   record Result(String text, double confidence) {}
@@ -45,7 +51,8 @@ final class TesseractOcr {
     try {
       base = Files.createTempFile(workDir, "prereview-ocr-", "");
       List<String> cmd = new ArrayList<>(List.of(executable.toString(), image.toString(),
-          base.toString(), "-l", languages, "-c", "preserve_interword_spaces=1"));
+          base.toString(), "-l", languages, "--psm", PAGE_SEGMENTATION, "-c",
+          "preserve_interword_spaces=1"));
       if (tessdata != null) {
         cmd.addAll(1, List.of("--tessdata-dir", tessdata.toString()));
       }

@@ -104,7 +104,7 @@ class ExtractionTest {
   void ocrOfAnImageCarriesItsConfidence() {
     assumeTrue(inspector.ocrAvailable(), inspector::ocrStatus);
     List<String> lines = Samples.licenceLines(Samples.APPLICANT_NAME, Samples.APPLICANT_CODE,
-        "长期");
+        Samples.PERPETUAL);
     assumeTrue(Samples.fontFor(String.join("", lines), 40) != null, "no CJK font");
     Inspection i = inspect("执照.png", Samples.chineseImage(lines));
     assertEquals(Inspection.OcrStatus.DONE, i.ocr());

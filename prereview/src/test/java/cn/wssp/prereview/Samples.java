@@ -362,8 +362,10 @@ final class Samples {
   /** The lines of a business licence. */
   static List<String> licenceLines(String name, String code, String validity) {
     return List.of("营业执照", "统一社会信用代码 " + code, "名称 " + name,
-        "类型 有限责任公司", "营业期限 2018年03月01日至" + validity);
+        "类型 有限责任公司", validity);
   }
+
+  static final String PERPETUAL = "营业期限 2018年03月01日至长期";
 
   /**
    * A one-page-per-list PDF with a Chinese text layer: a Type0 font STSong-Light (one of the
