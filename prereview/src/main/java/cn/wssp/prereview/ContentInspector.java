@@ -265,7 +265,7 @@ public final class ContentInspector implements AutoCloseable {
   }
 
   /** Copies at most {@code maxBytes + 1} bytes; returns how many were copied. */
-  private static long spool(SubmittedFile file, Path tmp, long maxBytes) throws IOException {
+  static long spool(SubmittedFile file, Path tmp, long maxBytes) throws IOException {
     long limit = maxBytes + 1;
     long total = 0;
     try (InputStream in = file.content().open(); OutputStream out = Files.newOutputStream(tmp)) {

@@ -74,7 +74,17 @@ public record Inspection(
     FAILED
   }
 
-  /** The file was read and, unless hostile, parsed. */
+  /**
+   * A file whose examination was given up (the worker JVM was killed at its deadline, ran out of
+   * memory or died): nothing is known of it but that.
+   */
+  static Inspection abandoned(long size, Hostility why, String detail) {
+    return new Inspection(new FileFacts(null, null, null, false, false, 0), size, false, false,
+        null, false, why, detail, "", false, OcrStatus.NOT_NEEDED, null, java.util.List.of(),
+        false, null);
+  }
+
+    /** The file was read and, unless hostile, parsed. */
   public boolean examined() {
     return !empty && !overLimit;
   }

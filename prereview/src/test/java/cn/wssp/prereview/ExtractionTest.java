@@ -72,7 +72,7 @@ class ExtractionTest {
     assertNotNull(i.damage());
     assertTrue(i.damage().contains("startxref"), i.damage());
 
-    try (PreReviewer reviewer = new PreReviewer(PreReviewer.Options.defaults())) {
+    try (PreReviewer reviewer = new PreReviewer(PreReviewer.Options.defaults().withIsolation(false))) {
       PreReviewResult r = reviewer.review(List.of(Samples.license()),
           List.of(file(Samples.LICENSE, "营业执照.pdf", Samples.cut(whole, 0.5))));
       assertEquals(Set.of(FindingCode.CORRUPT),

@@ -35,7 +35,7 @@ class RuleReviewTest {
 
   @BeforeAll
   static void start() throws IOException {
-    reviewer = new PreReviewer(PreReviewer.Options.defaults());
+    reviewer = new PreReviewer(PreReviewer.Options.defaults().withIsolation(false));
     rules = RuleSet.parse(RuleSetTest.documentedExample());
   }
 
