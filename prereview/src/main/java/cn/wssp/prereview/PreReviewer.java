@@ -28,7 +28,10 @@ public final class PreReviewer implements AutoCloseable {
   private final IsolatedInspector isolated;
   private final List<MaterialCheck> checks;
 
-  /** Default options, standard checks. */
+  /**
+   * Default options (each file examined in a worker JVM, see RULES.md "Isolation"), standard
+   * checks. The production constructor.
+   */
   public PreReviewer() {
     this(Options.defaults());
   }
