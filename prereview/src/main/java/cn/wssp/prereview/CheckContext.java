@@ -19,15 +19,47 @@ public final class CheckContext {
   private final long maxBytes;
   private final Function<SubmittedFile, Inspection> inspector;
   private final List<Finding> findings = new ArrayList<>();
+  private final Applicant applicant;
+  private final java.time.LocalDate today;
   private Inspection inspection;
   private boolean stopped;
 
   CheckContext(MaterialRequirement requirement, SubmittedFile file, long maxBytes,
       Function<SubmittedFile, Inspection> inspector) {
+    this(requirement, file, maxBytes, inspector, null, java.time.LocalDate.now());
+  }
+
+  CheckContext(MaterialRequirement requirement, SubmittedFile file, long maxBytes,
+      Function<SubmittedFile, Inspection> inspector, Applicant applicant,
+      java.time.LocalDate today) {
     this.requirement = requirement;
     this.file = file;
     this.maxBytes = maxBytes;
     this.inspector = inspector;
+    this.applicant = applicant;
+    this.today = today;
+  }
+
+  /** The applicant the materials must belong to, or null when unknown. */
+  public Applicant applicant() {
+    return applicant;
+  }
+
+  /** The day of the review, for expiry dates. */
+  public java.time.LocalDate today() {
+    return today;
+  }
+
+  /** A context on the same file and inspection whose findings are kept apart (for anyOf). */
+  CheckContext fork() {
+    CheckContext c = new CheckContext(requirement, file, maxBytes, inspector, applicant, today);
+    c.inspection = inspection();
+    return c;
+  }
+
+  /** Whether a BLOCKING finding was reported for this file. */
+  boolean blocked() {
+    return findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKING);
   }
 
   public MaterialRequirement requirement() {
@@ -95,7 +127,22 @@ public final class CheckContext {
 
   /** Reports a finding with a message already worded (e.g. from a rule an administrator wrote). */
   public void reportMessage(FindingCode code, Severity severity, String message) {
-    findings.add(new Finding(requirement.code(), code, severity, message));
+    reportMessage(code, severity, message, null);
+  }
+
+  /** Reports a finding with its evidence (page, snippet, OCR confidence). */
+  public void reportMessage(FindingCode code, Severity severity, String message,
+      Evidence evidence) {
+    findings.add(new Finding(requirement.code(), code, severity, message, evidence));
+  }
+
+  /** The material's name and file name as {0} and {1}, then {@code args}. */
+  Object[] messageArgs(Object... args) {
+    Object[] all = new Object[args.length + 2];
+    all[0] = requirement.name();
+    all[1] = file != null ? file.fileName() : "";
+    System.arraycopy(args, 0, all, 2, args.length);
+    return all;
   }
 
   /** Ends the checks of this file after the current one: nothing more is worth saying. */

@@ -12,6 +12,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -45,6 +46,7 @@ public final class ContentInspector implements AutoCloseable {
   private final TesseractProbe.Result ocr;
   private final TikaEngine tika;
   private final ExecutorService executor;
+  private final TesseractOcr ocrRunner;
 
   public ContentInspector() {
     this(PreReviewer.Options.defaults());
@@ -55,6 +57,7 @@ public final class ContentInspector implements AutoCloseable {
     this.ocr = TesseractProbe.probe(options.ocrEnabled(), options.tesseract(),
         options.ocrLanguages(), Duration.ofSeconds(20));
     this.tika = new TikaEngine(ocr, options.ocrLanguages());
+    this.ocrRunner = tika.ocrReady() ? new TesseractOcr(ocr, options.ocrLanguages()) : null;
     this.executor = Executors.newCachedThreadPool(new Daemons());
     LOG.info(() -> "预审文字识别（OCR）：" + ocrStatus());
   }
@@ -127,13 +130,13 @@ public final class ContentInspector implements AutoCloseable {
         throw new CancellationException("pre-review interrupted");
       }
       if (!p.ocrWanted()) {
-        return p.toInspection(null, OcrStatus.NOT_NEEDED);
+        return p.toInspection(options.maxTextChars(), OcrStatus.NOT_NEEDED);
       }
       if (!tika.ocrReady()) {
-        return p.toInspection(null, OcrStatus.UNAVAILABLE);
+        return p.toInspection(options.maxTextChars(), OcrStatus.UNAVAILABLE);
       }
-      String text = recognize(tmp, p);
-      return p.toInspection(text, text == null ? OcrStatus.FAILED : OcrStatus.DONE);
+      boolean complete = recognize(tmp, p);
+      return p.toInspection(options.maxTextChars(), complete ? OcrStatus.DONE : OcrStatus.FAILED);
     } finally {
       try {
         Files.deleteIfExists(tmp);
@@ -143,16 +146,42 @@ public final class ContentInspector implements AutoCloseable {
     }
   }
 
-  private String recognize(Path tmp, Pass p) {
+  /**
+   * OCR of an image, or of the PDF pages without text, within the OCR time limit; the pages read go
+   * into {@code p.ocrPages}.
+   *
+   * @return whether every page that needed it was recognised
+   */
+  private boolean recognize(Path tmp, Pass p) {
     Duration limit = options.ocrTimeout();
-    Future<String> f = executor.submit(() ->
-        tika.ocr(tmp, p.parseType, options.maxTextChars(), (int) limit.toSeconds()));
+    long deadline = System.nanoTime() + limit.toNanos();
+    Future<Boolean> f = executor.submit(() -> {
+      Path work = options.effectiveTempDir();
+      if (!tika.types.isA(p.parseType, MediaTypes.PDF)) {
+        TesseractOcr.Result r = ocrRunner.image(tmp, work, deadline);
+        if (r != null) {
+          p.ocrPages.put(1, r);
+        }
+        return r != null;
+      }
+      List<Integer> pages = p.pagesWithoutText();
+      List<TesseractOcr.Result> results = ocrRunner.pdfPages(tmp, pages, work, deadline);
+      boolean all = true;
+      for (int i = 0; i < pages.size(); i++) {
+        if (results.get(i) != null) {
+          p.ocrPages.put(pages.get(i), results.get(i));
+        } else {
+          all = false;
+        }
+      }
+      return all;
+    });
     try {
-      return f.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      return f.get(limit.toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
       f.cancel(true);
       LOG.info(() -> "文字识别未完成：" + e);
-      return null;
+      return false;
     } catch (InterruptedException e) {
       f.cancel(true);
       Thread.currentThread().interrupt();
@@ -215,11 +244,28 @@ public final class ContentInspector implements AutoCloseable {
     } else if (x.pixels != null && x.pixels > options.maxImagePixels()) {
       p.hostile(Hostility.DECOMPRESSION_BOMB, "图像 " + x.pixelSize + " 像素");
     }
-    p.needsOcr = tika.needsOcr(p.parseType, x);
+    if (types.isA(p.parseType, MediaTypes.PDF) && !x.encrypted && hostileNone(p)) {
+      PdfStructure.Result pdf;
+      try {
+        pdf = PdfStructure.examine(tmp, options.maxTextChars());
+      } catch (IOException e) {
+        pdf = new PdfStructure.Result(List.of(), false, null, true);
+      }
+      p.pdf = pdf;
+      if (pdf != null && (pdf.damage() != null || pdf.unreadable())) {
+        x.corrupt = true;
+      }
+    }
+    p.needsOcr = p.pdf != null ? !x.corrupt && !p.pagesWithoutText().isEmpty()
+        : tika.needsOcr(p.parseType, x);
+  }
+
+  private static boolean hostileNone(Pass p) {
+    return p.hostile == null;
   }
 
   /** Copies at most {@code maxBytes + 1} bytes; returns how many were copied. */
-  private static long spool(SubmittedFile file, Path tmp, long maxBytes) throws IOException {
+  static long spool(SubmittedFile file, Path tmp, long maxBytes) throws IOException {
     long limit = maxBytes + 1;
     long total = 0;
     try (InputStream in = file.content().open(); OutputStream out = Files.newOutputStream(tmp)) {
@@ -298,6 +344,46 @@ public final class ContentInspector implements AutoCloseable {
     volatile String hostileDetail;
     TikaEngine.Extract extract;
     boolean needsOcr;
+    PdfStructure.Result pdf;
+    final java.util.Map<Integer, TesseractOcr.Result> ocrPages =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** PDF pages (1-based) with fewer than 10 characters of their own: scans. */
+    List<Integer> pagesWithoutText() {
+      List<Integer> r = new java.util.ArrayList<>();
+      if (pdf != null) {
+        for (int i = 0; i < pdf.pageTexts().size(); i++) {
+          if (pdf.pageTexts().get(i).strip().length() < 10) {
+            r.add(i + 1);
+          }
+        }
+      }
+      return r;
+    }
+
+    /** The text page by page: the PDF's own, OCR where it had none, the whole text otherwise. */
+    List<PageText> pages(TikaEngine.Extract x) {
+      List<PageText> r = new java.util.ArrayList<>();
+      if (pdf != null && !pdf.pageTexts().isEmpty()) {
+        for (int i = 0; i < pdf.pageTexts().size(); i++) {
+          TesseractOcr.Result o = ocrPages.get(i + 1);
+          String own = pdf.pageTexts().get(i);
+          if (o == null || o.text().isBlank()) {
+            r.add(new PageText(i + 1, own, null));
+          } else {
+            // a few words of its own (a stamp, a header) plus the scan
+            r.add(new PageText(i + 1, own.isBlank() ? o.text() : own.strip() + "\n" + o.text(),
+                o.confidence()));
+          }
+        }
+      } else if (ocrPages.containsKey(1)) {
+        TesseractOcr.Result o = ocrPages.get(1);
+        r.add(new PageText(1, o.text(), o.confidence()));
+      } else if (x != null && !x.text.isEmpty()) {
+        r.add(new PageText(0, x.text, null));
+      }
+      return r;
+    }
 
     void setTypes(MediaType content, MediaType detected, MediaType named, boolean mismatch) {
       this.content = content;
@@ -330,13 +416,19 @@ public final class ContentInspector implements AutoCloseable {
           null, false, false, 0);
       return new Inspection(facts, known ? size : 0, false, false,
           known && content != null ? content.toString() : null,
-          known && mismatch, why, detail, "", false, OcrStatus.NOT_NEEDED, null);
+          known && mismatch, why, detail, "", false, OcrStatus.NOT_NEEDED, null, List.of(), false,
+          null);
     }
 
-    Inspection toInspection(String ocrText, OcrStatus ocrStatus) {
+    Inspection toInspection(int maxChars, OcrStatus ocrStatus) {
       boolean known = typesKnown;
       TikaEngine.Extract x = extract;
-      String text = ocrText != null ? ocrText : x != null ? x.text : "";
+      List<PageText> pageTexts = pages(x);
+      String text = ocrPages.isEmpty() && pdf == null ? (x != null ? x.text : "")
+          : String.join("\n", pageTexts.stream().map(PageText::text).toList());
+      if (text.length() > maxChars) {
+        text = text.substring(0, maxChars);
+      }
       FileFacts facts = new FileFacts(
           known && detected != null ? detected.toString() : null,
           known && named != null ? named.toString() : null,
@@ -351,7 +443,10 @@ public final class ContentInspector implements AutoCloseable {
           text,
           x != null && x.truncated,
           ocrStatus,
-          x != null ? x.problem : null);
+          x != null ? x.problem : null,
+          pageTexts,
+          pdf != null && pdf.signed(),
+          pdf != null ? pdf.damage() : null);
     }
   }
 

@@ -18,8 +18,13 @@ final class CorruptCheck implements MaterialCheck {
   public void check(CheckContext ctx) {
     if (ctx.hasFile() && ctx.facts().corrupt()) {
       String type = ctx.facts().detectedType();
-      ctx.report(FindingCode.CORRUPT, Severity.BLOCKING, "CORRUPT",
-          types.label(type == null ? null : MediaType.parse(type)));
+      String label = types.label(type == null ? null : MediaType.parse(type));
+      String damage = ctx.inspection().damage();
+      if (damage != null) {
+        ctx.report(FindingCode.CORRUPT, Severity.BLOCKING, "CORRUPT.damaged", label, damage);
+      } else {
+        ctx.report(FindingCode.CORRUPT, Severity.BLOCKING, "CORRUPT", label);
+      }
       ctx.stop();
     }
   }

@@ -17,4 +17,4 @@ public record FileFacts(
     Integer pages,
     boolean encrypted,
     boolean corrupt,
-    int textLength) {}
+    int textLength) implements java.io.Serializable {}

@@ -18,6 +18,8 @@ public enum FindingCode {
   SIGNATURE_MISSING,
   OCR_UNAVAILABLE,
   HOSTILE_FILE,
+  /** The applicant's enterprise name is not in the material (or differs between materials). */
+  ENTERPRISE_NAME_MISMATCH,
   /** A file was sent for a material code the matter does not list; it is ignored (WARNING). */
   UNKNOWN_MATERIAL
 }

@@ -16,6 +16,11 @@ package cn.wssp.prereview;
  * @param textTruncated the text stopped at that limit
  * @param ocr whether OCR was needed and what came of it
  * @param problem technical reason of a failure, for logs (never shown to applicants), or null
+ * @param pageTexts the text page by page (OCR'd pages carry their confidence); one entry with page
+ *     0 for files without pages; empty when nothing was read
+ * @param signed a PDF carrying a digital signature (a signature field or a /ByteRange)
+ * @param damage what is structurally wrong with a file that parsed at least partly (Chinese, shown
+ *     to applicants: e.g. which pages could be read), or null when sound
  */
 public record Inspection(
     FileFacts facts,
@@ -29,7 +34,15 @@ public record Inspection(
     String text,
     boolean textTruncated,
     OcrStatus ocr,
-    String problem) {
+    String problem,
+    java.util.List<PageText> pageTexts,
+    boolean signed,
+    String damage) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public Inspection {
+    pageTexts = pageTexts == null ? java.util.List.of() : java.util.List.copyOf(pageTexts);
+  }
 
   /** Kinds of hostile file (§4: zip bombs, decompression bombs, polyglots, executables). */
   public enum Hostility {
@@ -61,7 +74,17 @@ public record Inspection(
     FAILED
   }
 
-  /** The file was read and, unless hostile, parsed. */
+  /**
+   * A file whose examination was given up (the worker JVM was killed at its deadline, ran out of
+   * memory or died): nothing is known of it but that.
+   */
+  static Inspection abandoned(long size, Hostility why, String detail) {
+    return new Inspection(new FileFacts(null, null, null, false, false, 0), size, false, false,
+        null, false, why, detail, "", false, OcrStatus.NOT_NEEDED, null, java.util.List.of(),
+        false, null);
+  }
+
+    /** The file was read and, unless hostile, parsed. */
   public boolean examined() {
     return !empty && !overLimit;
   }

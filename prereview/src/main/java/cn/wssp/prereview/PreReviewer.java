@@ -2,6 +2,7 @@ package cn.wssp.prereview;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,9 +24,14 @@ public final class PreReviewer implements AutoCloseable {
 
   private final Options options;
   private final ContentInspector inspector;
+  /** Examines files in worker JVMs; null when {@link Options#isolated()} is false. */
+  private final IsolatedInspector isolated;
   private final List<MaterialCheck> checks;
 
-  /** Default options, standard checks. */
+  /**
+   * Default options (each file examined in a worker JVM, see RULES.md "Isolation"), standard
+   * checks. The production constructor.
+   */
   public PreReviewer() {
     this(Options.defaults());
   }
@@ -42,6 +48,16 @@ public final class PreReviewer implements AutoCloseable {
     this.options = Objects.requireNonNull(options, "options");
     this.checks = List.copyOf(checks);
     this.inspector = new ContentInspector(options);
+    this.isolated = options.isolated() ? new IsolatedInspector(options) : null;
+  }
+
+  /** Whether files are examined in worker JVMs (the default). */
+  public boolean isolated() {
+    return isolated != null;
+  }
+
+  private Inspection inspect(SubmittedFile file, long maxBytes) {
+    return isolated != null ? isolated.inspect(file, maxBytes) : inspector.inspect(file, maxBytes);
   }
 
   /** The standard checks in their order, as a new list one may extend. */
@@ -80,10 +96,36 @@ public final class PreReviewer implements AutoCloseable {
    */
   public PreReviewResult review(List<MaterialRequirement> requirements, List<SubmittedFile> files) {
     Objects.requireNonNull(requirements, "requirements");
+    return review(RuleSet.fromRequirements(requirements), files);
+  }
+
+  PreReviewResult review(RuleSet rules, List<SubmittedFile> files) {
+    return review(rules, null, LocalDate.now(), files);
+  }
+
+  /**
+   * Reviews one application against a matter's rule set (RULES.md): per file the standard checks,
+   * then the material's content checks (only on a file without a blocking finding whose text could
+   * be read), then the matter-level checks across materials.
+   *
+   * @param rules the matter's rule set ({@link RuleSet#parse})
+   * @param applicant the enterprise applying (credit code and name rules compare with it); null
+   *     when unknown, which skips those comparisons
+   * @param today the review day, for expiry dates
+   * @param files the submitted files; files for codes not in the rule set are ignored with a
+   *     WARNING
+   * @return every finding with its evidence, the facts of each inspected file, the verdict and
+   *     the rule set's version
+   * @throws java.io.UncheckedIOException when a file's content cannot be read from storage
+   */
+  public PreReviewResult review(RuleSet rules, Applicant applicant, LocalDate today,
+      List<SubmittedFile> files) {
+    Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(today, "today");
     Objects.requireNonNull(files, "files");
-    Map<String, MaterialRequirement> byCode = new LinkedHashMap<>();
-    for (MaterialRequirement r : requirements) {
-      byCode.putIfAbsent(r.code(), r);
+    Map<String, MaterialRule> byCode = new LinkedHashMap<>();
+    for (MaterialRule m : rules.materials()) {
+      byCode.putIfAbsent(m.code(), m);
     }
     Map<String, List<SubmittedFile>> filesByCode = new LinkedHashMap<>();
     List<SubmittedFile> unknown = new ArrayList<>();
@@ -97,18 +139,34 @@ public final class PreReviewer implements AutoCloseable {
 
     List<Finding> findings = new ArrayList<>();
     Map<String, FileFacts> facts = new LinkedHashMap<>();
-    for (MaterialRequirement r : byCode.values()) {
+    Map<String, Inspection> readable = new LinkedHashMap<>();
+    for (MaterialRule m : byCode.values()) {
+      MaterialRequirement r = m.requirement();
       List<SubmittedFile> submitted = filesByCode.getOrDefault(r.code(), List.of());
       if (submitted.isEmpty()) {
-        findings.addAll(run(new CheckContext(r, null, limit(r), this::inspectNone)));
+        findings.addAll(run(new CheckContext(r, null, limit(r), this::inspectNone, applicant,
+            today), checks));
       }
+      List<MaterialCheck> content = CheckLibrary.material(m.checks());
       for (SubmittedFile f : submitted) {
-        CheckContext ctx = new CheckContext(r, f, limit(r), file -> inspector.inspect(file, limit(r)));
-        findings.addAll(run(ctx));
+        CheckContext ctx = new CheckContext(r, f, limit(r), file -> inspect(file, limit(r)), applicant, today);
+        run(ctx, checks);
         Inspection i = ctx.inspectionIfAny();
+        if (i != null && !ctx.stopped() && !ctx.blocked() && textReadable(i)) {
+          run(ctx, content);
+          readable.putIfAbsent(r.code(), i);
+        }
+        findings.addAll(ctx.findings());
         if (i != null && i.examined()) {
           facts.putIfAbsent(r.code(), i.facts());
         }
+      }
+    }
+    for (CheckSpec s : rules.matterChecks()) {
+      try {
+        findings.addAll(CheckLibrary.matter(s, rules, readable, applicant));
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "预审事项级规则 " + s.path() + " 出错", e);
       }
     }
     for (SubmittedFile f : unknown) {
@@ -116,11 +174,19 @@ public final class PreReviewer implements AutoCloseable {
       findings.add(new Finding(f.materialCode(), FindingCode.UNKNOWN_MATERIAL, Severity.WARNING,
           Messages.format("UNKNOWN_MATERIAL", code, f.fileName())));
     }
-    return new PreReviewResult(verdict(findings, byCode), List.copyOf(findings),
-        Collections.unmodifiableMap(facts));
+    Map<String, MaterialRequirement> requirements = new LinkedHashMap<>();
+    byCode.forEach((code, m) -> requirements.put(code, m.requirement()));
+    return new PreReviewResult(verdict(findings, requirements), List.copyOf(findings),
+        Collections.unmodifiableMap(facts), rules.version());
   }
 
-  private List<Finding> run(CheckContext ctx) {
+  /** Content rules can judge the text: it was there, or OCR read it. */
+  private static boolean textReadable(Inspection i) {
+    return i.examined() && i.hostile() == null
+        && i.ocr() != Inspection.OcrStatus.UNAVAILABLE && i.ocr() != Inspection.OcrStatus.FAILED;
+  }
+
+  private List<Finding> run(CheckContext ctx, List<MaterialCheck> checks) {
     for (MaterialCheck check : checks) {
       try {
         check.check(ctx);
@@ -187,6 +253,13 @@ public final class PreReviewer implements AutoCloseable {
    * @param defaultMaxBytes size limit for materials that set none (maxBytes 0)
    * @param maxImagePixels images with more pixels are decompression bombs
    * @param tempDir where files are copied while examined; null for java.io.tmpdir
+   * @param isolated examine each file in a separate JVM ({@link InspectionWorker}), killed at
+   *     {@code workerTimeout}; false examines it in this JVM (threads cancelled at the timeouts)
+   * @param workerMaxHeapMb the worker JVM's -Xmx, in MB
+   * @param workerTimeout wall-clock limit of one worker, JVM start included; null for
+   *     parseTimeout + ocrTimeout + 20 s
+   * @param workerClassPath class path of the worker JVM; null to take this library's class
+   *     loaders' (URLClassLoader) entries and java.class.path
    */
   public record Options(
       Duration parseTimeout,
@@ -197,72 +270,129 @@ public final class PreReviewer implements AutoCloseable {
       String ocrLanguages,
       long defaultMaxBytes,
       long maxImagePixels,
-      Path tempDir) {
+      Path tempDir,
+      boolean isolated,
+      int workerMaxHeapMb,
+      Duration workerTimeout,
+      String workerClassPath) {
 
     public Options {
       Objects.requireNonNull(parseTimeout, "parseTimeout");
       Objects.requireNonNull(ocrTimeout, "ocrTimeout");
       Objects.requireNonNull(ocrLanguages, "ocrLanguages");
       if (parseTimeout.isNegative() || parseTimeout.isZero() || ocrTimeout.isNegative()
-          || ocrTimeout.isZero()) {
+          || ocrTimeout.isZero() || (workerTimeout != null
+              && (workerTimeout.isNegative() || workerTimeout.isZero()))) {
         throw new IllegalArgumentException("timeouts must be positive");
       }
-      if (maxTextChars <= 0 || defaultMaxBytes <= 0 || maxImagePixels <= 0) {
+      if (maxTextChars <= 0 || defaultMaxBytes <= 0 || maxImagePixels <= 0
+          || workerMaxHeapMb <= 0) {
         throw new IllegalArgumentException("limits must be positive");
       }
     }
 
-    /** 30 s to parse, 120 s to OCR, 1 000 000 characters, chi_sim+eng, 100 MB, 200 megapixels. */
+    /** The settings before isolation existed: in-process parsing. */
+    public Options(Duration parseTimeout, Duration ocrTimeout, int maxTextChars,
+        boolean ocrEnabled, Path tesseract, String ocrLanguages, long defaultMaxBytes,
+        long maxImagePixels, Path tempDir) {
+      this(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract, ocrLanguages,
+          defaultMaxBytes, maxImagePixels, tempDir, false, 512, null, null);
+    }
+
+    /**
+     * 30 s to parse, 120 s to OCR, 1 000 000 characters, chi_sim+eng, 100 MB, 200 megapixels;
+     * isolated in a worker JVM of at most 512 MB, killed after 170 s.
+     */
     public static Options defaults() {
       return new Options(Duration.ofSeconds(30), Duration.ofSeconds(120), 1_000_000, true, null,
-          "chi_sim+eng", 100L * 1024 * 1024, 200_000_000L, null);
+          "chi_sim+eng", 100L * 1024 * 1024, 200_000_000L, null, true, 512, null, null);
     }
 
     public Options withParseTimeout(Duration d) {
       return new Options(d, ocrTimeout, maxTextChars, ocrEnabled, tesseract, ocrLanguages,
-          defaultMaxBytes, maxImagePixels, tempDir);
+          defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
+          workerClassPath);
     }
 
     public Options withOcrTimeout(Duration d) {
       return new Options(parseTimeout, d, maxTextChars, ocrEnabled, tesseract, ocrLanguages,
-          defaultMaxBytes, maxImagePixels, tempDir);
+          defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
+          workerClassPath);
     }
 
     public Options withMaxTextChars(int n) {
       return new Options(parseTimeout, ocrTimeout, n, ocrEnabled, tesseract, ocrLanguages,
-          defaultMaxBytes, maxImagePixels, tempDir);
+          defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
+          workerClassPath);
     }
 
     public Options withOcrEnabled(boolean enabled) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, enabled, tesseract, ocrLanguages,
-          defaultMaxBytes, maxImagePixels, tempDir);
+          defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
+          workerClassPath);
     }
 
     /** Uses this tesseract program (it must be named "tesseract"); e.g. a path that does not exist
      * to test the branch without OCR. */
     public Options withTesseract(Path program) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, program, ocrLanguages,
-          defaultMaxBytes, maxImagePixels, tempDir);
+          defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
+          workerClassPath);
     }
 
     public Options withOcrLanguages(String languages) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract, languages,
-          defaultMaxBytes, maxImagePixels, tempDir);
+          defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
+          workerClassPath);
     }
 
     public Options withDefaultMaxBytes(long bytes) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
-          ocrLanguages, bytes, maxImagePixels, tempDir);
+          ocrLanguages, bytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
+          workerClassPath);
     }
 
     public Options withMaxImagePixels(long pixels) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
-          ocrLanguages, defaultMaxBytes, pixels, tempDir);
+          ocrLanguages, defaultMaxBytes, pixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
+          workerClassPath);
     }
 
     public Options withTempDir(Path dir) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
-          ocrLanguages, defaultMaxBytes, maxImagePixels, dir);
+          ocrLanguages, defaultMaxBytes, maxImagePixels, dir, isolated, workerMaxHeapMb,
+          workerTimeout, workerClassPath);
+    }
+
+    /** false parses in this JVM (faster; for tests and tools): see {@link #isolated()}. */
+    public Options withIsolation(boolean isolate) {
+      return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
+          ocrLanguages, defaultMaxBytes, maxImagePixels, tempDir, isolate, workerMaxHeapMb,
+          workerTimeout, workerClassPath);
+    }
+
+    public Options withWorkerMaxHeapMb(int mb) {
+      return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
+          ocrLanguages, defaultMaxBytes, maxImagePixels, tempDir, isolated, mb, workerTimeout,
+          workerClassPath);
+    }
+
+    public Options withWorkerTimeout(Duration d) {
+      return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
+          ocrLanguages, defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, d,
+          workerClassPath);
+    }
+
+    public Options withWorkerClassPath(String classPath) {
+      return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
+          ocrLanguages, defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb,
+          workerTimeout, classPath);
+    }
+
+    /** The worker's wall-clock limit: {@link #workerTimeout()} or parse + OCR + 20 s. */
+    Duration effectiveWorkerTimeout() {
+      return workerTimeout != null ? workerTimeout
+          : parseTimeout.plus(ocrTimeout).plusSeconds(20);
     }
 
     /** The temporary directory to use: {@link #tempDir()} or java.io.tmpdir. */

@@ -193,49 +193,6 @@ final class TikaEngine {
     return x;
   }
 
-  /**
-   * Second pass, only where needed and available: OCR of an image, or of the pages of a PDF that
-   * have no text (Tika's AUTO strategy, which keeps the text of the other pages).
-   *
-   * @return the text, or null when OCR failed
-   */
-  String ocr(Path file, MediaType type, int maxChars, int timeoutSeconds) {
-    if (ocrParser == null) {
-      return null;
-    }
-    TesseractOCRConfig tc = new TesseractOCRConfig();
-    tc.setLanguage(ocrLanguages);
-    tc.setTimeoutSeconds(Math.max(1, timeoutSeconds));
-    // chi_sim otherwise separates Chinese characters with spaces ("营业 执照"), which would defeat
-    // keyword rules.
-    tc.setPreserveInterwordSpacing(true);
-    ParseContext ctx = new ParseContext();
-    ctx.set(TesseractOCRConfig.class, tc);
-    ctx.set(Parser.class, ocrParser);
-    ctx.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
-    Metadata md = new Metadata();
-    WriteOutContentHandler out = new WriteOutContentHandler(maxChars);
-    try (TikaInputStream tis = TikaInputStream.get(file)) {
-      if (types.isA(type, MediaTypes.PDF)) {
-        PDFParserConfig pdf = new PDFParserConfig();
-        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.AUTO);
-        pdf.setExtractInlineImages(false);
-        ctx.set(PDFParserConfig.class, pdf);
-        md.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, type.toString());
-        ocrParser.parse(tis, new BodyContentHandler(out), md, ctx);
-      } else {
-        md.set(Metadata.CONTENT_TYPE, type.toString());
-        tesseract.parse(tis, new BodyContentHandler(out), md, ctx);
-      }
-    } catch (Throwable t) {
-      // tesseract missing a page, a rendering failure, a timeout, memory: OCR failed, nothing more
-      if (!WriteLimitReachedException.isWriteLimitReached(t)) {
-        return null;
-      }
-    }
-    return out.toString();
-  }
-
   private static void classify(Throwable t, Extract x) {
     if (WriteLimitReachedException.isWriteLimitReached(t)) {
       x.truncated = true;
@@ -324,20 +281,6 @@ final class TikaEngine {
         }
         super.parseEmbedded(tis, handler, metadata, outputHtml);
       }
-    }
-  }
-
-  /** OCR pass: the container's own pages only. */
-  private static final class SkipEmbedded implements EmbeddedDocumentExtractor {
-    @Override
-    public boolean shouldParseEmbedded(Metadata metadata) {
-      return false;
-    }
-
-    @Override
-    public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata,
-        boolean outputHtml) {
-      // never called: shouldParseEmbedded says no
     }
   }
 }

@@ -15,7 +15,7 @@ class DetectTypeTest {
 
   @BeforeAll
   static void create() {
-    reviewer = new PreReviewer(PreReviewer.Options.defaults().withOcrEnabled(false));
+    reviewer = new PreReviewer(PreReviewer.Options.defaults().withIsolation(false).withOcrEnabled(false));
   }
 
   @AfterAll

@@ -23,7 +23,7 @@ class HostileFilesTest {
 
   @BeforeAll
   static void start() {
-    reviewer = new PreReviewer(PreReviewer.Options.defaults().withOcrEnabled(false));
+    reviewer = new PreReviewer(PreReviewer.Options.defaults().withIsolation(false).withOcrEnabled(false));
   }
 
   @AfterAll
@@ -141,7 +141,7 @@ class HostileFilesTest {
 
   @Test
   void aFileThatCannotBeExaminedInTimeIsRefusedAndTheCallerIsNotStalled() {
-    try (PreReviewer impatient = new PreReviewer(PreReviewer.Options.defaults()
+    try (PreReviewer impatient = new PreReviewer(PreReviewer.Options.defaults().withIsolation(false)
         .withOcrEnabled(false).withParseTimeout(Duration.ofMillis(500)))) {
       SubmittedFile stalling = new SubmittedFile(Samples.LICENSE, "营业执照.pdf", 1000,
           () -> new InputStream() {

@@ -18,7 +18,7 @@ class OcrTest {
 
   @Test
   void withoutTesseractScansAndImagesGetAWarningNotASilentPass() {
-    try (PreReviewer r = new PreReviewer(PreReviewer.Options.defaults()
+    try (PreReviewer r = new PreReviewer(PreReviewer.Options.defaults().withIsolation(false)
         .withTesseract(Path.of("/nonexistent/tesseract")))) {
       assertFalse(r.ocrAvailable());
       assertTrue(r.ocrStatus().contains("不可用"), r.ocrStatus());
@@ -39,7 +39,7 @@ class OcrTest {
 
   @Test
   void ocrCanBeSwitchedOff() {
-    try (PreReviewer r = new PreReviewer(PreReviewer.Options.defaults().withOcrEnabled(false))) {
+    try (PreReviewer r = new PreReviewer(PreReviewer.Options.defaults().withIsolation(false).withOcrEnabled(false))) {
       assertFalse(r.ocrAvailable());
       PreReviewResult result = r.review(List.of(SCAN),
           List.of(file("permit", "许可证.png", Samples.png())));
@@ -49,7 +49,7 @@ class OcrTest {
 
   @Test
   void pdfWithTextNeedsNoOcr() {
-    try (PreReviewer r = new PreReviewer(PreReviewer.Options.defaults()
+    try (PreReviewer r = new PreReviewer(PreReviewer.Options.defaults().withIsolation(false)
         .withTesseract(Path.of("/nonexistent/tesseract")))) {
       PreReviewResult result = r.review(List.of(SCAN),
           List.of(file("permit", "许可证.pdf", Samples.pdf(2))));
@@ -59,7 +59,7 @@ class OcrTest {
 
   @Test
   void missingLanguageDataMakesOcrUnavailable() {
-    try (PreReviewer r = new PreReviewer(PreReviewer.Options.defaults()
+    try (PreReviewer r = new PreReviewer(PreReviewer.Options.defaults().withIsolation(false)
         .withOcrLanguages("chi_sim+xx_no_such_language"))) {
       assertFalse(r.ocrAvailable());
     }

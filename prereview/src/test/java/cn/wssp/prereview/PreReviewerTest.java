@@ -30,7 +30,7 @@ class PreReviewerTest {
   @BeforeAll
   static void start() {
     // OCR off here: these tests are about the other checks (OcrTest covers both OCR branches).
-    reviewer = new PreReviewer(PreReviewer.Options.defaults()
+    reviewer = new PreReviewer(PreReviewer.Options.defaults().withIsolation(false)
         .withTesseract(Path.of("/nonexistent/tesseract")));
   }
 
@@ -363,7 +363,7 @@ class PreReviewerTest {
     };
     List<MaterialCheck> checks = PreReviewer.defaultChecks();
     checks.add(mustMentionCreditCode);
-    try (PreReviewer custom = new PreReviewer(PreReviewer.Options.defaults().withOcrEnabled(false),
+    try (PreReviewer custom = new PreReviewer(PreReviewer.Options.defaults().withIsolation(false).withOcrEnabled(false),
         checks)) {
       PreReviewResult ok = custom.review(List.of(Samples.license()),
           List.of(file(LICENSE, "营业执照.pdf", Samples.pdf(1))));

@@ -349,6 +349,141 @@ final class Samples {
     return new Deflated(raw, crc.getValue());
   }
 
+  // ---- Chinese licences (content checks) -----------------------------------------------------
+
+  /** The applicant of the content tests and its (valid) unified social credit code. */
+  static final String APPLICANT_NAME = "杭州示例食品有限公司";
+  static final String APPLICANT_CODE = "91330106MA2B1C2D3C";
+  /** Another enterprise's valid code. */
+  static final String OTHER_CODE = "91110108MA01AB2C3T";
+  /** The applicant's code with a wrong check digit. */
+  static final String BAD_CHECK_DIGIT_CODE = "91330106MA2B1C2D3X";
+
+  /** The lines of a business licence. */
+  static List<String> licenceLines(String name, String code, String validity) {
+    return List.of("营业执照", "统一社会信用代码 " + code, "名称 " + name,
+        "类型 有限责任公司", validity);
+  }
+
+  static final String PERPETUAL = "营业期限 2018年03月01日至长期";
+
+  /**
+   * A one-page-per-list PDF with a Chinese text layer: a Type0 font STSong-Light (one of the
+   * standard Adobe-GB1 fonts, not embedded) with the UniGB-UTF16-H encoding, written as COS objects
+   * because PDFBox cannot embed the CFF-based Noto CJK fonts of this machine.
+   */
+  @SafeVarargs
+  static byte[] chinesePdf(List<String>... pages) {
+    try (PDDocument doc = new PDDocument()) {
+      org.apache.pdfbox.cos.COSDictionary fonts = new org.apache.pdfbox.cos.COSDictionary();
+      fonts.setItem(org.apache.pdfbox.cos.COSName.getPDFName("F1"), stSongLight());
+      org.apache.pdfbox.cos.COSDictionary res = new org.apache.pdfbox.cos.COSDictionary();
+      res.setItem(org.apache.pdfbox.cos.COSName.FONT, fonts);
+      for (List<String> lines : pages) {
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        page.setResources(new org.apache.pdfbox.pdmodel.PDResources(res));
+        StringBuilder c = new StringBuilder("BT /F1 12 Tf 16 TL 72 760 Td\n");
+        for (String line : lines) {
+          StringBuilder hex = new StringBuilder();
+          for (byte b : line.getBytes(StandardCharsets.UTF_16BE)) {
+            hex.append(String.format("%02X", b));
+          }
+          c.append('<').append(hex).append("> Tj T*\n");
+        }
+        c.append("ET\n");
+        org.apache.pdfbox.pdmodel.common.PDStream s =
+            new org.apache.pdfbox.pdmodel.common.PDStream(doc);
+        try (java.io.OutputStream o = s.createOutputStream()) {
+          o.write(c.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        page.setContents(s);
+      }
+      return save(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static org.apache.pdfbox.cos.COSDictionary stSongLight() {
+    org.apache.pdfbox.cos.COSDictionary cid = new org.apache.pdfbox.cos.COSDictionary();
+    cid.setName(org.apache.pdfbox.cos.COSName.TYPE, "Font");
+    cid.setName(org.apache.pdfbox.cos.COSName.SUBTYPE, "CIDFontType0");
+    cid.setName(org.apache.pdfbox.cos.COSName.BASE_FONT, "STSong-Light");
+    org.apache.pdfbox.cos.COSDictionary info = new org.apache.pdfbox.cos.COSDictionary();
+    info.setString(org.apache.pdfbox.cos.COSName.REGISTRY, "Adobe");
+    info.setString(org.apache.pdfbox.cos.COSName.ORDERING, "GB1");
+    info.setInt(org.apache.pdfbox.cos.COSName.SUPPLEMENT, 4);
+    cid.setItem(org.apache.pdfbox.cos.COSName.CIDSYSTEMINFO, info);
+    org.apache.pdfbox.cos.COSDictionary fd = new org.apache.pdfbox.cos.COSDictionary();
+    fd.setName(org.apache.pdfbox.cos.COSName.TYPE, "FontDescriptor");
+    fd.setName(org.apache.pdfbox.cos.COSName.FONT_NAME, "STSong-Light");
+    fd.setInt(org.apache.pdfbox.cos.COSName.FLAGS, 6);
+    org.apache.pdfbox.cos.COSArray bbox = new org.apache.pdfbox.cos.COSArray();
+    for (int v : new int[] {-25, -254, 1000, 880}) {
+      bbox.add(org.apache.pdfbox.cos.COSInteger.get(v));
+    }
+    fd.setItem(org.apache.pdfbox.cos.COSName.FONT_BBOX, bbox);
+    fd.setInt(org.apache.pdfbox.cos.COSName.ITALIC_ANGLE, 0);
+    fd.setInt(org.apache.pdfbox.cos.COSName.ASCENT, 880);
+    fd.setInt(org.apache.pdfbox.cos.COSName.DESCENT, -120);
+    fd.setInt(org.apache.pdfbox.cos.COSName.CAP_HEIGHT, 880);
+    fd.setInt(org.apache.pdfbox.cos.COSName.STEM_V, 93);
+    cid.setItem(org.apache.pdfbox.cos.COSName.FONT_DESC, fd);
+    org.apache.pdfbox.cos.COSDictionary f = new org.apache.pdfbox.cos.COSDictionary();
+    f.setName(org.apache.pdfbox.cos.COSName.TYPE, "Font");
+    f.setName(org.apache.pdfbox.cos.COSName.SUBTYPE, "Type0");
+    f.setName(org.apache.pdfbox.cos.COSName.BASE_FONT, "STSong-Light");
+    f.setName(org.apache.pdfbox.cos.COSName.ENCODING, "UniGB-UTF16-H");
+    org.apache.pdfbox.cos.COSArray descendants = new org.apache.pdfbox.cos.COSArray();
+    descendants.add(cid);
+    f.setItem(org.apache.pdfbox.cos.COSName.DESCENDANT_FONTS, descendants);
+    return f;
+  }
+
+  /** The first {@code fraction} of the bytes: an interrupted upload. */
+  static byte[] cut(byte[] bytes, double fraction) {
+    return Arrays.copyOf(bytes, (int) (bytes.length * fraction));
+  }
+
+  /** A PDF with a digital signature (a dummy CMS: only the presence is judged here). */
+  static byte[] signedPdf(List<String> lines) {
+    try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(chinesePdf(lines))) {
+      org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature sig =
+          new org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature();
+      sig.setFilter(org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature.FILTER_ADOBE_PPKLITE);
+      sig.setSubFilter(
+          org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
+      sig.setName(APPLICANT_NAME);
+      sig.setSignDate(java.util.Calendar.getInstance());
+      doc.addSignature(sig, content -> new byte[] {0x30, 0x03, 0x02, 0x01, 0x00});
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.saveIncremental(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A scan-like PNG of the lines, black on white, drawn with a CJK font. */
+  static byte[] chineseImage(List<String> lines) {
+    int lineHeight = 64;
+    BufferedImage img = new BufferedImage(1400, lineHeight * (lines.size() + 1),
+        BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, img.getWidth(), img.getHeight());
+    g.setColor(Color.BLACK);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
+        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setFont(fontFor(String.join("", lines), 40));
+    for (int i = 0; i < lines.size(); i++) {
+      g.drawString(lines.get(i), 40, lineHeight * (i + 1));
+    }
+    g.dispose();
+    return image("png", img);
+  }
+
   static byte[] concat(byte[] a, byte[] b) {
     byte[] r = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, r, a.length, b.length);
