@@ -25,7 +25,9 @@ public record ApplicationView(
     Deadlines deadlines,
     CommitmentView commitment,
     List<DocumentView> documents,
-    Set<ApplicationAction> actions) {
+    Set<ApplicationAction> actions,
+    String trackingCode,
+    EvaluationView evaluation) {
 
   /** The actor may do this now (pages: #{v.can('WITHDRAW')}). */
   public boolean can(String action) {
@@ -67,6 +69,9 @@ public record ApplicationView(
 
   /** Legal deadlines and the supervision light (GREEN, YELLOW, RED). */
   public record Deadlines(LocalDate preReviewDue, LocalDate reviewDue, Light light) {}
+
+  /** 好差评 as given: score 1..5, optional comment, when. */
+  public record EvaluationView(int score, String comment, Instant at) {}
 
   public record CommitmentView(List<String> materials, LocalDate dueDate, Instant signedAt) {}
 

@@ -59,7 +59,10 @@ public class ApplicationViews {
     return new ApplicationView(app.id(), app.number(), app.matter().code(), app.matter().name(),
         app.enterprise().name(), app.status().name(), app.status().label(), app.createdAt(),
         app.submittedAt(), preReview, uploaded, materials, deadlines(app), commitment, docs,
-        AccessPolicy.actionsFor(actor, app, signed != null));
+        AccessPolicy.actionsFor(actor, app, signed != null),
+        AccessPolicy.isOwner(actor, app) ? app.trackingCode() : null,
+        applications.evaluationOf(app.id())
+            .map(e -> new EvaluationView(e.score(), e.comment(), e.evaluatedAt())).orElse(null));
   }
 
   public static DocumentView document(Document d) {
@@ -67,13 +70,13 @@ public class ApplicationViews {
         d.signatureCount(), d.revoked());
   }
 
-  private Deadlines deadlines(Application app) {
-    LocalDate running = switch (app.status()) {
-      case SUBMITTED, PRE_REVIEWED -> app.preReviewDue();
-      case ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED, UNDER_REVIEW, APPROVED -> app.reviewDue();
-      default -> null;
-    };
-    return new Deadlines(app.preReviewDue(), app.reviewDue(),
-        Light.of(running, LocalDate.now(clock), calendar.current()));
+  /** The legal deadlines with the light of the clock running now (shared by tracking). */
+  public Deadlines deadlines(Application app) {
+    return new Deadlines(app.preReviewDue(), app.reviewDue(), light(app));
+  }
+
+  /** The supervision light of the clock running now; null when none runs (shared by supervision). */
+  public Light light(Application app) {
+    return Light.of(app.runningDue(), LocalDate.now(clock), calendar.current());
   }
 }

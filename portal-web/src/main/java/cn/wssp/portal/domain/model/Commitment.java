@@ -40,6 +40,7 @@ public class Commitment {
     this.signedAt = signedAt;
   }
 
+  public Long applicationId() { return applicationId; }
   public List<String> materials() { return Arrays.asList(materials.split(",")); }
   public LocalDate dueDate() { return dueDate; }
   public Instant signedAt() { return signedAt; }
