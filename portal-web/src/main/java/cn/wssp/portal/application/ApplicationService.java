@@ -54,7 +54,8 @@ public class ApplicationService {
     UserAccount applicant = accounts.find(actor.userId()).orElseThrow(() ->
         DomainException.forbidden("账户不可用，请重新登录。"));
     Application app = applications.add(
-        new Application(numbers.next("SQ"), matter, applicant, Instant.now(clock)));
+        new Application(numbers.next("SQ"), matter, applicant, Instant.now(clock),
+            Numbers.trackingCode()));
     audit.record(actor, app.id(), AuditAction.CREATE, null, ApplicationStatus.DRAFT, matter.name());
     return app;
   }
@@ -127,6 +128,26 @@ public class ApplicationService {
     app.withdraw();
     audit.record(actor, app.id(), AuditAction.WITHDRAW, from, app.status(), null);
     return app;
+  }
+
+  /**
+   * 好差评: the owner rates the handling once, after the outcome (issued, not accepted, revoked);
+   * the rating is stored as given and never changed.
+   */
+  @Transactional
+  public Evaluation evaluate(Actor actor, Long applicationId, Integer score, String comment) {
+    Application app = visible(actor, applicationId);
+    AccessPolicy.requireOwner(actor, app);
+    Evaluation e = Evaluation.of(app, applications.evaluation(app.id()).isPresent(), score, comment,
+        actor.userId(), Instant.now(clock));
+    applications.addEvaluation(e);
+    audit.record(actor, app.id(), AuditAction.EVALUATED, app.status(), app.status(),
+        "评分 " + e.score());
+    return e;
+  }
+
+  public Optional<Evaluation> evaluationOf(Long applicationId) {
+    return applications.evaluation(applicationId);
   }
 
   /** The application if it exists and the actor may see it; otherwise "not found". */

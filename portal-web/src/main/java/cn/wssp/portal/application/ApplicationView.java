@@ -26,7 +26,9 @@ public record ApplicationView(
     Deadlines deadlines,
     CommitmentView commitment,
     List<DocumentView> documents,
-    Set<ApplicationAction> actions) {
+    Set<ApplicationAction> actions,
+    String trackingCode,
+    EvaluationView evaluation) {
 
   /** The actor may do this now (pages: #{v.can('WITHDRAW')}). */
   public boolean can(String action) {
@@ -72,6 +74,9 @@ public record ApplicationView(
   /** API.md: {materials[], dueDate, status: OPEN|FULFILLED|BREACHED|REVOKED}. */
   public record CommitmentView(List<String> materials, LocalDate dueDate, Instant signedAt,
       CommitmentStatus status, String statusLabel) {}
+
+  /** 好差评 as given: score 1..5, optional comment, when. */
+  public record EvaluationView(int score, String comment, Instant at) {}
 
   public record DocumentView(Long id, String kind, String title, String number, Instant createdAt,
       int signatures, boolean revoked) {}

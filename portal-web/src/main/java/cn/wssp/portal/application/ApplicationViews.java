@@ -59,10 +59,13 @@ public class ApplicationViews {
         .map(ApplicationViews::document).toList();
     return new ApplicationView(app.id(), app.number(), app.matter().code(), app.matter().name(),
         app.enterprise().name(), app.status().name(), app.status().label(), app.createdAt(),
-        app.submittedAt(), preReview, uploaded, materials, deadlines(app, signed), commitment, docs,
+        app.submittedAt(), preReview, uploaded, materials, deadlines(app), commitment, docs,
         AccessPolicy.actionsFor(actor, app, signed != null,
             app.isSupplyingPromised(null, signed),
-            docs.stream().anyMatch(d -> d.kind().equals(DocumentKind.APPROVAL_DECISION.name()))));
+            docs.stream().anyMatch(d -> d.kind().equals(DocumentKind.APPROVAL_DECISION.name()))),
+        AccessPolicy.isOwner(actor, app) ? app.trackingCode() : null,
+        applications.evaluationOf(app.id())
+            .map(e -> new EvaluationView(e.score(), e.comment(), e.evaluatedAt())).orElse(null));
   }
 
   public static DocumentView document(Document d) {
@@ -70,18 +73,18 @@ public class ApplicationViews {
         d.signatureCount(), d.revoked());
   }
 
-  /** The running clock's light; a breached commitment is red for everyone who watches (§5). */
-  private Deadlines deadlines(Application app, Commitment commitment) {
-    if (commitment != null && commitment.status() == CommitmentStatus.BREACHED
-        && app.status() != ApplicationStatus.REVOKED) {
-      return new Deadlines(app.preReviewDue(), app.reviewDue(), Light.RED);
-    }
-    LocalDate running = switch (app.status()) {
-      case SUBMITTED, PRE_REVIEWED -> app.preReviewDue();
-      case ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED, UNDER_REVIEW, APPROVED -> app.reviewDue();
-      default -> null;
-    };
-    return new Deadlines(app.preReviewDue(), app.reviewDue(),
-        Light.of(running, LocalDate.now(clock), calendar.current()));
+  /** The legal deadlines with the light of the clock running now (shared by tracking). */
+  public Deadlines deadlines(Application app) {
+    return new Deadlines(app.preReviewDue(), app.reviewDue(), light(app));
+  }
+
+  /**
+   * The supervision light of the clock running now, null when none runs (shared by supervision);
+   * a breached commitment is red for everyone who watches (§5) until the decision is revoked.
+   */
+  public Light light(Application app) {
+    boolean breached = app.status() != ApplicationStatus.REVOKED && applications.commitmentOf(app.id())
+        .map(c -> c.status() == CommitmentStatus.BREACHED).orElse(false);
+    return breached ? Light.RED : Light.of(app.runningDue(), LocalDate.now(clock), calendar.current());
   }
 }

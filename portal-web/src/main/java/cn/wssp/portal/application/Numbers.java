@@ -35,8 +35,20 @@ public class Numbers {
   static final int CODE_LENGTH = 12;
 
   public static String verificationCode() {
-    StringBuilder sb = new StringBuilder(CODE_LENGTH);
-    for (int i = 0; i < CODE_LENGTH; i++) {
+    return randomCode(CODE_LENGTH);
+  }
+
+  /** Length of 办件查询码 (tracking codes): 31^8 ≈ 8.5·10^11, guessing is throttled per address. */
+  static final int TRACKING_CODE_LENGTH = 8;
+
+  /** A new 办件查询码, from the same unambiguous alphabet. */
+  public static String trackingCode() {
+    return randomCode(TRACKING_CODE_LENGTH);
+  }
+
+  private static String randomCode(int length) {
+    StringBuilder sb = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
       sb.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
     }
     return sb.toString();

@@ -53,6 +53,11 @@ public class Throttle {
     return key("verify:" + address, rules.verification());
   }
 
+  /** 办件查询 by number and code: wrong codes counted per address, under the verification rule. */
+  public Key trackingAddress(String address) {
+    return key("track:" + address, rules.verification());
+  }
+
   private static Key key(String id, ThrottleRule rule) {
     return new Key(id.length() > MAX_KEY ? id.substring(0, MAX_KEY) : id, rule);
   }

@@ -16,7 +16,7 @@ class AccessPolicyTest {
   final Enterprise other = withId(new Enterprise("示例餐饮管理有限公司", CreditCode.complete("91350102MA2Y8K3L0")), 11L);
   final Matter matter = new Matter("M", "食品经营许可", MatterKind.PROMISED, 10, "c", "l", "p", "f", List.of(market));
   final Application app = new Application("SQ1", matter,
-      new UserAccount("applicant", "林晓", "x", Set.of(Role.APPLICANT)).inEnterprise(demo), Instant.now());
+      new UserAccount("applicant", "林晓", "x", Set.of(Role.APPLICANT)).inEnterprise(demo), Instant.now(), "TRACK234");
 
   {
     app.submit(Instant.now(), java.time.LocalDate.now().plusDays(2));
@@ -25,7 +25,7 @@ class AccessPolicyTest {
   @Test
   void aDraftIsTheEnterprisesOwnBusiness() {
     Application draft = new Application("SQ2", matter,
-        new UserAccount("applicant", "林晓", "x", Set.of(Role.APPLICANT)).inEnterprise(demo), Instant.now());
+        new UserAccount("applicant", "林晓", "x", Set.of(Role.APPLICANT)).inEnterprise(demo), Instant.now(), "TRACK234");
     assertTrue(AccessPolicy.canSee(actor(Role.APPLICANT, 10L, null), draft));
     for (Role r : List.of(Role.WINDOW_CLERK, Role.SUPERVISOR, Role.CENTER_ADMIN)) {
       assertFalse(AccessPolicy.canSee(actor(r, null, null), draft), r.name());

@@ -56,6 +56,9 @@ final class TestPortal {
   final Accounts accounts = new Accounts();
   final SecurityAudit refusals = new SecurityAudit();
   final AuditQueries auditQueries = new AuditQueries();
+  final TrackingService tracking = new TrackingService();
+  final SupervisionService supervision = new SupervisionService();
+  final PublicResults results = new PublicResults();
 
   final Department market = matterRepo.add(new Department("SCJG", "市场监督管理局", "市监"));
   final Department health = matterRepo.add(new Department("WSJK", "卫生健康委员会", "卫健"));
@@ -94,6 +97,7 @@ final class TestPortal {
     accountRepo.add(new Delegation(chiefB2.id(), health.id(), "LB-0001", from, to));
 
     refusals.audit = audit;
+    documentRepo.applications = applicationRepo;
     auditQueries.applications = applications;
     auditQueries.entries = auditRepo;
     auditQueries.trail = audit;
@@ -178,6 +182,18 @@ final class TestPortal {
     verification.issuer = issuer;
     verification.throttle = throttle;
     accounts.audit = audit;
+    tracking.applications = applicationRepo;
+    tracking.entries = auditRepo;
+    tracking.accounts = accountRepo;
+    tracking.views = views;
+    tracking.throttle = throttle;
+    supervision.applications = applicationRepo;
+    supervision.documents = documentRepo;
+    supervision.views = views;
+    supervision.clock = clock;
+    results.documents = documentRepo;
+    results.applications = applicationRepo;
+    results.clock = clock;
   }
 
   private UserAccount user(String username, Set<Role> roles) {
@@ -212,6 +228,13 @@ final class TestPortal {
   Application accepted(Matter matter) {
     Application app = preReviewed(matter, Verdict.COMPLETE);
     acceptance.decide(actor(clerk), app.id(), AcceptanceAction.ACCEPT, null);
+    return app;
+  }
+
+  /** An application approved by the market department's chief (role B) and issued. */
+  Application issued(Matter matter) {
+    Application app = accepted(matter);
+    decisions.decide(actor(chiefB), app.id(), DecisionOutcome.APPROVE, "准予许可。", PIN);
     return app;
   }
 

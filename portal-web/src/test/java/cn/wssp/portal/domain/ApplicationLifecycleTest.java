@@ -19,7 +19,7 @@ class ApplicationLifecycleTest {
   final Instant now = Instant.parse("2026-11-23T02:00:00Z");
 
   Application draft() {
-    return new Application("SQ2026000001", matter, applicant, now);
+    return new Application("SQ2026000001", matter, applicant, now, "TRACK234");
   }
 
   @Test
@@ -100,7 +100,7 @@ class ApplicationLifecycleTest {
         List.of(market))
         .addMaterial("form", "申请书", true, false, List.of("application/pdf"), 1, 1)
         .addMaterial("layout", "平面布局图", true, true, List.of("application/pdf"), 1, 1);
-    Application app = new Application("SQ2", withMaterials, applicant, now);
+    Application app = new Application("SQ2", withMaterials, applicant, now, "TRACK234");
     LocalDate today = LocalDate.of(2026, 11, 23);
     app.submit(now, LocalDate.of(2026, 11, 25));
     assertEquals(400, assertThrows(DomainException.class, () -> app.commit(List.of("form"),
@@ -149,7 +149,7 @@ class ApplicationLifecycleTest {
   @Test
   void onlyEnterpriseUsersApply() {
     UserAccount clerk = new UserAccount("clerk", "王芳", "x", Set.of(Role.WINDOW_CLERK));
-    assertThrows(DomainException.class, () -> new Application("SQ1", matter, clerk, now));
+    assertThrows(DomainException.class, () -> new Application("SQ1", matter, clerk, now, "TRACK234"));
   }
 
   @Test

@@ -8,6 +8,7 @@ public class InMemoryApplications implements ApplicationRepository {
   private final List<MaterialFile> files = new ArrayList<>();
   private final Map<Long, List<FindingRecord>> findings = new HashMap<>();
   private final List<Commitment> commitments = new ArrayList<>();
+  private final List<Evaluation> evaluations = new ArrayList<>();
 
   @Override
   public Optional<Application> find(Long id) {
@@ -76,5 +77,38 @@ public class InMemoryApplications implements ApplicationRepository {
   @Override
   public void addCommitment(Commitment commitment) {
     commitments.add(Ids.assign(commitment));
+  }
+
+  @Override
+  public Optional<Application> byNumber(String number) {
+    return applications.values().stream().filter(a -> a.number().equals(number)).findFirst();
+  }
+
+  @Override
+  public List<Application> allSubmitted() {
+    return applications.values().stream().filter(a -> a.submittedAt() != null).toList();
+  }
+
+  @Override
+  public List<Commitment> commitments() {
+    return List.copyOf(commitments);
+  }
+
+  @Override
+  public Optional<Evaluation> evaluation(Long applicationId) {
+    return evaluations.stream().filter(e -> e.applicationId().equals(applicationId)).findFirst();
+  }
+
+  @Override
+  public void addEvaluation(Evaluation evaluation) {
+    if (evaluation(evaluation.applicationId()).isPresent()) {
+      throw new IllegalStateException("unique constraint: evaluation.application_id");
+    }
+    evaluations.add(Ids.assign(evaluation));
+  }
+
+  @Override
+  public List<Evaluation> evaluations() {
+    return List.copyOf(evaluations);
   }
 }

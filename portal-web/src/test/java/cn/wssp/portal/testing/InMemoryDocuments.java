@@ -58,4 +58,27 @@ public class InMemoryDocuments implements DocumentRepository {
       throw new IllegalStateException(e);
     }
   }
+
+  /** Set by the test portal: the application repository the published approvals are joined with. */
+  public ApplicationRepository applications;
+
+  private List<Document> published() {
+    List<Document> list = new ArrayList<>(documents.stream()
+        .filter(d -> d.kind() == DocumentKind.APPROVAL_DECISION && !d.revoked())
+        .filter(d -> applications.find(d.applicationId())
+            .map(a -> a.status() == ApplicationStatus.ISSUED).orElse(false))
+        .toList());
+    Collections.reverse(list);
+    return list;
+  }
+
+  @Override
+  public List<Document> publishedApprovals(int offset, int limit) {
+    return published().stream().skip(offset).limit(limit).toList();
+  }
+
+  @Override
+  public long countPublishedApprovals() {
+    return published().size();
+  }
 }

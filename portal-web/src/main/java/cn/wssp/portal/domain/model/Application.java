@@ -65,13 +65,18 @@ public class Application {
   @Column(name = "decided_at")
   private Instant decidedAt;
 
+  /** 办件查询码: with the number, opens the public progress view (no personal data). */
+  @Column(name = "tracking_code", updatable = false)
+  private String trackingCode;
+
   @Version
   @Column(name = "row_version")
   private long rowVersion;
 
   protected Application() {}
 
-  public Application(String number, Matter matter, UserAccount applicant, Instant now) {
+  public Application(String number, Matter matter, UserAccount applicant, Instant now,
+      String trackingCode) {
     if (applicant.enterprise() == null) {
       throw DomainException.forbidden("只有企业用户可以提交申请。");
     }
@@ -82,6 +87,33 @@ public class Application {
     this.applicant = applicant;
     this.status = DRAFT;
     this.createdAt = now;
+    this.trackingCode = trackingCode;
+  }
+
+  /** The given code opens this application's tracking (any case, compared in constant time). */
+  public boolean matchesTrackingCode(String code) {
+    if (trackingCode == null || code == null) {
+      return false;
+    }
+    return java.security.MessageDigest.isEqual(
+        trackingCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        code.trim().toUpperCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * The due date of the legal clock running now: pre-review while waiting for the window, review
+   * from acceptance to the decision; null when no clock runs (draft, supplement, final states).
+   */
+  public LocalDate runningDue() {
+    return switch (status) {
+      case SUBMITTED, PRE_REVIEWED -> preReviewDue;
+      case ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED, UNDER_REVIEW, APPROVED -> reviewDue;
+      default -> null;
+    };
+  }
+
+  public boolean isFinal() {
+    return FINAL.contains(status);
   }
 
   /** Submission starts the 2-working-day pre-review clock. */
@@ -297,4 +329,5 @@ public class Application {
   public Instant acceptedAt() { return acceptedAt; }
   public LocalDate reviewDue() { return reviewDue; }
   public Instant decidedAt() { return decidedAt; }
+  public String trackingCode() { return trackingCode; }
 }

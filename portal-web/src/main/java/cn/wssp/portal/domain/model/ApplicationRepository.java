@@ -42,4 +42,24 @@ public interface ApplicationRepository {
   Optional<Commitment> commitment(Long applicationId);
 
   void addCommitment(Commitment commitment);
+
+  /** By its number (申请号), as printed on the receipt and notices. */
+  Optional<Application> byNumber(String number);
+
+  /**
+   * Every application staff may see (submitted at least once), oldest first: the base of the
+   * supervision summary and export.
+   */
+  List<Application> allSubmitted();
+
+  /** Every signed commitment. */
+  List<Commitment> commitments();
+
+  Optional<Evaluation> evaluation(Long applicationId);
+
+  /** Stores an evaluation; it is never changed afterwards. */
+  void addEvaluation(Evaluation evaluation);
+
+  /** Every evaluation (好差评), for the supervision summary. */
+  List<Evaluation> evaluations();
 }

@@ -55,4 +55,11 @@ public enum ApplicationStatus {
 
   /** Statuses in which the applicant may change materials. */
   public static final Set<ApplicationStatus> EDITABLE = EnumSet.of(DRAFT, SUPPLEMENT_REQUESTED);
+
+  /** Final states: nothing more happens to the application (no clock runs, 电子监察 counts it closed). */
+  public static final Set<ApplicationStatus> FINAL = EnumSet.of(NOT_ACCEPTED, ISSUED, WITHDRAWN,
+      REVOKED);
+
+  /** After an outcome the applicant may rate the service (好差评). */
+  public static final Set<ApplicationStatus> EVALUABLE = EnumSet.of(ISSUED, NOT_ACCEPTED, REVOKED);
 }

@@ -21,6 +21,7 @@ public enum AuditAction {
   REVOKED("撤销决定"),
   COMMITMENT_BREACHED("逾期未履行承诺"),
   COMMITMENT_FULFILLED("履行承诺"),
+  EVALUATED("好差评"),
   LOGIN("登录"),
   LOGIN_FAILED("登录失败"),
   ACCESS_DENIED("拒绝访问"),

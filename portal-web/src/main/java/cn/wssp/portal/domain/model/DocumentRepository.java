@@ -24,4 +24,12 @@ public interface DocumentRepository {
 
   /** Hashes the verification codes still kept in clear (documents of older versions); how many. */
   int hashClearVerificationCodes();
+
+  /**
+   * 结果公示: approval decisions of issued applications that stand (not revoked), newest first,
+   * one page of them.
+   */
+  List<Document> publishedApprovals(int offset, int limit);
+
+  long countPublishedApprovals();
 }

@@ -42,16 +42,26 @@ public final class OfficialTexts {
     if (overrideReason != null && !overrideReason.isBlank()) {
       body.add("受理说明：" + overrideReason.trim());
     }
+    addTracking(body, app);
     return body;
   }
 
   /** 受理通知书 of a 视为受理: the window did not act in time, acceptance counts from submission. */
   public static List<String> deemedAcceptance(Application app, ZoneId zone, LocalDate reviewDue) {
-    return List.of(
+    List<String> body = new ArrayList<>(List.of(
         submitted(app, zone) + "，窗口未在法定的两个工作日内（" + CN_DATE.format(app.preReviewDue())
             + "前）作出受理决定。根据《中华人民共和国行政许可法》第三十二条的规定，自收到申请材料之日起即为受理（视为受理）。",
         "承诺办结时限为 " + app.matter().timeLimitDays() + " 个工作日，自提交之日起计算，将于"
-            + CN_DATE.format(reviewDue) + "前作出决定。");
+            + CN_DATE.format(reviewDue) + "前作出决定。"));
+    addTracking(body, app);
+    return body;
+  }
+
+  /** 办件查询码: with the application number, anyone holding the notice may follow the progress. */
+  static void addTracking(List<String> body, Application app) {
+    if (app.trackingCode() != null) {
+      body.add("办件查询码：" + app.trackingCode() + "（凭申请号和办件查询码可在网上审批门户「办件查询」查看办理进度）");
+    }
   }
 
   /** 补正材料一次性告知书: every item to fix, numbered, in one notice. */

@@ -104,4 +104,38 @@ public class JpaApplicationRepository implements ApplicationRepository {
   public void addCommitment(Commitment commitment) {
     em.persist(commitment);
   }
+
+  @Override
+  public Optional<Application> byNumber(String number) {
+    return em.createQuery("select a from Application a where a.number = :n", Application.class)
+        .setParameter("n", number).getResultList().stream().findFirst();
+  }
+
+  @Override
+  public List<Application> allSubmitted() {
+    return em.createQuery("select a from Application a where a.submittedAt is not null order by a.id",
+        Application.class).getResultList();
+  }
+
+  @Override
+  public List<Commitment> commitments() {
+    return em.createQuery("select c from Commitment c", Commitment.class).getResultList();
+  }
+
+  @Override
+  public Optional<Evaluation> evaluation(Long applicationId) {
+    return em.createQuery("select e from Evaluation e where e.applicationId = :a", Evaluation.class)
+        .setParameter("a", applicationId).getResultList().stream().findFirst();
+  }
+
+  @Override
+  public void addEvaluation(Evaluation evaluation) {
+    em.persist(evaluation);
+    em.flush();
+  }
+
+  @Override
+  public List<Evaluation> evaluations() {
+    return em.createQuery("select e from Evaluation e", Evaluation.class).getResultList();
+  }
 }

@@ -67,4 +67,23 @@ public class JpaDocumentRepository implements DocumentRepository {
     }
     return n;
   }
+
+  private static final String PUBLISHED = " from Document d, Application a where a.id = d.applicationId"
+      + " and d.kind = :k and d.revoked = false and a.status = :s";
+
+  @Override
+  public List<Document> publishedApprovals(int offset, int limit) {
+    return em.createQuery("select d" + PUBLISHED + " order by d.createdAt desc, d.id desc",
+            Document.class)
+        .setParameter("k", DocumentKind.APPROVAL_DECISION)
+        .setParameter("s", ApplicationStatus.ISSUED)
+        .setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public long countPublishedApprovals() {
+    return em.createQuery("select count(d)" + PUBLISHED, Long.class)
+        .setParameter("k", DocumentKind.APPROVAL_DECISION)
+        .setParameter("s", ApplicationStatus.ISSUED).getSingleResult();
+  }
 }

@@ -79,6 +79,11 @@ public class ApplicationResource {
     public String pin;
   }
 
+  public static class EvaluationRequest {
+    public Integer score;
+    public String comment;
+  }
+
   public record Created(Long id, String number, String status) {}
 
   public record Uploaded(String materialCode, String fileName, String mediaType, long size,
@@ -203,6 +208,16 @@ public class ApplicationResource {
     }
     Document doc = revocations.revoke(actor, id, body.reason, body.pin);
     return new Issued(id, views.of(actor, id).status(), ApplicationViews.document(doc));
+  }
+
+  /** 好差评, once, by the owner after the outcome: 201 with {score, comment, at}. */
+  @POST
+  @Path("{id}/evaluation")
+  public Response evaluation(@PathParam("id") Long id, EvaluationRequest body) {
+    var e = applications.evaluate(current.require(), id, body == null ? null : body.score,
+        body == null ? null : body.comment);
+    return Response.status(201)
+        .entity(new ApplicationView.EvaluationView(e.score(), e.comment(), e.evaluatedAt())).build();
   }
 
   static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
