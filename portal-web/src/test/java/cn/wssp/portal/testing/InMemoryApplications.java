@@ -39,6 +39,11 @@ public class InMemoryApplications implements ApplicationRepository {
   }
 
   @Override
+  public List<Application> withoutTrackingCode(int max) {
+    return applications.values().stream().filter(a -> a.trackingCode() == null).limit(max).toList();
+  }
+
+  @Override
   public List<Long> overdueCommitments(java.time.LocalDate today) {
     return commitments.stream().filter(c -> c.isOverdue(today)).map(Commitment::applicationId).toList();
   }

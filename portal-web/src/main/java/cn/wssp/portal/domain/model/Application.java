@@ -91,6 +91,15 @@ public class Application {
   }
 
   /** The given code opens this application's tracking (any case, compared in constant time). */
+  /** Gives an application of an older version (created before tracking codes) its code, once. */
+  public boolean assignTrackingCode(String code) {
+    if (trackingCode != null) {
+      return false;
+    }
+    trackingCode = code;
+    return true;
+  }
+
   public boolean matchesTrackingCode(String code) {
     if (trackingCode == null || code == null) {
       return false;

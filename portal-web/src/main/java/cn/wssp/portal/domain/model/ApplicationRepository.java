@@ -24,6 +24,9 @@ public interface ApplicationRepository {
   /** Applications still waiting for the window whose pre-review due date is before this day. */
   List<Long> overduePreReviews(LocalDate today);
 
+  /** Applications created before tracking codes existed (at most {@code max}). */
+  List<Application> withoutTrackingCode(int max);
+
   /** Applications whose commitment is still open after its due date. */
   List<Long> overdueCommitments(LocalDate today);
 

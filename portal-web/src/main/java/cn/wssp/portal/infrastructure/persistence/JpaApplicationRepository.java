@@ -51,6 +51,12 @@ public class JpaApplicationRepository implements ApplicationRepository {
   }
 
   @Override
+  public List<Application> withoutTrackingCode(int max) {
+    return em.createQuery("select a from Application a where a.trackingCode is null order by a.id",
+        Application.class).setMaxResults(max).getResultList();
+  }
+
+  @Override
   public List<Long> overdueCommitments(java.time.LocalDate today) {
     return em.createQuery("select c.applicationId from Commitment c where c.status = :open"
             + " and c.dueDate < :today order by c.dueDate", Long.class)
