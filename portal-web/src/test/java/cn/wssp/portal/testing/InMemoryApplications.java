@@ -44,6 +44,12 @@ public class InMemoryApplications implements ApplicationRepository {
   }
 
   @Override
+  public List<Long> openCommitmentsDueBy(java.time.LocalDate day) {
+    return commitments.stream().filter(c -> c.isOpen() && !c.dueDate().isAfter(day))
+        .map(Commitment::applicationId).toList();
+  }
+
+  @Override
   public List<Long> overdueCommitments(java.time.LocalDate today) {
     return commitments.stream().filter(c -> c.isOverdue(today)).map(Commitment::applicationId).toList();
   }

@@ -27,6 +27,9 @@ public interface ApplicationRepository {
   /** Applications created before tracking codes existed (at most {@code max}). */
   List<Application> withoutTrackingCode(int max);
 
+  /** Applications whose open commitment falls due on or before this day. */
+  List<Long> openCommitmentsDueBy(LocalDate day);
+
   /** Applications whose commitment is still open after its due date. */
   List<Long> overdueCommitments(LocalDate today);
 

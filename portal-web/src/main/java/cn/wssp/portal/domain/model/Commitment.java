@@ -35,6 +35,13 @@ public class Commitment {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  /** The smallest reminder threshold (working days before the due date) already sent. */
+  @Column(name = "reminded_days")
+  private Integer remindedDays;
+
+  /** Reminders go out 7, 3 and 1 working days before the due date (§5). */
+  public static final java.util.List<Integer> REMINDER_DAYS = java.util.List.of(7, 3, 1);
+
   protected Commitment() {}
 
   public Commitment(Long applicationId, List<String> materials, LocalDate dueDate, Long signedBy,
@@ -67,6 +74,23 @@ public class Commitment {
   public void revoke(Instant now) {
     status = CommitmentStatus.REVOKED;
     closedAt = now;
+  }
+
+  /**
+   * The reminder due with {@code workingDaysLeft} working days to go, if one is due and not sent
+   * yet (a late sweep sends only the nearest one); records it as sent.
+   */
+  public java.util.OptionalInt remind(long workingDaysLeft) {
+    if (!isOpen() || workingDaysLeft < 0) {
+      return java.util.OptionalInt.empty();
+    }
+    java.util.OptionalInt due = REMINDER_DAYS.stream().mapToInt(Integer::intValue)
+        .filter(t -> workingDaysLeft <= t).min();
+    if (due.isEmpty() || (remindedDays != null && remindedDays <= due.getAsInt())) {
+      return java.util.OptionalInt.empty();
+    }
+    remindedDays = due.getAsInt();
+    return due;
   }
 
   public boolean isOpen() {

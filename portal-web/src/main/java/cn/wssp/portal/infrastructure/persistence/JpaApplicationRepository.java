@@ -57,6 +57,14 @@ public class JpaApplicationRepository implements ApplicationRepository {
   }
 
   @Override
+  public List<Long> openCommitmentsDueBy(java.time.LocalDate day) {
+    return em.createQuery("select c.applicationId from Commitment c where c.status = :open"
+            + " and c.dueDate <= :day order by c.dueDate", Long.class)
+        .setParameter("open", CommitmentStatus.OPEN).setParameter("day", day)
+        .setMaxResults(500).getResultList();
+  }
+
+  @Override
   public List<Long> overdueCommitments(java.time.LocalDate today) {
     return em.createQuery("select c.applicationId from Commitment c where c.status = :open"
             + " and c.dueDate < :today order by c.dueDate", Long.class)
