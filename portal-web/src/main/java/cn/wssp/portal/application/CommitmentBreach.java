@@ -7,8 +7,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * 承诺逾期 (§5): a commitment still open after its due date is breached; the case turns red for
@@ -17,7 +15,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class CommitmentBreach implements Sweep {
-  private static final Logger LOG = Logger.getLogger(CommitmentBreach.class.getName());
 
   @Inject
   ApplicationRepository applications;
@@ -41,15 +38,8 @@ public class CommitmentBreach implements Sweep {
 
   @Override
   public int run() {
-    int done = 0;
-    for (Long id : applications.overdueCommitments(LocalDate.now(clock))) {
-      try {
-        done += self.breach(id) ? 1 : 0;
-      } catch (RuntimeException e) {
-        LOG.log(Level.INFO, "承诺逾期认定未完成（下次巡检重试）：申请 #" + id + "：" + e.getMessage());
-      }
-    }
-    return done;
+    return Sweep.eachApplication(applications.overdueCommitments(LocalDate.now(clock)),
+        self::breach, "承诺逾期认定");
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -7,8 +7,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.OptionalInt;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * 承诺补交提醒 (§5): in the portal and by e-mail, 7, 3 and 1 working days before a commitment's
@@ -17,7 +15,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class CommitmentReminders implements Sweep {
-  private static final Logger LOG = Logger.getLogger(CommitmentReminders.class.getName());
   /** Seven working days are at most this many calendar days away, holidays included. */
   static final int LOOKAHEAD_DAYS = 21;
 
@@ -43,16 +40,9 @@ public class CommitmentReminders implements Sweep {
 
   @Override
   public int run() {
-    int sent = 0;
     LocalDate today = LocalDate.now(clock);
-    for (Long id : applications.openCommitmentsDueBy(today.plusDays(LOOKAHEAD_DAYS))) {
-      try {
-        sent += self.remind(id) ? 1 : 0;
-      } catch (RuntimeException e) {
-        LOG.log(Level.INFO, "承诺补交提醒未发出（下次巡检重试）：申请 #" + id + "：" + e.getMessage());
-      }
-    }
-    return sent;
+    return Sweep.eachApplication(applications.openCommitmentsDueBy(today.plusDays(LOOKAHEAD_DAYS)),
+        self::remind, "承诺补交提醒");
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * 视为受理 (§3): an application the window has not acted on by the end of its pre-review due day
@@ -16,7 +14,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class DeemedAcceptance implements Sweep {
-  private static final Logger LOG = Logger.getLogger(DeemedAcceptance.class.getName());
 
   @Inject
   ApplicationRepository applications;
@@ -34,15 +31,7 @@ public class DeemedAcceptance implements Sweep {
 
   @Override
   public int run() {
-    int done = 0;
-    for (Long id : applications.overduePreReviews(LocalDate.now(clock))) {
-      try {
-        done += step.deem(id) ? 1 : 0;
-      } catch (RuntimeException e) {
-        // Another instance took it first, or its notice could not be issued now: next sweep.
-        LOG.log(Level.INFO, "视为受理未完成（下次巡检重试）：申请 #" + id + "：" + e.getMessage());
-      }
-    }
-    return done;
+    return Sweep.eachApplication(applications.overduePreReviews(LocalDate.now(clock)), step::deem,
+        "视为受理");
   }
 }

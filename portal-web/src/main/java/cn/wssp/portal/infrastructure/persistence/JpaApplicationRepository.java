@@ -58,17 +58,19 @@ public class JpaApplicationRepository implements ApplicationRepository {
 
   @Override
   public List<Long> openCommitmentsDueBy(java.time.LocalDate day) {
-    return em.createQuery("select c.applicationId from Commitment c where c.status = :open"
-            + " and c.dueDate <= :day order by c.dueDate", Long.class)
-        .setParameter("open", CommitmentStatus.OPEN).setParameter("day", day)
-        .setMaxResults(500).getResultList();
+    return openCommitments("<=", day);
   }
 
   @Override
   public List<Long> overdueCommitments(java.time.LocalDate today) {
+    return openCommitments("<", today);
+  }
+
+  /** Applications whose open commitment's due date compares so with the day (a sweep's batch). */
+  private List<Long> openCommitments(String comparison, java.time.LocalDate day) {
     return em.createQuery("select c.applicationId from Commitment c where c.status = :open"
-            + " and c.dueDate < :today order by c.dueDate", Long.class)
-        .setParameter("open", CommitmentStatus.OPEN).setParameter("today", today)
+            + " and c.dueDate " + comparison + " :day order by c.dueDate", Long.class)
+        .setParameter("open", CommitmentStatus.OPEN).setParameter("day", day)
         .setMaxResults(500).getResultList();
   }
 
