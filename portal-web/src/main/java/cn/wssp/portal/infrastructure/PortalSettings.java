@@ -137,6 +137,14 @@ public final class PortalSettings {
     return Long.parseLong(get("portal.upload.max-bytes").orElse(String.valueOf(100L << 20)));
   }
 
+  /**
+   * How long a claimed background job stays with the instance that claimed it. An instance that
+   * dies holds its jobs this long before another takes them over (PORTAL_JOB_LEASE_SECONDS).
+   */
+  public java.time.Duration jobLease() {
+    return java.time.Duration.ofSeconds(Long.parseLong(get("portal.job.lease-seconds").orElse("120")));
+  }
+
   public String instanceName() {
     return get("portal.instance.name").orElse(ProcessHandle.current().pid() + "@" + hostName());
   }

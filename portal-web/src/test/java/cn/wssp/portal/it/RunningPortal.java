@@ -30,6 +30,8 @@ public final class RunningPortal implements AutoCloseable {
   final String dbUrl;
   private final String schema;
   private Process process;
+  /** {@code start}, or {@code cluster --instances N} (then {@link #port} is the balancer's). */
+  private final java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("start"));
   /** Receives the portal's e-mail over real SMTP. */
   final SmtpSink mail;
   /** Settings for the next start, over the defaults below (e.g. PORTAL_DEMO_DATA=false). */
@@ -39,6 +41,26 @@ public final class RunningPortal implements AutoCloseable {
   public static RunningPortal dedicated(String name) throws Exception {
     return new RunningPortal(Path.of("target", "it-data", name + "-" + System.currentTimeMillis())
         .toAbsolutePath());
+  }
+
+  /**
+   * {@code ./portal cluster}: {@code instances} portals behind HAProxy on {@link #url()}, on the
+   * PostgreSQL database of the postgres profile (required).
+   */
+  public static RunningPortal cluster(String name, int instances) throws Exception {
+    RunningPortal p = dedicated(name);
+    if (p.dbUrl == null) {
+      throw new IllegalStateException("a cluster needs PostgreSQL (mvn verify -Ppostgres)");
+    }
+    p.command.clear();
+    p.command.addAll(java.util.List.of("cluster", "--instances", String.valueOf(instances)));
+    return p;
+  }
+
+  /** The process id of cluster instance {@code k} (1-based), from its pid file. */
+  public long instancePid(int k) throws IOException {
+    return Long.parseLong(Files.readString(dataDir.resolve("cluster")
+        .resolve("instance-" + k + ".pid")).trim());
   }
 
   private RunningPortal(Path dataDir) throws Exception {
@@ -92,8 +114,12 @@ public final class RunningPortal implements AutoCloseable {
 
   public synchronized void start() throws Exception {
     Files.createDirectories(dataDir);
-    ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("portal").toString(), "start",
-        "--no-build", "--port", String.valueOf(port), "--data", dataDir.toString());
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("bash",
+        home.resolve("portal").toString()));
+    args.addAll(command);
+    args.addAll(java.util.List.of("--no-build", "--port", String.valueOf(port), "--data",
+        dataDir.toString()));
+    ProcessBuilder pb = new ProcessBuilder(args);
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("PORTAL_"));
     env.put("PORTAL_DEMO_DATA", "true");

@@ -2,6 +2,7 @@ package cn.wssp.portal.infrastructure.persistence;
 
 import cn.wssp.portal.domain.model.Job;
 import cn.wssp.portal.domain.model.JobRepository;
+import cn.wssp.portal.infrastructure.PortalSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +19,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class JpaJobRepository implements JobRepository {
-  static final Duration LEASE = Duration.ofMinutes(5);
+  private final Duration lease = PortalSettings.current().jobLease();
 
   @PersistenceContext(unitName = "portal")
   EntityManager em;
@@ -48,7 +49,7 @@ public class JpaJobRepository implements JobRepository {
     Instant now = Instant.now(clock);
     return em.createQuery("update Job j set j.leaseOwner = :o, j.leaseUntil = :until"
                 + " where j.id = :id and j.status = :p and (j.leaseUntil is null or j.leaseUntil < :now)")
-        .setParameter("o", owner).setParameter("until", now.plus(LEASE))
+        .setParameter("o", owner).setParameter("until", now.plus(lease))
         .setParameter("id", id).setParameter("p", Job.Status.PENDING).setParameter("now", now)
         .executeUpdate() == 1;
   }
