@@ -66,7 +66,7 @@ public class ClockProducer implements TestClock {
   }
 
   /** The test offset, re-read from the database when the last reading is older than a second. */
-  private Duration offset() {
+  private Duration currentOffset() {
     if (!enabled()) {
       return Duration.ZERO;
     }
@@ -94,12 +94,12 @@ public class ClockProducer implements TestClock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-      return Clock.offset(Clock.system(zone), offset());
+      return Clock.offset(Clock.system(zone), currentOffset());
     }
 
     @Override
     public Instant instant() {
-      return Instant.now().plus(offset());
+      return Instant.now().plus(currentOffset());
     }
   }
 }
