@@ -140,7 +140,8 @@ public final class RunningPortal implements AutoCloseable {
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("portal.log").toFile()));
     process = pb.start();
-    waitUntilReady(Duration.ofMinutes(4));
+    // A cluster starts its instances one after the other.
+    waitUntilReady(Duration.ofMinutes(command.get(0).equals("cluster") ? 10 : 4));
   }
 
   private void waitUntilReady(Duration timeout) throws Exception {

@@ -1,0 +1,117 @@
+package cn.wssp.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The realistic mix of a working morning (issue 11): enterprises read the guides, log in, create
+ * an application, upload 3 × 1 MB materials, submit and wait for the pre-review's verdict; window
+ * clerks accept what was pre-reviewed; chief representatives sign decisions; the public browses
+ * results and the verification page.
+ *
+ * <p>Settings (system properties): {@code portal.url} (default http://127.0.0.1:8080),
+ * {@code users} (enterprises arriving over the ramp, default 200), {@code seconds} (ramp, default
+ * 120). The group "verdict after submit" is the time from submit to the verdict being visible.
+ */
+public class PortalMix extends Simulation {
+  private static final String BASE = System.getProperty("portal.url", "http://127.0.0.1:8080");
+  private static final int USERS = Integer.getInteger("users", 200);
+  private static final int SECONDS = Integer.getInteger("seconds", 120);
+  private static final String PASSWORD = System.getProperty("password", "Demo-2026!");
+  private static final byte[] MATERIAL = Materials.pdf(1 << 20);
+  private static final List<String> MATERIALS =
+      List.of("application-form", "business-license", "premises-layout");
+
+  private final HttpProtocolBuilder protocol = http.baseUrl(BASE)
+      .acceptHeader("application/json")
+      .userAgentHeader("wssp-bench (Gatling)");
+
+  private static ChainBuilder login(String user) {
+    return exec(http("login").post("/api/v1/auth/token")
+        .body(StringBody("{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
+        .asJson().check(jsonPath("$.token").saveAs("token")));
+  }
+
+  private static String bearer() {
+    return "Bearer #{token}";
+  }
+
+  private final ScenarioBuilder enterprise = scenario("企业申报")
+      .exec(http("page: guides").get("/").header("Accept", "text/html"))
+      .exec(http("matters").get("/api/v1/matters"))
+      .pause(Duration.ofMillis(500), Duration.ofSeconds(2))
+      .exec(login("applicant"))
+      .exec(http("create").post("/api/v1/applications").header("Authorization", bearer())
+          .body(StringBody("{\"matterCode\":\"SCJG-0001\"}")).asJson()
+          .check(jsonPath("$.id").saveAs("id")))
+      .foreach(MATERIALS, "material").on(
+          exec(http("upload 1 MB").put("/api/v1/applications/#{id}/materials/#{material}")
+              .header("Authorization", bearer())
+              .bodyPart(ByteArrayBodyPart("file", MATERIAL).fileName("material.pdf")
+                  .contentType("application/pdf"))
+              .asMultipartForm()))
+      .exec(http("submit").post("/api/v1/applications/#{id}/submit")
+          .header("Authorization", bearer()))
+      .exec(session -> session.set("verdict", ""))
+      .group("verdict after submit").on(
+          asLongAs(session -> session.getString("verdict").isEmpty(), "poll").on(
+              pause(Duration.ofMillis(250))
+                  .exec(http("poll application").get("/api/v1/applications/#{id}")
+                      .header("Authorization", bearer())
+                      .check(jsonPath("$.preReview.verdict").withDefault("")
+                          .saveAs("verdict")))
+                  .exitHereIf(session -> session.getInt("poll") > 240)));
+
+  /** Accepts, one at a time, what the pre-review proposed (whatever its verdict). */
+  private final ScenarioBuilder clerk = scenario("窗口受理")
+      .exec(login("clerk"))
+      .during(Duration.ofSeconds(SECONDS + 60)).on(
+          exec(http("clerk worklist").get("/api/v1/applications?status=PRE_REVIEWED")
+              .header("Authorization", bearer())
+              .check(jsonPath("$[0].id").optional().saveAs("next")))
+              .doIfOrElse(session -> session.contains("next")).then(
+                  exec(http("accept").post("/api/v1/applications/#{next}/acceptance")
+                      .header("Authorization", bearer())
+                      .body(StringBody("{\"action\":\"ACCEPT\"}")).asJson()
+                      .check(status().in(200, 409)))
+                      .exec(session -> session.remove("next")))
+              .orElse(pause(Duration.ofSeconds(1))));
+
+  /** Signs decisions on what was accepted (PAdES with the department's seal). */
+  private final ScenarioBuilder chief = scenario("首席代表签发")
+      .exec(login("chief-b"))
+      .during(Duration.ofSeconds(SECONDS + 60)).on(
+          exec(http("chief worklist").get("/api/v1/applications?status=ACCEPTED")
+              .header("Authorization", bearer())
+              .check(jsonPath("$[0].id").optional().saveAs("next")))
+              .doIfOrElse(session -> session.contains("next")).then(
+                  exec(http("sign decision").post("/api/v1/applications/#{next}/decision")
+                      .header("Authorization", bearer())
+                      .body(StringBody("{\"outcome\":\"APPROVE\",\"text\":\"准予许可。\",\"pin\":\"123456\"}"))
+                      .asJson().check(status().in(200, 409)))
+                      .exec(session -> session.remove("next")))
+              .orElse(pause(Duration.ofSeconds(1))));
+
+  private final ScenarioBuilder visitor = scenario("公众查询")
+      .exec(http("page: results").get("/results.xhtml").header("Accept", "text/html"))
+      .pause(Duration.ofSeconds(1))
+      .exec(http("page: matter").get("/matter.xhtml?code=SCJG-0001").header("Accept", "text/html"))
+      .pause(Duration.ofSeconds(1))
+      .exec(http("page: verify").get("/verify.xhtml").header("Accept", "text/html"));
+
+  {
+    setUp(
+        enterprise.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(SECONDS))),
+        clerk.injectOpen(atOnceUsers(2)),
+        chief.injectOpen(atOnceUsers(1)),
+        visitor.injectOpen(rampUsers(USERS / 2).during(Duration.ofSeconds(SECONDS))))
+        .protocols(protocol);
+  }
+}
