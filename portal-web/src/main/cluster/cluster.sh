@@ -10,7 +10,7 @@ cluster_fail() {
 
 # Waits until http://127.0.0.1:PORT/health/ready answers 200, or the process PID has died.
 wait_ready() {
-  local port="$1" pid="$2" name="$3" deadline=$((SECONDS + 300))
+  local port="$1" pid="$2" name="$3" deadline=$((SECONDS + ${PORTAL_CLUSTER_START_SECONDS:-900}))
   while [ $SECONDS -lt $deadline ]; do
     kill -0 "$pid" 2>/dev/null || cluster_fail "$name exited while starting; see its log"
     if http_status "$port" /health/ready | grep -q '^200$'; then
@@ -18,7 +18,7 @@ wait_ready() {
     fi
     sleep 1
   done
-  cluster_fail "$name not ready within 300 s"
+  cluster_fail "$name not ready within ${PORTAL_CLUSTER_START_SECONDS:-900} s"
 }
 
 # The HTTP status of GET PATH on 127.0.0.1:PORT, with bash alone (no curl needed).

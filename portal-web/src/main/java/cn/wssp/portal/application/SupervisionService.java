@@ -44,13 +44,20 @@ public class SupervisionService {
   DocumentRepository documents;
 
   @Inject
+  MatterRepository matters;
+
+  @Inject
   ApplicationViews views;
 
   @Inject
   Clock clock;
 
   public record Summary(long open, Map<String, Long> byLight, long overdue, Double onTimeRate,
-      Commitments commitments, List<DepartmentLine> byDepartment) {}
+      Double averageHandlingDays, Commitments commitments, List<DepartmentLine> byDepartment) {}
+
+  /** An open application past the due date of its running clock. */
+  public record OverdueLine(Long id, String number, String matter, String departments,
+      String status, LocalDate due, long daysOver) {}
 
   public record Commitments(long open, long due, long breached) {}
 
@@ -85,7 +92,11 @@ public class SupervisionService {
     Map<Long, Integer> scores = applications.evaluations().stream()
         .collect(Collectors.toMap(Evaluation::applicationId, Evaluation::score, (x, y) -> x));
 
+    // Every department has its line, also before its first application.
     Map<String, List<Application>> perDepartment = new TreeMap<>();
+    for (Department d : matters.departments()) {
+      perDepartment.put(d.name(), new ArrayList<>());
+    }
     for (Application a : all) {
       for (Department d : a.matter().departments()) {
         perDepartment.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(a);
@@ -101,7 +112,38 @@ public class SupervisionService {
     }).toList();
 
     return new Summary(lights.size(), byLight, byLight.get(Light.RED.name()), onTimeRate(all),
-        commitments, departments);
+        averageHandlingDays(all), commitments, departments);
+  }
+
+  /** The open applications whose running clock is RED, most overdue first. */
+  public List<OverdueLine> overdue(Actor actor) {
+    AccessPolicy.requireRole(actor, Role.SUPERVISOR, "查看超期办件");
+    LocalDate today = LocalDate.now(clock);
+    List<OverdueLine> lines = new ArrayList<>();
+    for (Application a : applications.allSubmitted()) {
+      if (a.isFinal() || views.light(a) != Light.RED) {
+        continue;
+      }
+      LocalDate due = a.runningDue();
+      lines.add(new OverdueLine(a.id(), a.number(), a.matter().name(),
+          a.matter().departments().stream().map(Department::name).collect(Collectors.joining("、")),
+          a.status().label(), due, due == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(due, today)));
+    }
+    lines.sort(Comparator.comparingLong(OverdueLine::daysOver).reversed());
+    return lines;
+  }
+
+  /**
+   * Calendar days from submission to the decision, averaged over the decided applications (one
+   * decimal); null when none is decided yet.
+   */
+  Double averageHandlingDays(List<Application> apps) {
+    OptionalDouble average = apps.stream()
+        .filter(a -> a.decidedAt() != null && a.submittedAt() != null)
+        .mapToDouble(a -> java.time.Duration.between(a.submittedAt(), a.decidedAt()).toMinutes()
+            / (24.0 * 60))
+        .average();
+    return average.isPresent() ? round(average.getAsDouble(), 1) : null;
   }
 
   /** Issued (or since revoked) on or before the review due date, of all decided; null if none. */

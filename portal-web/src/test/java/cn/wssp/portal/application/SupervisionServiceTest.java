@@ -51,6 +51,12 @@ class SupervisionServiceTest {
     var market = s.byDepartment().get(1);
     assertEquals(new SupervisionService.DepartmentLine("市场监督管理局", 4, 1, 0.5, 3.0), market);
 
+    List<SupervisionService.OverdueLine> late2 = service.overdue(actor(portal.supervisor));
+    assertEquals(List.of(overdue.number()), late2.stream().map(SupervisionService.OverdueLine::number).toList());
+    assertTrue(late2.get(0).daysOver() > 0, late2.toString());
+    // Two decided: "late" after 21 days, "onTime" at once.
+    assertTrue(s.averageHandlingDays() > 10 && s.averageHandlingDays() < 11, String.valueOf(s.averageHandlingDays()));
+
     portal.clock.advance(Duration.ofDays(3)); // the promised date has passed
     assertEquals(new SupervisionService.Commitments(1, 0, 1),
         service.summary(actor(portal.supervisor)).commitments());

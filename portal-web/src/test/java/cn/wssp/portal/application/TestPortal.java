@@ -189,6 +189,7 @@ final class TestPortal {
     tracking.throttle = throttle;
     supervision.applications = applicationRepo;
     supervision.documents = documentRepo;
+    supervision.matters = matterRepo;
     supervision.views = views;
     supervision.clock = clock;
     results.documents = documentRepo;

@@ -312,6 +312,33 @@ class BrowserJourneyIT {
   }
 
   @Test
+  void theSupervisorSeesTheDashboardWithChartsAndChecksTheAuditLog() throws Exception {
+    browser.manage().deleteAllCookies();
+    login("supervisor");
+    click(By.id("nav:supervision"));
+    wait.until(ExpectedConditions.urlContains("/app/supervision.xhtml"));
+    assertEquals("电子监察", text(By.tagName("h1")));
+    for (String figure : List.of("open", "overdue", "onTime", "handling", "commitmentsOpen")) {
+      assertFalse(text(By.id(figure)).isEmpty(), figure);
+    }
+    // Chart.js drew both charts: each canvas differs from a blank one of its size.
+    wait.until(d -> Boolean.TRUE.equals(js("const cs = Array.from(document.querySelectorAll('canvas'));"
+        + " return cs.length == 2 && cs.every(c => { const b = document.createElement('canvas');"
+        + " b.width = c.width; b.height = c.height; return c.width > 0 && c.toDataURL() != b.toDataURL(); });")));
+    assertTrue(text(By.id("departments")).contains("市场监督管理局"));
+    click(By.id("audit:verifyAudit"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit:chainResult"), "审计日志完整"));
+    shot("20-supervision");
+    logout();
+    // Not for other roles: the clerk has no link and the page refuses.
+    login("clerk");
+    assertTrue(browser.findElements(By.id("nav:supervision")).isEmpty());
+    open("/app/supervision.xhtml");
+    assertTrue(text(By.id("messages")).contains("只有电子监察"), text(By.tagName("main")));
+    logout();
+  }
+
+  @Test
   void theWindowAsksForASupplementAndTheApplicantMayUploadAgain() throws Exception {
     // Prepared through the API: a picture named .pdf for the form, everything else missing.
     Api applicant = Api.login(portal, "applicant");

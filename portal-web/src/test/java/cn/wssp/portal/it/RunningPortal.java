@@ -141,7 +141,7 @@ public final class RunningPortal implements AutoCloseable {
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("portal.log").toFile()));
     process = pb.start();
     // A cluster starts its instances one after the other.
-    waitUntilReady(Duration.ofMinutes(command.get(0).equals("cluster") ? 10 : 4));
+    waitUntilReady(Duration.ofMinutes(command.get(0).equals("cluster") ? 25 : 4));
   }
 
   private void waitUntilReady(Duration timeout) throws Exception {
