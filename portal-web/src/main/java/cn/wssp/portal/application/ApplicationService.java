@@ -60,6 +60,25 @@ public class ApplicationService {
     return app;
   }
 
+  /**
+   * 在线申请 on a page: the enterprise's open draft of that matter if there is one (a second
+   * click, or coming back the next day, continues it), otherwise a new draft. The API's
+   * POST /applications always creates one: an integration may want several.
+   */
+  @Transactional
+  public Draft continueOrCreate(Actor actor, String matterCode) {
+    AccessPolicy.requireRole(actor, Role.APPLICANT, "创建申请");
+    return applications.list(java.util.EnumSet.of(ApplicationStatus.DRAFT), actor.enterpriseId(), LIST_LIMIT)
+        .stream()
+        .filter(a -> a.matter().code().equals(matterCode) && AccessPolicy.canSee(actor, a))
+        .findFirst()
+        .map(a -> new Draft(a, true))
+        .orElseGet(() -> new Draft(create(actor, matterCode), false));
+  }
+
+  /** A draft to work on, and whether it existed before. */
+  public record Draft(Application application, boolean continued) {}
+
   /** Checks, before any byte is stored, that this actor may upload this material now. */
   @Transactional
   public MaterialSpec checkUpload(Actor actor, Long applicationId, String materialCode) {

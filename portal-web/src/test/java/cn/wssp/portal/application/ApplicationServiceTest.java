@@ -23,6 +23,20 @@ class ApplicationServiceTest {
   }
 
   @Test
+  void applyingTwiceForTheSameMatterContinuesTheDraft() {
+    ApplicationService.Draft first = service.continueOrCreate(actor(portal.applicant), "SCJG-0001");
+    assertFalse(first.continued());
+    ApplicationService.Draft again = service.continueOrCreate(actor(portal.applicant), "SCJG-0001");
+    assertTrue(again.continued());
+    assertEquals(first.application().id(), again.application().id());
+    // Another matter, or another enterprise: a draft of its own.
+    assertNotEquals(first.application().id(),
+        service.continueOrCreate(actor(portal.applicant), "LB-0001").application().id());
+    assertNotEquals(first.application().id(),
+        service.continueOrCreate(actor(portal.applicant2), "SCJG-0001").application().id());
+  }
+
+  @Test
   void onlyApplicantsCreateAndOnlyKnownMatters() {
     assertEquals(403, assertThrows(DomainException.class,
         () -> service.create(actor(portal.clerk), "SCJG-0001")).status());

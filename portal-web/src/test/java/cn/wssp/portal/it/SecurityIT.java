@@ -70,6 +70,16 @@ class SecurityIT {
   }
 
   @Test
+  void unknownAddressesGetThePortalsOwnPageNotTheServers() throws Exception {
+    for (String path : List.of("/no-such-page.xhtml", "/no/such/folder")) {
+      Api.Reply r = Api.anonymous(portal).get(path);
+      assertEquals(404, r.status(), path);
+      assertTrue(r.text().contains("页面不存在") && r.text().contains("办事指南"), path + ": " + r);
+      assertFalse(r.text().contains("Not Found") || r.text().contains("Payara"), path + ": " + r);
+    }
+  }
+
+  @Test
   void bearerRequestsAreStateless() throws Exception {
     Api.Reply me = Api.login(portal, "clerk").get("/api/v1/me");
     assertEquals(200, me.status());

@@ -27,6 +27,21 @@ public class Formats {
     return at == null ? "" : TIME.format(at.atZone(clock.getZone()));
   }
 
+  /**
+   * An ISO-8601 instant as the API carries it ("2026-11-23T10:05:12Z") shown like {@link #time}:
+   * every page shows Beijing time. Anything else is shown as it is.
+   */
+  public String isoTime(String iso) {
+    if (iso == null || iso.isBlank()) {
+      return "";
+    }
+    try {
+      return time(java.time.OffsetDateTime.parse(iso).toInstant());
+    } catch (java.time.format.DateTimeParseException e) {
+      return iso;
+    }
+  }
+
   /** Today in the portal's time zone: legal dates are local dates in China. */
   public LocalDate today() {
     return LocalDate.now(clock);

@@ -61,9 +61,13 @@ public class MatterBean implements Serializable {
   }
 
   public void apply() {
-    Application app = Pages.attempt(() -> applications.create(current.require(), code));
-    if (app != null) {
-      Pages.info("已创建申请 " + app.number() + "，请逐项上传申请材料后提交。");
+    ApplicationService.Draft draft =
+        Pages.attempt(() -> applications.continueOrCreate(current.require(), code));
+    if (draft != null) {
+      Application app = draft.application();
+      Pages.info(draft.continued()
+          ? "继续办理您尚未提交的申请 " + app.number() + "（同一事项不重复创建）。"
+          : "已创建申请 " + app.number() + "，请逐项上传申请材料后提交。");
       Pages.redirect("/app/application.xhtml?id=" + app.id());
     }
   }
