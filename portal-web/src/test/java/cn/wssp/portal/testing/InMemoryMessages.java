@@ -26,4 +26,27 @@ public class InMemoryMessages implements MessageRepository {
     return messages.stream().filter(m -> m.userId().equals(userId))
         .sorted(Comparator.comparing(PortalMessage::id).reversed()).limit(max).toList();
   }
+
+  @Override
+  public List<PortalMessage> page(Long userId, int page, int size) {
+    return inbox(userId, Integer.MAX_VALUE).stream().skip((long) page * size).limit(size).toList();
+  }
+
+  @Override
+  public long count(Long userId) {
+    return messages.stream().filter(m -> m.userId().equals(userId)).count();
+  }
+
+  @Override
+  public long unread(Long userId) {
+    return messages.stream().filter(m -> m.userId().equals(userId) && m.unread()).count();
+  }
+
+  @Override
+  public int markAllRead(Long userId, java.time.Instant at) {
+    List<PortalMessage> unread = messages.stream()
+        .filter(m -> m.userId().equals(userId) && m.unread()).toList();
+    unread.forEach(m -> m.markRead(at));
+    return unread.size();
+  }
 }

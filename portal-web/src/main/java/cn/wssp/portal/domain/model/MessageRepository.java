@@ -12,4 +12,14 @@ public interface MessageRepository {
 
   /** A user's messages, newest first, at most {@code max}. */
   List<PortalMessage> inbox(Long userId, int max);
+
+  /** One page of a user's messages, newest first ({@code page} from 0). */
+  List<PortalMessage> page(Long userId, int page, int size);
+
+  long count(Long userId);
+
+  long unread(Long userId);
+
+  /** Marks every unread message of the user read; how many were. */
+  int markAllRead(Long userId, java.time.Instant at);
 }

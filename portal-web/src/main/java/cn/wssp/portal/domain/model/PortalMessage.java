@@ -43,4 +43,12 @@ public class PortalMessage {
   public String body() { return body; }
   public Instant createdAt() { return createdAt; }
   public boolean unread() { return readAt == null; }
+  public Instant readAt() { return readAt; }
+
+  /** Read once: the first reading's time stays. */
+  public void markRead(Instant now) {
+    if (readAt == null) {
+      readAt = now;
+    }
+  }
 }

@@ -31,4 +31,31 @@ public class JpaMessageRepository implements MessageRepository {
             PortalMessage.class)
         .setParameter("u", userId).setMaxResults(max).getResultList();
   }
+
+  @Override
+  public List<PortalMessage> page(Long userId, int page, int size) {
+    return em.createQuery("select m from PortalMessage m where m.userId = :u order by m.id desc",
+            PortalMessage.class)
+        .setParameter("u", userId).setFirstResult(page * size).setMaxResults(size).getResultList();
+  }
+
+  @Override
+  public long count(Long userId) {
+    return em.createQuery("select count(m) from PortalMessage m where m.userId = :u", Long.class)
+        .setParameter("u", userId).getSingleResult();
+  }
+
+  @Override
+  public long unread(Long userId) {
+    return em.createQuery("select count(m) from PortalMessage m where m.userId = :u"
+            + " and m.readAt is null", Long.class)
+        .setParameter("u", userId).getSingleResult();
+  }
+
+  @Override
+  public int markAllRead(Long userId, java.time.Instant at) {
+    return em.createQuery("update PortalMessage m set m.readAt = :at where m.userId = :u"
+            + " and m.readAt is null")
+        .setParameter("at", at).setParameter("u", userId).executeUpdate();
+  }
 }
