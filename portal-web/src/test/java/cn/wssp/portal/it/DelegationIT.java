@@ -168,10 +168,16 @@ class DelegationIT {
     assertEquals("贵单位已被列入失信名单（原因：承诺不实被撤销许可），不适用告知承诺制，请补齐全部材料后再提交。",
         refused.json().getString("message"));
 
+    String page = applicant2.get("/app/application.xhtml?id=" + id).text();
+    assertTrue(page.contains("贵单位已被列入失信名单（原因：承诺不实被撤销许可）"), page);
+    assertFalse(page.contains("signCommitment"), "the page offers no commitment to a listed enterprise");
+
     assertEquals(204, admin.delete("/api/v1/admin/dishonest/" + creditCode).status());
     assertEquals(404, admin.delete("/api/v1/admin/dishonest/" + creditCode).status());
     String audit = admin.get("/api/v1/admin/audit?action=DISHONEST_REMOVED").text();
     assertTrue(audit.contains(creditCode), audit);
+    assertTrue(applicant2.get("/app/application.xhtml?id=" + id).text().contains("signCommitment"),
+        "off the list, the page offers the commitment again");
     Api.Reply signed = applicant2.post("/api/v1/applications/" + id + "/commitment", commitment);
     assertEquals(200, signed.status(), signed.toString());
   }
