@@ -45,6 +45,9 @@ public class ApplicationService {
   Calendars calendar;
 
   @Inject
+  DishonestList dishonest;
+
+  @Inject
   Clock clock;
 
   @Transactional
@@ -131,12 +134,22 @@ public class ApplicationService {
       LocalDate dueDate) {
     Application app = visible(actor, applicationId);
     AccessPolicy.requireOwner(actor, app);
+    dishonest.refusalFor(app.enterprise()).ifPresent(reason -> {
+      throw new DomainException("DISHONEST_ENTERPRISE", 403, reason);
+    });
     Commitment c = app.commit(materials, dueDate, LocalDate.now(clock),
         applications.commitment(app.id()).isPresent(), actor.userId(), Instant.now(clock));
     applications.addCommitment(c);
     audit.record(actor, app.id(), AuditAction.COMMITMENT, app.status(), app.status(),
         String.join(",", materials) + " 承诺于 " + dueDate + " 前补交");
     return c;
+  }
+
+  /** Why the owner may not sign a commitment here (失信名单), for the page to say so instead. */
+  public Optional<String> commitmentRefusal(Actor actor, Long applicationId) {
+    Application app = visible(actor, applicationId);
+    return AccessPolicy.isOwner(actor, app) ? dishonest.refusalFor(app.enterprise())
+        : Optional.empty();
   }
 
   @Transactional

@@ -4,9 +4,11 @@ import cn.wssp.portal.domain.model.Application;
 import cn.wssp.portal.domain.model.ApplicationRepository;
 import cn.wssp.portal.domain.model.AuditAction;
 import cn.wssp.portal.domain.model.Document;
+import cn.wssp.portal.domain.model.DelegationRepository;
 import cn.wssp.portal.domain.model.DocumentRepository;
 import cn.wssp.portal.domain.model.DomainException;
 import cn.wssp.portal.domain.model.MaterialFile;
+import cn.wssp.portal.domain.model.Role;
 import cn.wssp.storage.ObjectStore;
 import cn.wssp.storage.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +34,9 @@ public class DocumentAccess {
 
   @Inject
   DocumentRepository documents;
+
+  @Inject
+  DelegationRepository delegations;
 
   @Inject
   DocumentIssuer issuer;
@@ -65,10 +70,23 @@ public class DocumentAccess {
   @Transactional
   public Pdf download(Actor actor, Long documentId) {
     Document doc = documents.find(documentId).orElseThrow(() -> DomainException.notFound("文书"));
+    if (doc.applicationId() == null) {
+      return letter(actor, doc);
+    }
     Application app = applicationRepository.find(doc.applicationId())
         .filter(a -> AccessPolicy.canReadDocuments(actor, a))
         .orElseThrow(() -> DomainException.notFound("文书"));
     audit.record(actor, app.id(), AuditAction.DOCUMENT_DOWNLOADED, null, null,
+        doc.kind().title() + " " + doc.number());
+    return new Pdf(doc, issuer.read(doc));
+  }
+
+  /** A delegation letter (委托书): for the center's administrators and the chiefs it names. */
+  private Pdf letter(Actor actor, Document doc) {
+    delegations.byLetter(doc.id())
+        .filter(d -> actor.has(Role.CENTER_ADMIN) || d.names(actor.userId()))
+        .orElseThrow(() -> DomainException.notFound("文书"));
+    audit.record(actor, null, AuditAction.DOCUMENT_DOWNLOADED, null, null,
         doc.kind().title() + " " + doc.number());
     return new Pdf(doc, issuer.read(doc));
   }

@@ -61,6 +61,21 @@ public class DocumentIssuer {
     return doc;
   }
 
+  /**
+   * A document of no application (授权委托书), addressed to a department's people and sealed
+   * with the department's seal.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Document issueStandalone(DocumentKind kind, String addressee, List<String> paragraphs,
+      Department issuer, String signerName) {
+    Document doc = new Document(null, kind, numbers.next(kind.prefix()),
+        Numbers.verificationCode(), Instant.now(clock));
+    byte[] pdf = render(doc, addressee, null, paragraphs, issuer.name(), 1);
+    pdf = seal(pdf, issuer, 0, signerName, kind.title());
+    store(doc, pdf, 1);
+    return doc;
+  }
+
   /** Starts a decision and applies the first department's seal. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Document startDecision(Application app, DocumentKind kind, List<String> paragraphs,
@@ -104,9 +119,15 @@ public class DocumentIssuer {
 
   private byte[] render(Application app, Document doc, List<String> paragraphs, String issuer,
       int slots) {
+    return render(doc, app.enterprise().name(), app.enterprise().creditCode(), paragraphs, issuer,
+        slots);
+  }
+
+  private byte[] render(Document doc, String addressee, String addresseeCode,
+      List<String> paragraphs, String issuer, int slots) {
     try {
       return renderer.render(new OfficialDocument(doc.kind().title(), doc.number(),
-          app.enterprise().name(), app.enterprise().creditCode(), paragraphs, issuer,
+          addressee, addresseeCode, paragraphs, issuer,
           LocalDate.now(clock), doc.verificationCode(), verificationUrl(doc), slots));
     } catch (SigningException e) {
       throw new DomainException("DOCUMENT_FAILED", 500, "文书生成失败：" + e.getMessage());

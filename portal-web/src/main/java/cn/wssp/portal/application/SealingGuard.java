@@ -5,16 +5,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Before any seal (decision, revocation): the chief representative is authorised by
- * {@link SigningPolicy} today, with role B's presence taken from delegations and recorded
- * absences, and re-enters the signing PIN. Every refusal is audited in a transaction of its own.
+ * {@link SigningPolicy} today — named in a delegation letter of the department in force for the
+ * matter that grants 审批 and 签发, as role B or as role A while that letter's B is recorded
+ * absent — and re-enters the signing PIN. Every refusal is audited in a transaction of its own.
  */
 @ApplicationScoped
 public class SealingGuard {
   @Inject
   AccountRepository accounts;
+
+  @Inject
+  DelegationRepository delegations;
 
   @Inject
   PinGuard pins;
@@ -32,7 +37,8 @@ public class SealingGuard {
     LocalDate today = LocalDate.now(clock);
     try {
       SigningPolicy.requireAuthorised(chief, app.matter(), today,
-          accounts.delegationsOf(chief.id()), roleBOnDuty(chief.department(), app.matter(), today));
+          chief.department() == null ? List.of() : delegations.ofDepartment(chief.department().id()),
+          user -> absentOn(user, today), SigningPolicy.DECIDING);
     } catch (DomainException refused) {
       refusals.refused(actor, app.id(), AuditAction.SIGNING_REFUSED, refused.getMessage());
       throw refused;
@@ -57,13 +63,8 @@ public class SealingGuard {
     }
   }
 
-  /**
-   * Role B is on duty when an enabled B of the department holds a delegation in force for the
-   * matter and is not recorded absent today (API.md's admin/absences).
-   */
-  private boolean roleBOnDuty(Department department, Matter matter, LocalDate today) {
-    return department != null && accounts.chiefs(department, ChiefRole.B).stream()
-        .anyMatch(b -> SigningPolicy.isDelegated(b, matter, today, accounts.delegationsOf(b.id()))
-            && accounts.absencesOf(b.id()).stream().noneMatch(a -> a.covers(today)));
+  /** Recorded absent that day (API.md's admin/absences). */
+  private boolean absentOn(Long userId, LocalDate day) {
+    return accounts.absencesOf(userId).stream().anyMatch(a -> a.covers(day));
   }
 }

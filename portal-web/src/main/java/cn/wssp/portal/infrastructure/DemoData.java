@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -58,9 +59,11 @@ public class DemoData {
 
     LocalDate from = LocalDate.of(2026, 1, 1);
     LocalDate to = LocalDate.of(2030, 12, 31);
-    em.persist(new Delegation(chiefB.id(), market.id(), null, from, to));
-    em.persist(new Delegation(chiefA.id(), market.id(), null, from, to));
-    em.persist(new Delegation(chiefB2.id(), health.id(), "LB-0001", from, to));
+    // 委托书: chief-b (B) and chief-a (A) for all of 市场监督管理局's matters; chief-b-2 for the
+    // joint matter only. Every action a chief representative takes.
+    Set<DelegatedAction> everything = EnumSet.allOf(DelegatedAction.class);
+    em.persist(new Delegation(market.id(), chiefA.id(), chiefB.id(), Set.of(), everything, from, to));
+    em.persist(new Delegation(health.id(), null, chiefB2.id(), Set.of("LB-0001"), everything, from, to));
 
     em.persist(new Matter("SCJG-0001", "食品经营许可（新办）", MatterKind.PROMISED, 10,
             "从事食品销售和餐饮服务活动的经营者，应当取得食品经营许可。",

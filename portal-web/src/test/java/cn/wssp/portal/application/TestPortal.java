@@ -5,6 +5,7 @@ import cn.wssp.portal.domain.service.PortalProfile;
 import cn.wssp.portal.testing.*;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +30,8 @@ final class TestPortal {
   final InMemoryApplications applicationRepo = new InMemoryApplications();
   final InMemoryMatters matterRepo = new InMemoryMatters();
   final InMemoryAccounts accountRepo = new InMemoryAccounts();
+  final InMemoryDelegations delegationRepo = new InMemoryDelegations();
+  final InMemoryDishonest dishonestRepo = new InMemoryDishonest();
   final InMemoryDocuments documentRepo = new InMemoryDocuments();
   final InMemoryAudit auditRepo = new InMemoryAudit();
   final InMemoryAttemptCounters counterRepo = new InMemoryAttemptCounters();
@@ -59,6 +62,9 @@ final class TestPortal {
   final TrackingService tracking = new TrackingService();
   final SupervisionService supervision = new SupervisionService();
   final PublicResults results = new PublicResults();
+  final Delegations delegations = new Delegations();
+  final DishonestList dishonest = new DishonestList();
+  final Absences absences = new Absences();
 
   final Department market = matterRepo.add(new Department("SCJG", "市场监督管理局", "市监"));
   final Department health = matterRepo.add(new Department("WSJK", "卫生健康委员会", "卫健"));
@@ -89,12 +95,17 @@ final class TestPortal {
       MatterKind.JOINT, 15, "c", "《公共场所卫生管理条例》第八条", "p", "不收费", List.of(market, health))
       .addMaterial("application-form", "联办申请表", true, false, List.of("application/pdf"), 10 * MB, 20));
 
+  /** 委托书 of the demo: chief-b (B) and chief-a (A), all of 市场监督管理局's matters, 2026–2030. */
+  final Delegation demoMarketDelegation;
+
   TestPortal() {
     LocalDate from = LocalDate.of(2026, 1, 1);
     LocalDate to = LocalDate.of(2030, 12, 31);
-    accountRepo.add(new Delegation(chiefB.id(), market.id(), null, from, to));
-    accountRepo.add(new Delegation(chiefA.id(), market.id(), null, from, to));
-    accountRepo.add(new Delegation(chiefB2.id(), health.id(), "LB-0001", from, to));
+    Set<DelegatedAction> everything = EnumSet.allOf(DelegatedAction.class);
+    demoMarketDelegation = delegationRepo.add(new Delegation(market.id(), chiefA.id(), chiefB.id(),
+        Set.of(), everything, from, to));
+    delegationRepo.add(new Delegation(health.id(), null, chiefB2.id(), Set.of("LB-0001"),
+        everything, from, to));
 
     refusals.audit = audit;
     documentRepo.applications = applicationRepo;
@@ -118,6 +129,20 @@ final class TestPortal {
     applications.refusals = refusals;
     applications.calendar = calendar;
     applications.clock = clock;
+    applications.dishonest = dishonest;
+    dishonest.list = dishonestRepo;
+    dishonest.audit = audit;
+    dishonest.clock = clock;
+    delegations.delegations = delegationRepo;
+    delegations.accounts = accountRepo;
+    delegations.matters = matterRepo;
+    delegations.documents = documentRepo;
+    delegations.issuer = issuer;
+    delegations.audit = audit;
+    delegations.clock = clock;
+    absences.accounts = accountRepo;
+    absences.audit = audit;
+    absences.clock = clock;
     notifications.messages = messageRepo;
     notifications.jobs = jobRepo;
     notifications.profile = profile;
@@ -138,6 +163,7 @@ final class TestPortal {
     pins.accounts = accountRepo;
     pins.clock = clock;
     guard.accounts = accountRepo;
+    guard.delegations = delegationRepo;
     guard.pins = pins;
     guard.refusals = refusals;
     guard.clock = clock;
@@ -168,6 +194,7 @@ final class TestPortal {
     access.applications = applications;
     access.applicationRepository = applicationRepo;
     access.documents = documentRepo;
+    access.delegations = delegationRepo;
     access.issuer = issuer;
     access.objects = objects;
     access.audit = audit;

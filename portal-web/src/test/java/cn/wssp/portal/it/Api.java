@@ -103,6 +103,10 @@ final class Api {
         .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  Reply delete(String path) throws Exception {
+    return send(request(path).DELETE().build());
+  }
+
   Reply putFile(String path, String fileName, byte[] content) throws Exception {
     return multipart("PUT", path, fileName, content);
   }

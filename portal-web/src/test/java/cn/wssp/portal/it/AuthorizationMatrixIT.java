@@ -27,6 +27,7 @@ class AuthorizationMatrixIT {
   static long app;
   static long draft;
   static long doc;
+  static long letter;
 
   @BeforeAll
   static void fixtures() throws Exception {
@@ -51,6 +52,12 @@ class AuthorizationMatrixIT {
     doc = issued.getJsonArray("documents").stream().map(JsonValue::asJsonObject)
         .filter(d -> d.getString("kind").equals("APPROVAL_DECISION")).findFirst().orElseThrow()
         .getJsonNumber("id").longValue();
+    Api.Reply delegated = apis.get("admin").post("/api/v1/admin/delegations",
+        "{\"department\":\"市场监督管理局\",\"roleA\":\"chief-a\",\"roleB\":\"chief-b\","
+            + "\"matters\":[],\"actions\":[\"APPROVE\",\"ISSUE\"],"
+            + "\"validFrom\":\"2099-01-01\",\"validTo\":\"2099-01-31\"}");
+    assertEquals(201, delegated.status(), delegated.toString());
+    letter = delegated.json().getJsonObject("letter").getJsonNumber("id").longValue();
   }
 
   record Row(String method, String path, String body, List<Integer> expected) {}
@@ -82,7 +89,8 @@ class AuthorizationMatrixIT {
     assertTrue(rows.size() >= 15, "the table covers the API");
     for (Row row : rows) {
       String path = row.path().replace("{app}", String.valueOf(app))
-          .replace("{draft}", String.valueOf(draft)).replace("{doc}", String.valueOf(doc));
+          .replace("{draft}", String.valueOf(draft)).replace("{doc}", String.valueOf(doc))
+          .replace("{letter}", String.valueOf(letter));
       for (int i = 0; i < CALLERS.size(); i++) {
         Api.Reply reply = send(apis.get(CALLERS.get(i)), row, path);
         if (reply.status() != row.expected().get(i)) {
@@ -99,6 +107,7 @@ class AuthorizationMatrixIT {
       case "GET" -> api.get(path);
       case "PUT" -> api.putFile(path, "声明.pdf", TestFiles.pdf("矩阵", 1));
       case "POST" -> api.post(path, row.body().equals("-") ? null : row.body());
+      case "DELETE" -> api.delete(path);
       default -> throw new IllegalArgumentException(row.method());
     };
   }

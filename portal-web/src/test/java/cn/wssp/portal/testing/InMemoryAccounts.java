@@ -9,18 +9,12 @@ public class InMemoryAccounts implements AccountRepository {
 
   private final Map<Long, UserAccount> users = new LinkedHashMap<>();
   private final Map<String, Token> tokens = new HashMap<>();
-  private final List<Delegation> delegations = new ArrayList<>();
   private final List<Absence> absences = new ArrayList<>();
 
   public UserAccount add(UserAccount user) {
     Ids.assign(user);
     users.put(user.id(), user);
     return user;
-  }
-
-  public Delegation add(Delegation delegation) {
-    delegations.add(Ids.assign(delegation));
-    return delegation;
   }
 
   @Override
@@ -69,10 +63,5 @@ public class InMemoryAccounts implements AccountRepository {
   @Override
   public List<Absence> absencesOf(Long userId) {
     return absences.stream().filter(a -> a.userId().equals(userId)).toList();
-  }
-
-  @Override
-  public List<Delegation> delegationsOf(Long userId) {
-    return delegations.stream().filter(d -> d.userId().equals(userId)).toList();
   }
 }

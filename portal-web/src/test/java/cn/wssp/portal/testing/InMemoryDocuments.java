@@ -19,7 +19,7 @@ public class InMemoryDocuments implements DocumentRepository {
 
   @Override
   public List<Document> ofApplication(Long applicationId) {
-    return documents.stream().filter(d -> d.applicationId().equals(applicationId)).toList();
+    return documents.stream().filter(d -> Objects.equals(d.applicationId(), applicationId)).toList();
   }
 
   @Override

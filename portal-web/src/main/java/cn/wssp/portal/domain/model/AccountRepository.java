@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** User accounts, their API tokens (kept only as SHA-256) and their delegations (委托书). */
+/** User accounts, their API tokens (kept only as SHA-256) and their absences. */
 public interface AccountRepository {
   Optional<UserAccount> find(Long id);
 
@@ -24,9 +24,6 @@ public interface AccountRepository {
 
   /** Enabled chief representatives of a department in one role. */
   List<UserAccount> chiefs(Department department, ChiefRole role);
-
-  /** The written delegations of a chief representative. */
-  List<Delegation> delegationsOf(Long userId);
 
   void addAbsence(Absence absence);
 

@@ -30,6 +30,9 @@ public enum AuditAction {
   SIGNING_REFUSED("拒绝签章"),
   CALENDAR_CHANGED("修改节假日安排"),
   ABSENCE_RECORDED("登记首席代表缺席"),
+  DELEGATION_ISSUED("签发授权委托书"),
+  DISHONEST_LISTED("列入失信名单"),
+  DISHONEST_REMOVED("移出失信名单"),
   TEST_CLOCK_MOVED("调整测试时钟");
 
   private final String label;

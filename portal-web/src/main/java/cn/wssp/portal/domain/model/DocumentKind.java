@@ -7,7 +7,9 @@ public enum DocumentKind {
   NOT_ACCEPTED_NOTICE("不予受理通知书", "BSL"),
   APPROVAL_DECISION("准予行政许可决定书", "ZY"),
   DENIAL_DECISION("不予行政许可决定书", "BY"),
-  REVOCATION_DECISION("撤销决定书", "CX");
+  REVOCATION_DECISION("撤销决定书", "CX"),
+  /** 授权委托书 of a department's chief representatives: a document of no application. */
+  DELEGATION_LETTER("授权委托书", "WT");
 
   private final String title;
   private final String prefix;

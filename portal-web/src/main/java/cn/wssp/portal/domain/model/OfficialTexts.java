@@ -105,4 +105,28 @@ public final class OfficialTexts {
         "理由：" + text.trim(),
         APPEAL_RIGHTS.formatted("决定书"));
   }
+
+  /** 失信名单: the commitment procedure is not open to the enterprise; it hands in everything. */
+  public static String dishonestCommitmentRefusal(String reason) {
+    return "贵单位已被列入失信名单（原因：" + reason + "），不适用告知承诺制，请补齐全部材料后再提交。";
+  }
+
+  /**
+   * 授权委托书: the department, its chief representatives in their roles, the matters (all, or
+   * each by name), the actions and the period; the department's seal makes it binding.
+   */
+  public static List<String> delegationLetter(Department department, String roleB, String roleA,
+      List<String> matters, List<String> actions, LocalDate from, LocalDate to) {
+    List<String> body = new ArrayList<>();
+    body.add("根据行政审批首席代表制的规定，" + department.name() + "委托本部门首席代表在"
+        + "行政服务中心代表本部门行使下列行政审批职权：");
+    body.add("受托人（B角首席代表，常规签章）：" + roleB);
+    body.add("受托人（A角首席代表，B角登记缺席期间签章）：" + (roleA == null ? "无" : roleA));
+    body.add("委托事项：" + (matters.isEmpty() ? "本部门进驻中心的全部行政许可事项" : String.join("；", matters)));
+    body.add("委托权限：" + String.join("、", actions));
+    body.add("委托期限：" + CN_DATE.format(from) + "至" + CN_DATE.format(to) + "（含首尾两日）。");
+    body.add("受托人在委托权限和期限内以本部门名义作出的审批决定及电子签章，由本部门承担法律责任。"
+        + "超出委托事项、权限或期限的，不得签章。可凭文书编号和验证码在网上审批门户核验本委托书。");
+    return body;
+  }
 }

@@ -2,21 +2,33 @@ package cn.wssp.portal.domain.model;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Who may seal a decision, and in which order (首席代表制, §6): a chief representative of a
- * department of the matter, within a written delegation (委托书) in force that day; role B signs
- * normally, role A only while B is absent. A joint matter (联办件) is sealed department by
+ * department of the matter, named in a written delegation (委托书) of that department in force
+ * that day for that matter and granting the act; role B of the letter signs normally, role A only
+ * while that B is recorded absent. A joint matter (联办件) is sealed department by
  * department in the matter's order; an approval needs every department's seal, a denial one.
  */
 public final class SigningPolicy {
   private SigningPolicy() {}
 
-  /** Refuses with a 403 that names the rule, or returns quietly. */
+  /** What sealing a decision (准予/不予/撤销) exercises: deciding it and issuing the document. */
+  public static final Set<DelegatedAction> DECIDING = EnumSet.of(DelegatedAction.APPROVE,
+      DelegatedAction.ISSUE);
+
+  /**
+   * Refuses with a 403 that names the rule, or returns quietly. {@code departmentsDelegations}
+   * are the letters of the chief's department; {@code absentToday} tells whether a user is
+   * recorded absent today.
+   */
   public static void requireAuthorised(UserAccount chief, Matter matter, LocalDate today,
-      Collection<Delegation> chiefsDelegations, boolean roleBOnDuty) {
+      Collection<Delegation> departmentsDelegations, Predicate<Long> absentToday,
+      Set<DelegatedAction> needed) {
     if (!chief.has(Role.CHIEF_REP)) {
       throw DomainException.forbidden("只有首席代表可以作出决定并电子签章。");
     }
@@ -24,20 +36,28 @@ public final class SigningPolicy {
       throw DomainException.forbidden(
           "您所在部门不是事项「" + matter.name() + "」的审批部门，不能签章。");
     }
-    if (!isDelegated(chief, matter, today, chiefsDelegations)) {
-      throw DomainException.forbidden("您没有该事项在今日有效的授权委托书，不能签章。");
+    List<Delegation> inForce = departmentsDelegations.stream()
+        .filter(d -> d.names(chief.id()) && d.covers(chief.department().id(), matter.code(), today))
+        .toList();
+    if (inForce.isEmpty()) {
+      throw DomainException.forbidden("您没有" + chief.department().name() + "就事项「" + matter.name()
+          + "」在 " + today + " 有效的授权委托书（委托书须在有效期内并包含该事项），不能签章。");
     }
-    if (chief.chiefRole() == ChiefRole.A && roleBOnDuty) {
+    List<Delegation> granting = inForce.stream().filter(d -> d.grants(needed)).toList();
+    if (granting.isEmpty()) {
+      throw DomainException.forbidden("您的授权委托书未授予「" + labels(needed)
+          + "」权限，不能就事项「" + matter.name() + "」签章。");
+    }
+    boolean mayActNow = granting.stream().anyMatch(d -> d.roleOf(chief.id()).orElseThrow() == ChiefRole.B
+        || d.roleBId() == null || absentToday.test(d.roleBId()));
+    if (!mayActNow) {
       throw DomainException.forbidden("B角首席代表在岗时由B角签章；A角仅在B角登记缺席时签章。");
     }
   }
 
-  /** A delegation of this chief covers the chief's department, the matter and the day. */
-  public static boolean isDelegated(UserAccount chief, Matter matter, LocalDate day,
-      Collection<Delegation> delegations) {
-    return chief.department() != null && delegations.stream()
-        .anyMatch(d -> d.userId().equals(chief.id())
-            && d.covers(chief.department().id(), matter.code(), day));
+  /** 审批、签发: the actions' Chinese names, in the enum's order. */
+  public static String labels(Set<DelegatedAction> actions) {
+    return String.join("、", EnumSet.copyOf(actions).stream().map(DelegatedAction::label).toList());
   }
 
   /** Joint order: every department before this one in the matter's list has sealed. */

@@ -74,10 +74,4 @@ public class JpaAccountRepository implements AccountRepository {
     return em.createQuery("select a from Absence a where a.userId = :u order by a.from", Absence.class)
         .setParameter("u", userId).getResultList();
   }
-
-  @Override
-  public List<Delegation> delegationsOf(Long userId) {
-    return em.createQuery("select d from Delegation d where d.userId = :u", Delegation.class)
-        .setParameter("u", userId).getResultList();
-  }
 }

@@ -77,6 +77,9 @@ public class ApplicationBean implements Serializable {
   private String pin;
   private List<String> commitMaterials = new ArrayList<>();
   private LocalDate commitDue;
+  // 失信名单: asked once per view, only where the commitment would otherwise be offered.
+  private transient String commitmentRefusal;
+  private transient boolean commitmentRefusalChecked;
 
   /** View action of application.xhtml?id=…. */
   public void load() {
@@ -231,7 +234,16 @@ public class ApplicationBean implements Serializable {
   }
 
   public boolean isCanCommit() {
-    return can(ApplicationAction.COMMIT);
+    return can(ApplicationAction.COMMIT) && getCommitmentRefusal() == null;
+  }
+
+  /** Why this enterprise may not sign a commitment (失信名单), said instead of the form. */
+  public String getCommitmentRefusal() {
+    if (!commitmentRefusalChecked && can(ApplicationAction.COMMIT)) {
+      commitmentRefusalChecked = true;
+      commitmentRefusal = applications.commitmentRefusal(current.require(), id).orElse(null);
+    }
+    return commitmentRefusal;
   }
 
   public boolean isClerkCanAct() {

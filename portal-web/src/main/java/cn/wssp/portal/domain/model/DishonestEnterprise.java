@@ -1,0 +1,62 @@
+package cn.wssp.portal.domain.model;
+
+import jakarta.persistence.*;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * An enterprise on the center's 失信名单: it may still apply, but not on a commitment
+ * (告知承诺制, §5) — it hands in every material.
+ */
+@Entity
+@Table(name = "dishonest_enterprise")
+public class DishonestEnterprise {
+  @Id
+  @Column(name = "credit_code")
+  private String creditCode;
+
+  private String reason;
+
+  @Column(name = "listed_on")
+  private LocalDate listedOn;
+
+  @Column(name = "recorded_by")
+  private String recordedBy;
+
+  @Column(name = "recorded_at")
+  private Instant recordedAt;
+
+  protected DishonestEnterprise() {}
+
+  /** Refuses an invalid credit code or a missing reason, naming the field. */
+  public DishonestEnterprise(String creditCode, String reason, LocalDate listedOn,
+      String recordedBy, Instant now) {
+    String code = creditCode == null ? "" : creditCode.trim().toUpperCase(java.util.Locale.ROOT);
+    if (!CreditCode.isValid(code)) {
+      throw DomainException.invalid("统一社会信用代码（creditCode）「" + code
+          + "」无效：须为 18 位且校验码正确（GB 32100-2015）。");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw DomainException.invalid("请填写列入失信名单的原因（reason）。");
+    }
+    if (listedOn == null) {
+      throw DomainException.invalid("请填写列入日期（date，格式 YYYY-MM-DD）。");
+    }
+    this.creditCode = code;
+    this.reason = reason.trim().length() > 500 ? reason.trim().substring(0, 500) : reason.trim();
+    this.listedOn = listedOn;
+    this.recordedBy = recordedBy;
+    this.recordedAt = now;
+  }
+
+  /** Why this enterprise's commitment is refused, in the words the applicant reads. */
+  public String commitmentRefusal() {
+    return OfficialTexts.dishonestCommitmentRefusal(reason);
+  }
+
+  public String creditCode() { return creditCode; }
+  public String reason() { return reason; }
+  public LocalDate listedOn() { return listedOn; }
+  public String recordedBy() { return recordedBy; }
+  public Instant recordedAt() { return recordedAt; }
+}
