@@ -1,9 +1,11 @@
 package cn.wssp.signing;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.CRLException;
 import java.security.cert.X509Certificate;
@@ -82,15 +84,36 @@ final class CertificateAuthority {
    * O=departmentName, OU=departmentCode, issued by the issuing CA for 5 years.
    */
   Pkcs12SealToken issueSeal(String departmentCode, String departmentName) throws SigningException {
+    return issueSeal(departmentCode, departmentName, SealAuthority.DEPARTMENT_SEAL_TITLE, null);
+  }
+
+  /**
+   * A new seal with subject CN="&lt;holderName&gt; &lt;title&gt;", O=holderName, OU=code, issued by
+   * the issuing CA for 5 years, naming {@code endpoints} (null: none).
+   */
+  Pkcs12SealToken issueSeal(String code, String holderName, String title, PkiEndpoints endpoints)
+      throws SigningException {
     KeyPair pair = CertificateIssuer.newKeyPair();
-    X509Certificate certificate =
-        CertificateIssuer.seal(
-            CertificateIssuer.name(departmentName + " 行政许可专用章", departmentName, departmentCode),
-            pair.getPublic(),
-            keys.issuing(),
-            keys.issuingKey(),
-            SEAL_YEARS);
-    return new Pkcs12SealToken(pair.getPrivate(), chainOf(certificate));
+    return new Pkcs12SealToken(
+        pair.getPrivate(), chainOf(certifySeal(code, holderName, title, endpoints, pair.getPublic())));
+  }
+
+  /** The certificate of a seal whose key lives elsewhere (an HSM): only its public key is here. */
+  X509Certificate certifySeal(
+      String code, String holderName, String title, PkiEndpoints endpoints, PublicKey publicKey)
+      throws SigningException {
+    return CertificateIssuer.seal(
+        CertificateIssuer.name(holderName + " " + title, holderName, code),
+        publicKey,
+        keys.issuing(),
+        keys.issuingKey(),
+        SEAL_YEARS,
+        endpoints);
+  }
+
+  /** The seal certificate with the issuing CA and the root behind it. */
+  List<X509Certificate> chainOf(X509Certificate endEntity) {
+    return List.of(endEntity, keys.issuing(), keys.root());
   }
 
   /** A new timestamping unit named "&lt;center&gt; 时间戳服务" (EKU timeStamping, 5 years). */
@@ -118,6 +141,22 @@ final class CertificateAuthority {
         && issuedHereAndNotExpiring(seal);
   }
 
+  /**
+   * As {@link #sealStillFits(X509Certificate, String, String)}, and besides: not revoked, and,
+   * when the portal publishes certificate status, naming that OCSP responder (seals issued before
+   * the responder existed are replaced, so every new signature can be checked online).
+   */
+  boolean sealStillFits(
+      X509Certificate seal,
+      String code,
+      String holderName,
+      PkiEndpoints endpoints,
+      Map<BigInteger, Instant> revoked) {
+    return sealStillFits(seal, code, holderName)
+        && !revoked.containsKey(seal.getSerialNumber())
+        && (endpoints == null || endpoints.ocspUrl().equals(Certificates.ocspUrl(seal)));
+  }
+
   /** Issued by the current issuing CA and valid beyond the renewal margin. */
   boolean issuedHereAndNotExpiring(X509Certificate certificate) {
     Instant renewAt = Instant.now().plus(RENEW_BEFORE_EXPIRY);
@@ -128,19 +167,30 @@ final class CertificateAuthority {
   /**
    * Current CRLs for {@code certificate}'s issuer when that issuer is this CA (the issuing CA for
    * seals and the TSA, the root for the issuing CA); nothing for the root itself or for foreign
-   * certificates. Nothing is revoked yet, so the CRLs are empty; they still prove that status.
+   * certificates. The issuing CA's CRL lists the revoked seals.
    */
   List<byte[]> crlsFor(X509Certificate certificate) throws SigningException {
+    return crlsFor(certificate, Map.of());
+  }
+
+  /** As {@link #crlsFor(X509Certificate)}, the issuing CA's CRL listing {@code revoked}. */
+  List<byte[]> crlsFor(X509Certificate certificate, Map<BigInteger, Instant> revoked)
+      throws SigningException {
     if (certificate == null || certificate.equals(keys.root())) {
       return List.of();
     }
     if (Certificates.issuedBy(certificate, keys.issuing())) {
-      return List.of(crl("issuing", keys.issuing(), keys.issuingKey()));
+      return List.of(crl("issuing", keys.issuing(), keys.issuingKey(), revoked));
     }
     if (Certificates.issuedBy(certificate, keys.root())) {
-      return List.of(crl("root", keys.root(), keys.rootKey()));
+      return List.of(crl("root", keys.root(), keys.rootKey(), Map.of()));
     }
     return List.of();
+  }
+
+  /** The issuing CA's current CRL. */
+  byte[] issuingCrl(Map<BigInteger, Instant> revoked) throws SigningException {
+    return crl("issuing", keys.issuing(), keys.issuingKey(), revoked);
   }
 
   /**
@@ -166,10 +216,6 @@ final class CertificateAuthority {
 
   // ---------------------------------------------------------------------------------------------
 
-  private List<X509Certificate> chainOf(X509Certificate endEntity) {
-    return List.of(endEntity, keys.issuing(), keys.root());
-  }
-
   /** The center's name as given when the CA was created (the root's O, else its CN). */
   private String centerName() {
     String organisation = Certificates.attribute(keys.root(), BCStyle.O);
@@ -177,8 +223,11 @@ final class CertificateAuthority {
   }
 
   /** CRLs are reused for an hour: a CRL per signature would be wasted RSA work. */
-  private byte[] crl(String cacheKey, X509Certificate issuer, PrivateKey key)
+  private byte[] crl(
+      String name, X509Certificate issuer, PrivateKey key, Map<BigInteger, Instant> revoked)
       throws SigningException {
+    // A revocation makes a new CRL at once: the cache key changes with the revoked set.
+    String cacheKey = name + "/" + revoked.keySet();
     IssuedCrl cached = crlCache.get(cacheKey);
     if (cached != null && cached.issuedAt().plus(CRL_REISSUE_AFTER).isAfter(Instant.now())) {
       return cached.der().clone();
@@ -186,7 +235,8 @@ final class CertificateAuthority {
     try {
       IssuedCrl fresh =
           new IssuedCrl(
-              CertificateIssuer.emptyCrl(issuer, key, CRL_VALIDITY).getEncoded(), Instant.now());
+              CertificateIssuer.crl(issuer, key, CRL_VALIDITY, revoked).getEncoded(),
+              Instant.now());
       crlCache.put(cacheKey, fresh);
       return fresh.der().clone();
     } catch (CRLException e) {

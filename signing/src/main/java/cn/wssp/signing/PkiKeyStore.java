@@ -48,6 +48,8 @@ final class PkiKeyStore {
   private static final String ISSUING_ALIAS = "issuing-ca";
   private static final String SEAL_ALIAS_PREFIX = "seal-";
   private static final String TSA_ALIAS = "timestamp-unit";
+  /** Not "seal-…": no department code can collide with it. */
+  private static final String CENTER_SEAL_ALIAS = "center-acceptance-seal";
 
   /** One lock per directory in this JVM; a FileLock alone throws when the same JVM asks twice. */
   private static final Map<Path, ReentrantLock> DIRECTORY_LOCKS = new ConcurrentHashMap<>();
@@ -137,6 +139,32 @@ final class PkiKeyStore {
   /** Stores (or replaces) the seal of a department. Call inside {@link #locked}. */
   void saveSeal(String departmentCode, Pkcs12SealToken seal) throws SigningException {
     saveEntry(sealAlias(departmentCode), seal);
+  }
+
+  /** The center's own seal (受理专用章), or null. */
+  Pkcs12SealToken loadCenterSeal() throws SigningException {
+    return loadEntry(CENTER_SEAL_ALIAS);
+  }
+
+  /** Stores (or replaces) the center's own seal. Call inside {@link #locked}. */
+  void saveCenterSeal(Pkcs12SealToken seal) throws SigningException {
+    saveEntry(CENTER_SEAL_ALIAS, seal);
+  }
+
+  /** The certificate of every key entry in {@code seals.p12}: seals and the timestamping unit. */
+  List<X509Certificate> storedCertificates() throws SigningException {
+    KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(SEAL_STORE), password);
+    List<X509Certificate> result = new ArrayList<>();
+    try {
+      for (String alias : java.util.Collections.list(store.aliases())) {
+        if (store.getCertificate(alias) instanceof X509Certificate certificate) {
+          result.add(certificate);
+        }
+      }
+    } catch (GeneralSecurityException e) {
+      throw new SigningException("cannot list " + dir.resolve(SEAL_STORE), e);
+    }
+    return result;
   }
 
   /** The stored timestamping unit, or null. */

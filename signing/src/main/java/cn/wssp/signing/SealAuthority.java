@@ -1,12 +1,19 @@
 package cn.wssp.signing;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 
 /**
  * The service center's internal certification authority (embedded default, §6): a self-signed
@@ -22,19 +29,33 @@ import java.util.regex.Pattern;
  * before a restart keep verifying. Safe for concurrent use by many threads; several portal
  * processes sharing the directory coordinate through a lock file when they add a seal.
  */
-public final class SealAuthority implements CrlSource {
+public final class SealAuthority implements CrlSource, OcspSource {
 
   /** Department codes become key store aliases, which PKCS#12 compares case-insensitively. */
   private static final Pattern DEPARTMENT_CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+  /** Title of a department's seal, used on decisions. */
+  public static final String DEPARTMENT_SEAL_TITLE = "行政许可专用章";
+  /** Title of the center's own seal, used on notices (受理/补正/不予受理). */
+  public static final String CENTER_SEAL_TITLE = "受理专用章";
+  /** The organisational unit (OU) of the center's own seal in place of a department code. */
+  public static final String CENTER_CODE = "CENTER";
+
   private final PkiKeyStore store;
   private final CertificateAuthority ca;
+  private final SealRegister register;
+  private final String centerName;
+  private final PkiEndpoints endpoints;
   private final Map<String, Pkcs12SealToken> sealCache = new ConcurrentHashMap<>();
   private volatile InternalTimestampAuthority timestampAuthority;
 
-  private SealAuthority(PkiKeyStore store, CertificateAuthority ca) {
+  private SealAuthority(
+      PkiKeyStore store, CertificateAuthority ca, String centerName, PkiEndpoints endpoints) {
     this.store = store;
     this.ca = ca;
+    this.register = new SealRegister(store.directory());
+    this.centerName = centerName;
+    this.endpoints = endpoints;
   }
 
   /**
@@ -46,6 +67,18 @@ public final class SealAuthority implements CrlSource {
    *     holds seals without their CA (refusing to create a second, unrelated CA over them)
    */
   public static SealAuthority openOrCreate(Path pkiDir, char[] storePassword, String centerName)
+      throws SigningException {
+    return openOrCreate(pkiDir, storePassword, centerName, null);
+  }
+
+  /**
+   * As {@link #openOrCreate(Path, char[], String)}; seals issued from now on name {@code
+   * endpoints} (OCSP, CRL, issuing certificate), and stored seals that do not are replaced on
+   * their next use. Certificates issued before the register existed are recorded in it, so the
+   * OCSP responder knows them.
+   */
+  public static SealAuthority openOrCreate(
+      Path pkiDir, char[] storePassword, String centerName, PkiEndpoints endpoints)
       throws SigningException {
     if (pkiDir == null || storePassword == null || storePassword.length == 0) {
       throw new SigningException("the PKI directory and a non-empty store password are required");
@@ -72,7 +105,9 @@ public final class SealAuthority implements CrlSource {
           // Verifiers read the PEM; rewrite it if it was deleted or is stale.
           store.writeRootPem(ca.root());
           store.checkSealStoreReadable();
-          return new SealAuthority(store, ca);
+          SealAuthority authority = new SealAuthority(store, ca, centerName.strip(), endpoints);
+          authority.recordStoredCertificates();
+          return authority;
         });
   }
 
@@ -114,23 +149,249 @@ public final class SealAuthority implements CrlSource {
     if (departmentName == null || departmentName.isBlank()) {
       throw new SigningException("the department name is required for its seal");
     }
-    String name = departmentName.strip();
-    String cacheKey = departmentCode.toLowerCase(Locale.ROOT);
+    return seal(departmentCode, departmentName.strip(), DEPARTMENT_SEAL_TITLE);
+  }
+
+  /**
+   * The center's own seal (受理专用章, for notices of acceptance, supplement and non-acceptance):
+   * CN="&lt;centerName&gt; 受理专用章", O=centerName, OU={@link #CENTER_CODE}; created, renewed
+   * and re-keyed after revocation like a department's seal.
+   */
+  public SealToken centerSeal() throws SigningException {
+    return seal(CENTER_CODE, centerName, CENTER_SEAL_TITLE);
+  }
+
+  private SealToken seal(String code, String name, String title) throws SigningException {
+    boolean center = CENTER_SEAL_TITLE.equals(title);
+    String cacheKey = center ? "" : code.toLowerCase(Locale.ROOT);
     Pkcs12SealToken cached = sealCache.get(cacheKey);
-    if (cached != null && ca.sealStillFits(cached.certificate(), departmentCode, name)) {
-      return cached;
+    if (cached != null
+        && ca.sealStillFits(cached.certificate(), code, name, endpoints, register.revoked())) {
+      return new RevocationCheckedSeal(cached, register);
     }
     return store.locked(
         () -> {
           // Re-read under the lock: another thread or portal process may have just added it.
-          Pkcs12SealToken seal = store.loadSeal(departmentCode);
-          if (seal == null || !ca.sealStillFits(seal.certificate(), departmentCode, name)) {
-            seal = ca.issueSeal(departmentCode, name);
-            store.saveSeal(departmentCode, seal);
+          Pkcs12SealToken seal = center ? store.loadCenterSeal() : store.loadSeal(code);
+          if (seal == null
+              || !ca.sealStillFits(seal.certificate(), code, name, endpoints, register.revoked())) {
+            seal = ca.issueSeal(code, name, title, endpoints);
+            register.recordIssued(seal.certificate());
+            if (center) {
+              store.saveCenterSeal(seal);
+            } else {
+              store.saveSeal(code, seal);
+            }
           }
           sealCache.put(cacheKey, seal);
-          return seal;
+          return new RevocationCheckedSeal(seal, register);
         });
+  }
+
+  /**
+   * Every seal certificate this CA issued (current, replaced and revoked), newest first. Seals
+   * issued before the register existed appear once they are recorded, i.e. from the first start
+   * of this version on.
+   */
+  public List<SealInfo> seals() throws SigningException {
+    Map<BigInteger, Instant> revoked = register.revoked();
+    Map<String, X509Certificate> newest = new HashMap<>();
+    List<X509Certificate> seals = new ArrayList<>();
+    for (X509Certificate certificate : register.issued()) {
+      if (isSeal(certificate)) {
+        seals.add(certificate);
+        newest.merge(holderKey(certificate), certificate,
+            (a, b) -> a.getNotBefore().after(b.getNotBefore()) ? a : b);
+      }
+    }
+    List<SealInfo> result = new ArrayList<>();
+    Instant now = Instant.now();
+    for (X509Certificate certificate : seals) {
+      BigInteger serial = certificate.getSerialNumber();
+      SealInfo.Status status =
+          revoked.containsKey(serial) ? SealInfo.Status.REVOKED
+              : certificate.getNotAfter().toInstant().isBefore(now) ? SealInfo.Status.EXPIRED
+              : newest.get(holderKey(certificate)).equals(certificate) ? SealInfo.Status.ACTIVE
+              : SealInfo.Status.SUPERSEDED;
+      result.add(info(certificate, status, revoked.get(serial)));
+    }
+    result.sort((a, b) -> b.notAfter().compareTo(a.notAfter()));
+    return result;
+  }
+
+  /**
+   * Revokes the seal certificate {@code id} (serial number in hex) and issues its holder a new
+   * seal with a new key at once, so signing goes on. Revoking a revoked seal changes nothing.
+   *
+   * @return the revoked seal, or null if this CA issued no seal with that id
+   */
+  public SealInfo revoke(String id) throws SigningException {
+    BigInteger serial;
+    try {
+      serial = new BigInteger(id == null ? "" : id.strip(), 16);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    X509Certificate certificate = register.find(serial);
+    if (certificate == null || !isSeal(certificate)) {
+      return null;
+    }
+    store.locked(
+        () -> {
+          if (!register.revoked().containsKey(serial)) {
+            register.revoke(serial, Instant.now());
+          }
+          return null;
+        });
+    String code = Certificates.attribute(certificate, BCStyle.OU);
+    String name = Certificates.attribute(certificate, BCStyle.O);
+    boolean center = titleOf(certificate).equals(CENTER_SEAL_TITLE);
+    sealCache.remove(center ? "" : code.toLowerCase(Locale.ROOT));
+    // Re-key: the holder's current seal is replaced if it was the one revoked.
+    if (center) {
+      centerSeal();
+    } else {
+      seal(code, name, DEPARTMENT_SEAL_TITLE);
+    }
+    return info(certificate, SealInfo.Status.REVOKED, register.revoked().get(serial));
+  }
+
+  /** Whether {@code certificate} was revoked by this CA. */
+  public boolean isRevoked(X509Certificate certificate) throws SigningException {
+    return register.revoked().containsKey(certificate.getSerialNumber());
+  }
+
+  /**
+   * The DER OCSP response (RFC 6960) to a DER OCSP request about certificates of the issuing CA,
+   * signed by the issuing CA. Malformed requests get a malformedRequest response.
+   */
+  public byte[] ocspResponse(byte[] request) throws SigningException {
+    return OcspResponder.respond(
+        request,
+        ca.issuing(),
+        ca.keys().issuingKey(),
+        new OcspResponder.Status() {
+          @Override
+          public boolean issued(BigInteger serial) throws SigningException {
+            return register.find(serial) != null;
+          }
+
+          @Override
+          public Map<BigInteger, Instant> revoked() throws SigningException {
+            return register.revoked();
+          }
+        });
+  }
+
+  /**
+   * The responder's answer about {@code certificate} as a DER BasicOCSPResponse, for embedding
+   * (PAdES B-LT); null unless the issuing CA issued it and it is good.
+   */
+  @Override
+  public byte[] ocspResponseFor(X509Certificate certificate, X509Certificate issuer)
+      throws SigningException {
+    if (!Certificates.issuedBy(certificate, ca.issuing())) {
+      return null;
+    }
+    return OcspResponder.goodResponseAbout(certificate, ca.issuing(), this::ocspResponse);
+  }
+
+  /** The issuing CA's current CRL (DER), listing every revoked seal. */
+  public byte[] issuingCrl() throws SigningException {
+    return ca.issuingCrl(register.revoked());
+  }
+
+  /** The issuing CA's certificate in PEM (for {@code openssl ocsp -issuer}). */
+  public String issuingCertificatePem() {
+    return Certificates.pem(ca.issuing());
+  }
+
+  /** The OCSP, CRL and issuer URLs written into new seals, or null when none were configured. */
+  public PkiEndpoints endpoints() {
+    return endpoints;
+  }
+
+  private static boolean isSeal(X509Certificate certificate) {
+    String title = titleOf(certificate);
+    return title.equals(DEPARTMENT_SEAL_TITLE) || title.equals(CENTER_SEAL_TITLE);
+  }
+
+  private static String titleOf(X509Certificate certificate) {
+    String cn = Certificates.attribute(certificate, BCStyle.CN);
+    if (cn == null) {
+      return "";
+    }
+    int space = cn.lastIndexOf(' ');
+    return space < 0 ? cn : cn.substring(space + 1);
+  }
+
+  private static String holderKey(X509Certificate certificate) {
+    return titleOf(certificate) + "/"
+        + String.valueOf(Certificates.attribute(certificate, BCStyle.OU)).toLowerCase(Locale.ROOT);
+  }
+
+  private static SealInfo info(X509Certificate certificate, SealInfo.Status status, Instant revokedAt) {
+    return new SealInfo(
+        SealRegister.hex(certificate.getSerialNumber()),
+        Certificates.attribute(certificate, BCStyle.OU),
+        Certificates.attribute(certificate, BCStyle.O),
+        titleOf(certificate),
+        certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
+        certificate.getNotAfter().toInstant(),
+        status,
+        revokedAt);
+  }
+
+  /** Installations from before the register: record the seals and TSA already in the store. */
+  private void recordStoredCertificates() throws SigningException {
+    for (X509Certificate certificate : store.storedCertificates()) {
+      if (Certificates.issuedBy(certificate, ca.issuing())) {
+        register.recordIssued(certificate);
+      }
+    }
+  }
+
+  /**
+   * A seal that asks the register before every signature, so a seal revoked while a caller still
+   * holds it cannot sign another document.
+   */
+  private static final class RevocationCheckedSeal implements SealToken {
+    private static final DateTimeFormatter TIME =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+    private final Pkcs12SealToken seal;
+    private final SealRegister register;
+
+    RevocationCheckedSeal(Pkcs12SealToken seal, SealRegister register) {
+      this.seal = seal;
+      this.register = register;
+    }
+
+    @Override
+    public List<X509Certificate> certificateChain() {
+      return seal.certificateChain();
+    }
+
+    @Override
+    public String keyAlgorithm() {
+      return seal.keyAlgorithm();
+    }
+
+    @Override
+    public byte[] sign(byte[] data) throws SigningException {
+      Instant revokedAt = register.revoked().get(seal.certificate().getSerialNumber());
+      if (revokedAt != null) {
+        throw new SigningException(
+            "印章证书（" + Certificates.attribute(seal.certificate(), BCStyle.CN) + "，序列号 "
+                + seal.certificate().getSerialNumber().toString(16).toUpperCase(Locale.ROOT)
+                + "）已于 " + TIME.format(revokedAt) + " 吊销，不能再用于签章；请使用重新签发的印章。");
+      }
+      return seal.sign(data);
+    }
+
+    @Override
+    public String toString() {
+      return seal.toString();
+    }
   }
 
   /**
@@ -151,6 +412,7 @@ public final class SealAuthority implements CrlSource {
           Pkcs12SealToken unit = store.loadTimestampUnit();
           if (unit == null || !ca.issuedHereAndNotExpiring(unit.certificate())) {
             unit = ca.issueTimestampUnit();
+            register.recordIssued(unit.certificate());
             store.saveTimestampUnit(unit);
           }
           timestampAuthority =
@@ -162,11 +424,11 @@ public final class SealAuthority implements CrlSource {
   /**
    * Current CRLs for {@code certificate}'s issuer when that issuer is this CA (the issuing CA for
    * seals and the TSA, the root for the issuing CA); nothing for the root itself or for foreign
-   * certificates. Nothing is revoked yet, so the CRLs are empty; they still prove that status.
+   * certificates. The issuing CA's CRL lists the revoked seals.
    */
   @Override
   public List<byte[]> crlsFor(X509Certificate certificate) throws SigningException {
-    return ca.crlsFor(certificate);
+    return ca.crlsFor(certificate, register.revoked());
   }
 
   /**
