@@ -205,7 +205,8 @@ public final class PadesSigner {
       byte[] pdf, SealToken token, SignatureRequest request, Rectangle place)
       throws SigningException {
     ImageData sealImage =
-        ImageDataFactory.create(SealImage.png(request.departmentName(), SEAL_IMAGE_PX));
+        ImageDataFactory.create(
+            SealImage.png(request.departmentName(), purposeOf(token), SEAL_IMAGE_PX));
     // Scaled up front: laid out at its pixel size the image would overflow the field first and
     // make iText log "Element does not fit current area" on every signature.
     // The field keeps iText's default 2 pt padding on each side; leave a little slack on top.
@@ -287,6 +288,16 @@ public final class PadesSigner {
       throw new SigningException("cannot add validation data (DSS): " + e.getMessage(), e);
     }
     return out.toByteArray();
+  }
+
+  /** The image shows the purpose the certificate names (受理专用章 for the center's seal). */
+  private static String purposeOf(SealToken token) {
+    String cn =
+        Certificates.attribute(
+            token.certificateChain().get(0), org.bouncycastle.asn1.x500.style.BCStyle.CN);
+    return cn != null && cn.endsWith(" " + SealAuthority.CENTER_SEAL_TITLE)
+        ? SealAuthority.CENTER_SEAL_TITLE
+        : SealImage.PURPOSE;
   }
 
   private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {

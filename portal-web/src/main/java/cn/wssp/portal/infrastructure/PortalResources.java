@@ -3,6 +3,7 @@ package cn.wssp.portal.infrastructure;
 import cn.wssp.integration.mail.Mailer;
 import cn.wssp.integration.mail.SmtpMailer;
 import cn.wssp.prereview.PreReviewer;
+import cn.wssp.signing.PkiEndpoints;
 import cn.wssp.signing.SealAuthority;
 import cn.wssp.signing.SigningException;
 import cn.wssp.storage.EmbeddedS3Server;
@@ -46,7 +47,7 @@ public class PortalResources {
       return Secrets.generatedOnce(settings.dataDir(), "pki.password");
     });
     sealAuthority = SealAuthority.openOrCreate(settings.dataDir().resolve("pki"),
-        pkiPassword.toCharArray(), settings.centerName());
+        pkiPassword.toCharArray(), settings.centerName(), pkiEndpoints(settings.publicUrl()));
     preReviewer = new PreReviewer();
     mailer = settings.smtpHost()
         .map(host -> (Mailer) new SmtpMailer(host, settings.smtpPort(), settings.mailFrom()))
@@ -54,6 +55,12 @@ public class PortalResources {
     LOG.info(() -> "文字识别（OCR）：" + preReviewer.ocrStatus()
         + "；邮件通知：" + (mailer == null ? "未配置 PORTAL_SMTP_HOST，仅站内消息" : settings.smtpHost().get()));
     LOG.info(() -> "对象存储保护能力：" + objectStore.protections());
+  }
+
+  /** Where seals say their status is published: PkiResource under the public address. */
+  static PkiEndpoints pkiEndpoints(String publicUrl) {
+    String pki = publicUrl + "/api/v1/pki/";
+    return new PkiEndpoints(pki + "ocsp", pki + "issuing.crl", pki + "issuing.pem");
   }
 
   private ObjectStore openObjectStore() throws StorageException {
