@@ -80,25 +80,10 @@ final class CertificateAuthority {
   }
 
   /**
-   * A new seal: a new key and a certificate with subject CN="&lt;departmentName&gt; 行政许可专用章",
-   * O=departmentName, OU=departmentCode, issued by the issuing CA for 5 years.
+   * The certificate of a seal with subject CN="&lt;holderName&gt; &lt;title&gt;", O=holderName,
+   * OU=code, issued by the issuing CA for 5 years for {@code publicKey} (its private key lives in
+   * a key store or an HSM, never here), naming {@code endpoints} (null: none).
    */
-  Pkcs12SealToken issueSeal(String departmentCode, String departmentName) throws SigningException {
-    return issueSeal(departmentCode, departmentName, SealAuthority.DEPARTMENT_SEAL_TITLE, null);
-  }
-
-  /**
-   * A new seal with subject CN="&lt;holderName&gt; &lt;title&gt;", O=holderName, OU=code, issued by
-   * the issuing CA for 5 years, naming {@code endpoints} (null: none).
-   */
-  Pkcs12SealToken issueSeal(String code, String holderName, String title, PkiEndpoints endpoints)
-      throws SigningException {
-    KeyPair pair = CertificateIssuer.newKeyPair();
-    return new Pkcs12SealToken(
-        pair.getPrivate(), chainOf(certifySeal(code, holderName, title, endpoints, pair.getPublic())));
-  }
-
-  /** The certificate of a seal whose key lives elsewhere (an HSM): only its public key is here. */
   X509Certificate certifySeal(
       String code, String holderName, String title, PkiEndpoints endpoints, PublicKey publicKey)
       throws SigningException {

@@ -49,7 +49,7 @@ final class PkiKeyStore {
   private static final String SEAL_ALIAS_PREFIX = "seal-";
   private static final String TSA_ALIAS = "timestamp-unit";
   /** Not "seal-…": no department code can collide with it. */
-  private static final String CENTER_SEAL_ALIAS = "center-acceptance-seal";
+  static final String CENTER_SEAL_ALIAS = "center-acceptance-seal";
 
   /** One lock per directory in this JVM; a FileLock alone throws when the same JVM asks twice. */
   private static final Map<Path, ReentrantLock> DIRECTORY_LOCKS = new ConcurrentHashMap<>();
@@ -131,26 +131,6 @@ final class PkiKeyStore {
     Pkcs12Store.loadOrEmpty(dir.resolve(SEAL_STORE), password);
   }
 
-  /** The stored seal of a department (codes are case-insensitive, as PKCS#12 aliases), or null. */
-  Pkcs12SealToken loadSeal(String departmentCode) throws SigningException {
-    return loadEntry(sealAlias(departmentCode));
-  }
-
-  /** Stores (or replaces) the seal of a department. Call inside {@link #locked}. */
-  void saveSeal(String departmentCode, Pkcs12SealToken seal) throws SigningException {
-    saveEntry(sealAlias(departmentCode), seal);
-  }
-
-  /** The center's own seal (受理专用章), or null. */
-  Pkcs12SealToken loadCenterSeal() throws SigningException {
-    return loadEntry(CENTER_SEAL_ALIAS);
-  }
-
-  /** Stores (or replaces) the center's own seal. Call inside {@link #locked}. */
-  void saveCenterSeal(Pkcs12SealToken seal) throws SigningException {
-    saveEntry(CENTER_SEAL_ALIAS, seal);
-  }
-
   /** The certificate of every key entry in {@code seals.p12}: seals and the timestamping unit. */
   List<X509Certificate> storedCertificates() throws SigningException {
     KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(SEAL_STORE), password);
@@ -224,11 +204,11 @@ final class PkiKeyStore {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static String sealAlias(String departmentCode) {
+  static String sealAlias(String departmentCode) {
     return SEAL_ALIAS_PREFIX + departmentCode.toLowerCase(Locale.ROOT);
   }
 
-  private Pkcs12SealToken loadEntry(String alias) throws SigningException {
+  Pkcs12SealToken loadEntry(String alias) throws SigningException {
     KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(SEAL_STORE), password);
     try {
       if (!store.isKeyEntry(alias)) {
@@ -248,7 +228,7 @@ final class PkiKeyStore {
     }
   }
 
-  private void saveEntry(String alias, Pkcs12SealToken token) throws SigningException {
+  void saveEntry(String alias, Pkcs12SealToken token) throws SigningException {
     Path file = dir.resolve(SEAL_STORE);
     // Re-read: another process may have added entries since this one last looked.
     KeyStore store = Pkcs12Store.loadOrEmpty(file, password);

@@ -46,12 +46,18 @@ public final class SealAuthority implements CrlSource, OcspSource {
   private final SealRegister register;
   private final String centerName;
   private final PkiEndpoints endpoints;
-  private final Map<String, Pkcs12SealToken> sealCache = new ConcurrentHashMap<>();
+  private final SealKeys sealKeys;
+  private final Map<String, SealToken> sealCache = new ConcurrentHashMap<>();
   private volatile InternalTimestampAuthority timestampAuthority;
 
   private SealAuthority(
-      PkiKeyStore store, CertificateAuthority ca, String centerName, PkiEndpoints endpoints) {
+      PkiKeyStore store,
+      CertificateAuthority ca,
+      String centerName,
+      PkiEndpoints endpoints,
+      SealKeys sealKeys) {
     this.store = store;
+    this.sealKeys = sealKeys == null ? new Pkcs12SealKeys(store) : sealKeys;
     this.ca = ca;
     this.register = new SealRegister(store.directory());
     this.centerName = centerName;
@@ -80,6 +86,21 @@ public final class SealAuthority implements CrlSource, OcspSource {
   public static SealAuthority openOrCreate(
       Path pkiDir, char[] storePassword, String centerName, PkiEndpoints endpoints)
       throws SigningException {
+    return openOrCreate(pkiDir, storePassword, centerName, endpoints, null);
+  }
+
+  /**
+   * As {@link #openOrCreate(Path, char[], String, PkiEndpoints)}, with the seal keys on a PKCS#11
+   * token ({@code hsm}; null: in {@code seals.p12}). The CA and timestamping keys stay in the
+   * PKCS#12 stores; seals are generated on the token the first time each is needed there.
+   */
+  public static SealAuthority openOrCreate(
+      Path pkiDir,
+      char[] storePassword,
+      String centerName,
+      PkiEndpoints endpoints,
+      Pkcs11SealKeys hsm)
+      throws SigningException {
     if (pkiDir == null || storePassword == null || storePassword.length == 0) {
       throw new SigningException("the PKI directory and a non-empty store password are required");
     }
@@ -105,7 +126,8 @@ public final class SealAuthority implements CrlSource, OcspSource {
           // Verifiers read the PEM; rewrite it if it was deleted or is stale.
           store.writeRootPem(ca.root());
           store.checkSealStoreReadable();
-          SealAuthority authority = new SealAuthority(store, ca, centerName.strip(), endpoints);
+          SealAuthority authority =
+              new SealAuthority(store, ca, centerName.strip(), endpoints, hsm);
           authority.recordStoredCertificates();
           return authority;
         });
@@ -163,29 +185,31 @@ public final class SealAuthority implements CrlSource, OcspSource {
 
   private SealToken seal(String code, String name, String title) throws SigningException {
     boolean center = CENTER_SEAL_TITLE.equals(title);
-    String cacheKey = center ? "" : code.toLowerCase(Locale.ROOT);
-    Pkcs12SealToken cached = sealCache.get(cacheKey);
-    if (cached != null
-        && ca.sealStillFits(cached.certificate(), code, name, endpoints, register.revoked())) {
+    String alias = center ? PkiKeyStore.CENTER_SEAL_ALIAS : PkiKeyStore.sealAlias(code);
+    SealToken cached = sealCache.get(alias);
+    if (cached != null && fits(cached, code, name)) {
       return new RevocationCheckedSeal(cached, register);
     }
     return store.locked(
         () -> {
           // Re-read under the lock: another thread or portal process may have just added it.
-          Pkcs12SealToken seal = center ? store.loadCenterSeal() : store.loadSeal(code);
-          if (seal == null
-              || !ca.sealStillFits(seal.certificate(), code, name, endpoints, register.revoked())) {
-            seal = ca.issueSeal(code, name, title, endpoints);
-            register.recordIssued(seal.certificate());
-            if (center) {
-              store.saveCenterSeal(seal);
-            } else {
-              store.saveSeal(code, seal);
-            }
+          SealToken seal = sealKeys.load(alias);
+          if (seal == null || !fits(seal, code, name)) {
+            seal =
+                sealKeys.create(
+                    alias,
+                    publicKey ->
+                        ca.chainOf(ca.certifySeal(code, name, title, endpoints, publicKey)));
+            register.recordIssued(seal.certificateChain().get(0));
           }
-          sealCache.put(cacheKey, seal);
+          sealCache.put(alias, seal);
           return new RevocationCheckedSeal(seal, register);
         });
+  }
+
+  private boolean fits(SealToken seal, String code, String name) throws SigningException {
+    return ca.sealStillFits(
+        seal.certificateChain().get(0), code, name, endpoints, register.revoked());
   }
 
   /**
@@ -246,7 +270,7 @@ public final class SealAuthority implements CrlSource, OcspSource {
     String code = Certificates.attribute(certificate, BCStyle.OU);
     String name = Certificates.attribute(certificate, BCStyle.O);
     boolean center = titleOf(certificate).equals(CENTER_SEAL_TITLE);
-    sealCache.remove(center ? "" : code.toLowerCase(Locale.ROOT));
+    sealCache.remove(center ? PkiKeyStore.CENTER_SEAL_ALIAS : PkiKeyStore.sealAlias(code));
     // Re-key: the holder's current seal is replaced if it was the one revoked.
     if (center) {
       centerSeal();
@@ -344,7 +368,11 @@ public final class SealAuthority implements CrlSource, OcspSource {
 
   /** Installations from before the register: record the seals and TSA already in the store. */
   private void recordStoredCertificates() throws SigningException {
-    for (X509Certificate certificate : store.storedCertificates()) {
+    List<X509Certificate> stored = new ArrayList<>(store.storedCertificates());
+    if (!(sealKeys instanceof Pkcs12SealKeys)) {
+      stored.addAll(sealKeys.storedCertificates());
+    }
+    for (X509Certificate certificate : stored) {
       if (Certificates.issuedBy(certificate, ca.issuing())) {
         register.recordIssued(certificate);
       }
@@ -358,10 +386,10 @@ public final class SealAuthority implements CrlSource, OcspSource {
   private static final class RevocationCheckedSeal implements SealToken {
     private static final DateTimeFormatter TIME =
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
-    private final Pkcs12SealToken seal;
+    private final SealToken seal;
     private final SealRegister register;
 
-    RevocationCheckedSeal(Pkcs12SealToken seal, SealRegister register) {
+    RevocationCheckedSeal(SealToken seal, SealRegister register) {
       this.seal = seal;
       this.register = register;
     }
@@ -378,11 +406,12 @@ public final class SealAuthority implements CrlSource, OcspSource {
 
     @Override
     public byte[] sign(byte[] data) throws SigningException {
-      Instant revokedAt = register.revoked().get(seal.certificate().getSerialNumber());
+      X509Certificate certificate = seal.certificateChain().get(0);
+      Instant revokedAt = register.revoked().get(certificate.getSerialNumber());
       if (revokedAt != null) {
         throw new SigningException(
-            "印章证书（" + Certificates.attribute(seal.certificate(), BCStyle.CN) + "，序列号 "
-                + seal.certificate().getSerialNumber().toString(16).toUpperCase(Locale.ROOT)
+            "印章证书（" + Certificates.attribute(certificate, BCStyle.CN) + "，序列号 "
+                + certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT)
                 + "）已于 " + TIME.format(revokedAt) + " 吊销，不能再用于签章；请使用重新签发的印章。");
       }
       return seal.sign(data);
