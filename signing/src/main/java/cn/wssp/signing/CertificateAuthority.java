@@ -24,7 +24,10 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  */
 final class CertificateAuthority {
 
-  /** The CA's own keys: what {@link PkiKeyStore} keeps in {@code ca.p12}. */
+  /**
+   * The CA's own keys: what {@link PkiKeyStore} keeps in {@code ca.p12}. {@code rootKey} is null
+   * while the root is offline.
+   */
   record Keys(
       X509Certificate root, PrivateKey rootKey, X509Certificate issuing, PrivateKey issuingKey) {}
 
@@ -37,7 +40,11 @@ final class CertificateAuthority {
   private static final Duration CRL_VALIDITY = Duration.ofDays(7);
   private static final Duration CRL_REISSUE_AFTER = Duration.ofHours(1);
 
+  /** Until the next key ceremony: the root's CRL must be renewed with the root key within a year. */
+  private static final Duration OFFLINE_ROOT_CRL_VALIDITY = Duration.ofDays(365);
+
   private final Keys keys;
+  private volatile byte[] offlineRootCrl;
   private final Map<String, IssuedCrl> crlCache = new ConcurrentHashMap<>();
 
   private record IssuedCrl(byte[] der, Instant issuedAt) {}
@@ -168,9 +175,35 @@ final class CertificateAuthority {
       return List.of(crl("issuing", keys.issuing(), keys.issuingKey(), revoked));
     }
     if (Certificates.issuedBy(certificate, keys.root())) {
+      if (keys.rootKey() == null) {
+        return offlineRootCrl == null ? List.of() : List.of(offlineRootCrl.clone());
+      }
       return List.of(crl("root", keys.root(), keys.rootKey(), Map.of()));
     }
     return List.of();
+  }
+
+  /** Whether the root key is at hand (it is needed only to certify an issuing CA and for CRLs). */
+  boolean rootOnline() {
+    return keys.rootKey() != null;
+  }
+
+  /**
+   * The root's CRL over the issuing CA with a long validity, to keep for when the root key is
+   * taken offline (as an offline root's CRL is issued at each key ceremony).
+   */
+  byte[] longLivedRootCrl() throws SigningException {
+    try {
+      return CertificateIssuer.crl(keys.root(), keys.rootKey(), OFFLINE_ROOT_CRL_VALIDITY, Map.of())
+          .getEncoded();
+    } catch (CRLException e) {
+      throw new SigningException("cannot encode the root CRL", e);
+    }
+  }
+
+  /** The CRL served for the issuing CA while the root key is offline. */
+  void useOfflineRootCrl(byte[] der) {
+    this.offlineRootCrl = der;
   }
 
   /** The issuing CA's current CRL. */

@@ -43,6 +43,8 @@ final class PkiKeyStore {
   static final String CA_STORE = "ca.p12";
   static final String SEAL_STORE = "seals.p12";
   static final String ROOT_PEM = "root-ca.pem";
+  /** The root's CRL over the issuing CA, made while the root key was at hand. */
+  static final String ROOT_CRL = "root-ca.crl";
   private static final String LOCK_FILE = ".pki.lock";
   private static final String ROOT_ALIAS = "root-ca";
   private static final String ISSUING_ALIAS = "issuing-ca";
@@ -85,24 +87,30 @@ final class PkiKeyStore {
     return Files.exists(dir.resolve(SEAL_STORE));
   }
 
-  /** The root and issuing CA keys and certificates. */
-  CertificateAuthority.Keys loadCa() throws SigningException {
+  /**
+   * The root and issuing CA keys and certificates. The root key comes from {@code ca.p12}, else
+   * from {@code offlineRootStore} when that file is present; otherwise it is null: the root is
+   * offline and the CA works with the issuing key alone.
+   */
+  CertificateAuthority.Keys loadCa(Path offlineRootStore) throws SigningException {
     KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(CA_STORE), password);
     try {
-      Key rootKey = store.getKey(ROOT_ALIAS, password);
+      Key rootKey = store.isKeyEntry(ROOT_ALIAS) ? store.getKey(ROOT_ALIAS, password) : null;
       Key issuingKey = store.getKey(ISSUING_ALIAS, password);
       Certificate root = store.getCertificate(ROOT_ALIAS);
       Certificate issuing = store.getCertificate(ISSUING_ALIAS);
-      if (!(rootKey instanceof PrivateKey)
-          || !(issuingKey instanceof PrivateKey)
+      if (!(issuingKey instanceof PrivateKey)
           || !(root instanceof X509Certificate)
           || !(issuing instanceof X509Certificate)) {
         throw new SigningException(
-            dir.resolve(CA_STORE) + " does not hold the root and issuing CA keys");
+            dir.resolve(CA_STORE) + " does not hold the root certificate and the issuing CA key");
+      }
+      if (rootKey == null && offlineRootStore != null && Files.exists(offlineRootStore)) {
+        rootKey = Pkcs12Store.loadOrEmpty(offlineRootStore, password).getKey(ROOT_ALIAS, password);
       }
       return new CertificateAuthority.Keys(
           (X509Certificate) root,
-          (PrivateKey) rootKey,
+          rootKey instanceof PrivateKey ? (PrivateKey) rootKey : null,
           (X509Certificate) issuing,
           (PrivateKey) issuingKey);
     } catch (GeneralSecurityException e) {
@@ -110,19 +118,52 @@ final class PkiKeyStore {
     }
   }
 
-  void saveCa(CertificateAuthority.Keys keys) throws SigningException {
+  /**
+   * Stores new CA keys. With {@code offlineRootStore} the root key goes to that file only (to be
+   * taken offline) and {@code ca.p12} keeps the root's certificate; without, both keys stay in
+   * {@code ca.p12}, as in installations of earlier versions.
+   */
+  void saveCa(CertificateAuthority.Keys keys, Path offlineRootStore) throws SigningException {
     try {
       KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(CA_STORE), password);
-      store.setKeyEntry(
-          ROOT_ALIAS, keys.rootKey(), password, new Certificate[] {keys.root()});
+      if (offlineRootStore == null) {
+        store.setKeyEntry(ROOT_ALIAS, keys.rootKey(), password, new Certificate[] {keys.root()});
+      } else {
+        KeyStore rootStore = Pkcs12Store.loadOrEmpty(offlineRootStore, password);
+        rootStore.setKeyEntry(ROOT_ALIAS, keys.rootKey(), password, new Certificate[] {keys.root()});
+        Files.createDirectories(offlineRootStore.toAbsolutePath().getParent());
+        Pkcs12Store.saveAtomically(rootStore, offlineRootStore, password);
+        store.setCertificateEntry(ROOT_ALIAS, keys.root());
+      }
       store.setKeyEntry(
           ISSUING_ALIAS,
           keys.issuingKey(),
           password,
           new Certificate[] {keys.issuing(), keys.root()});
       Pkcs12Store.saveAtomically(store, dir.resolve(CA_STORE), password);
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | IOException e) {
       throw new SigningException("cannot store the new CA keys", e);
+    }
+  }
+
+  /** The root's last CRL about the issuing CA, kept for when the root key is offline; or null. */
+  byte[] loadRootCrl() throws SigningException {
+    Path file = dir.resolve(ROOT_CRL);
+    try {
+      return Files.exists(file) ? Files.readAllBytes(file) : null;
+    } catch (IOException e) {
+      throw new SigningException("cannot read " + file, e);
+    }
+  }
+
+  void saveRootCrl(byte[] der) throws SigningException {
+    Path file = dir.resolve(ROOT_CRL);
+    Path temp = file.resolveSibling(ROOT_CRL + ".tmp");
+    try {
+      Files.write(temp, der);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new SigningException("cannot write " + file, e);
     }
   }
 

@@ -17,13 +17,16 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 
 /**
  * The service center's internal certification authority (embedded default, §6): a self-signed
- * root, an issuing CA below it, and the department seals and the timestamping unit it issues.
+ * root, an issuing CA below it, and what the issuing CA issues — one seal per department
+ * (行政许可专用章), the center's own seal (受理专用章) and the timestamping unit — with the
+ * trust services around them: CRLs, an OCSP responder, revocation and re-keying.
  *
- * <p>A thin facade over two parts: {@link PkiKeyStore} keeps the keys in {@code pkiDir}
- * ({@code ca.p12}, {@code seals.p12}, {@code root-ca.pem}, one store password) and
- * {@link CertificateAuthority} issues certificates and CRLs. This class only wires them: it
- * looks a seal up in the store, has the CA issue one when it is missing or outdated, and stores
- * it.
+ * <p>A facade over its parts: {@link PkiKeyStore} keeps the CA keys in {@code pkiDir}
+ * ({@code ca.p12}, {@code root-ca.pem}, one store password), {@link SealKeys} the seal keys
+ * ({@code seals.p12} or a PKCS#11 token), {@link SealRegister} what was issued and revoked, and
+ * {@link CertificateAuthority} issues certificates and CRLs. This class wires them: it looks a
+ * seal up, has a new key made and certified when the seal is missing, outdated or revoked, and
+ * records it.
  *
  * <p>Opening the same directory again gives the same CA and the same seals, so documents signed
  * before a restart keep verifying. Safe for concurrent use by many threads; several portal
@@ -101,6 +104,28 @@ public final class SealAuthority implements CrlSource, OcspSource {
       PkiEndpoints endpoints,
       Pkcs11SealKeys hsm)
       throws SigningException {
+    return openOrCreate(pkiDir, storePassword, centerName, endpoints, hsm, null);
+  }
+
+  /**
+   * As {@link #openOrCreate(Path, char[], String, PkiEndpoints, Pkcs11SealKeys)}, with the root
+   * key kept apart so it can be taken offline: a new CA writes its root key to {@code
+   * offlineRootStore} (a PKCS#12 file, same password, e.g. on removable media) and not to
+   * {@code ca.p12}. The root key certifies the issuing CA and signs the root's CRL (valid one
+   * year, kept in {@code root-ca.crl}); with that done the file may be absent at run time and
+   * the portal signs, timestamps and answers OCSP with the issuing key alone. Bring it back
+   * within the year so the root's CRL is renewed.
+   *
+   * @param offlineRootStore null: the root key stays in {@code ca.p12} (embedded default)
+   */
+  public static SealAuthority openOrCreate(
+      Path pkiDir,
+      char[] storePassword,
+      String centerName,
+      PkiEndpoints endpoints,
+      Pkcs11SealKeys hsm,
+      Path offlineRootStore)
+      throws SigningException {
     if (pkiDir == null || storePassword == null || storePassword.length == 0) {
       throw new SigningException("the PKI directory and a non-empty store password are required");
     }
@@ -112,7 +137,7 @@ public final class SealAuthority implements CrlSource, OcspSource {
         () -> {
           CertificateAuthority ca;
           if (store.holdsCa()) {
-            ca = new CertificateAuthority(store.loadCa());
+            ca = new CertificateAuthority(store.loadCa(offlineRootStore));
           } else {
             if (store.holdsSeals()) {
               throw new SigningException(
@@ -121,7 +146,19 @@ public final class SealAuthority implements CrlSource, OcspSource {
                       + " the CA store from backup instead of creating a new CA");
             }
             ca = CertificateAuthority.createNew(centerName.strip());
-            store.saveCa(ca.keys());
+            store.saveCa(ca.keys(), offlineRootStore);
+          }
+          if (ca.rootOnline()) {
+            // Kept for the time the root key is offline: the issuing CA's revocation status.
+            store.saveRootCrl(ca.longLivedRootCrl());
+          } else {
+            byte[] rootCrl = store.loadRootCrl();
+            if (rootCrl == null) {
+              throw new SigningException("the root key is offline and " + store.directory()
+                  .resolve(PkiKeyStore.ROOT_CRL) + " is missing: bring the root key store back"
+                  + " once so the root's CRL can be issued");
+            }
+            ca.useOfflineRootCrl(rootCrl);
           }
           // Verifiers read the PEM; rewrite it if it was deleted or is stale.
           store.writeRootPem(ca.root());

@@ -257,6 +257,40 @@ class TrustServicesTest {
     assertArrayEquals(before.rootCertificate().getEncoded(), after.trustAnchors().get(0).getEncoded());
   }
 
+  @Test
+  void rootKeyCanStayOfflineOnceTheIssuingCaExists(@TempDir Path pki, @TempDir Path usbStick)
+      throws Exception {
+    Path rootStore = usbStick.resolve("root-ca.p12");
+    SealAuthority created =
+        SealAuthority.openOrCreate(pki, PASSWORD, CENTER, endpoints, null, rootStore);
+    assertTrue(Files.exists(rootStore), "the root key went to the offline store");
+    java.security.KeyStore ca = java.security.KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(pki.resolve(PkiKeyStore.CA_STORE))) {
+      ca.load(in, PASSWORD);
+    }
+    assertFalse(ca.isKeyEntry("root-ca"), "ca.p12 holds the root's certificate only");
+    assertTrue(ca.isKeyEntry("issuing-ca"));
+
+    // The medium is removed: the portal still seals, timestamps and serves revocation data.
+    Files.delete(rootStore);
+    SealAuthority offline =
+        SealAuthority.openOrCreate(pki, PASSWORD, CENTER, endpoints, null, rootStore);
+    assertEquals(created.rootCertificate(), offline.rootCertificate());
+    assertEquals(created.issuingCertificate(), offline.issuingCertificate());
+    assertTrue(offline.isUsable());
+    X509CRL rootCrl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(
+        new ByteArrayInputStream(offline.crlsFor(offline.issuingCertificate()).get(0)));
+    rootCrl.verify(offline.rootCertificate().getPublicKey());
+    assertFalse(rootCrl.isRevoked(offline.issuingCertificate()));
+    PadesSigner signer = new PadesSigner(offline.timestampAuthority(), offline, offline);
+    OfficialDocumentRenderer renderer = new OfficialDocumentRenderer();
+    byte[] pdf = renderer.render(SampleDocuments.decision(1));
+    byte[] sealed = signer.sign(pdf, offline.sealFor("SCJGJ", MARKET), new SignatureRequest(
+        "seal-1", renderer.sealPlacement(pdf, 0), MARKET, "张三", "准予行政许可", CENTER));
+    assertEquals(Indication.TOTAL_PASSED,
+        new PdfVerifier(offline.trustAnchors()).verify(sealed).indication());
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private CertificateStatus ocspStatus(X509Certificate certificate) throws Exception {

@@ -49,7 +49,7 @@ public class PortalResources {
     });
     sealAuthority = SealAuthority.openOrCreate(settings.dataDir().resolve("pki"),
         pkiPassword.toCharArray(), settings.centerName(), pkiEndpoints(settings.publicUrl()),
-        openHsm());
+        openHsm(), settings.pkiRootKeyStore().orElse(null));
     preReviewer = new PreReviewer();
     mailer = settings.smtpHost()
         .map(host -> (Mailer) new SmtpMailer(host, settings.smtpPort(), settings.mailFrom()))

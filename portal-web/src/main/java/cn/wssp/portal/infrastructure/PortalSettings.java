@@ -121,6 +121,14 @@ public final class PortalSettings {
   }
 
   /**
+   * PORTAL_PKI_ROOT_KEY_STORE: where a new CA puts its root key (not in ca.p12), so it can be
+   * kept offline; absent at run time once the issuing CA exists.
+   */
+  public Optional<Path> pkiRootKeyStore() {
+    return get("portal.pki.root-key-store").map(Path::of);
+  }
+
+  /**
    * PORTAL_SEAL_PKCS11_CONFIG: a SunPKCS11 configuration file naming the HSM's PKCS#11 library
    * and slot; set, the seal keys are generated and kept on that token instead of seals.p12.
    */
