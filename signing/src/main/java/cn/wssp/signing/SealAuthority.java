@@ -256,23 +256,24 @@ public final class SealAuthority implements CrlSource, OcspSource {
    */
   public List<SealInfo> seals() throws SigningException {
     Map<BigInteger, Instant> revoked = register.revoked();
-    Map<String, X509Certificate> newest = new HashMap<>();
-    List<X509Certificate> seals = new ArrayList<>();
-    for (X509Certificate certificate : register.issued()) {
-      if (isSeal(certificate)) {
-        seals.add(certificate);
-        newest.merge(holderKey(certificate), certificate,
-            (a, b) -> a.getNotBefore().after(b.getNotBefore()) ? a : b);
-      }
-    }
+    // ACTIVE is what the holder signs with now: the seal stored under its alias.
+    Map<String, X509Certificate> current = new HashMap<>();
     List<SealInfo> result = new ArrayList<>();
     Instant now = Instant.now();
-    for (X509Certificate certificate : seals) {
+    for (X509Certificate certificate : register.issued()) {
+      if (!isSeal(certificate)) {
+        continue;
+      }
+      String alias = aliasOf(certificate);
+      if (!current.containsKey(alias)) {
+        SealToken stored = sealKeys.load(alias);
+        current.put(alias, stored == null ? null : stored.certificateChain().get(0));
+      }
       BigInteger serial = certificate.getSerialNumber();
       SealInfo.Status status =
           revoked.containsKey(serial) ? SealInfo.Status.REVOKED
               : certificate.getNotAfter().toInstant().isBefore(now) ? SealInfo.Status.EXPIRED
-              : newest.get(holderKey(certificate)).equals(certificate) ? SealInfo.Status.ACTIVE
+              : certificate.equals(current.get(alias)) ? SealInfo.Status.ACTIVE
               : SealInfo.Status.SUPERSEDED;
       result.add(info(certificate, status, revoked.get(serial)));
     }
@@ -307,7 +308,7 @@ public final class SealAuthority implements CrlSource, OcspSource {
     String code = Certificates.attribute(certificate, BCStyle.OU);
     String name = Certificates.attribute(certificate, BCStyle.O);
     boolean center = titleOf(certificate).equals(CENTER_SEAL_TITLE);
-    sealCache.remove(center ? PkiKeyStore.CENTER_SEAL_ALIAS : PkiKeyStore.sealAlias(code));
+    sealCache.remove(aliasOf(certificate));
     // Re-key: the holder's current seal is replaced if it was the one revoked.
     if (center) {
       centerSeal();
@@ -386,9 +387,10 @@ public final class SealAuthority implements CrlSource, OcspSource {
     return space < 0 ? cn : cn.substring(space + 1);
   }
 
-  private static String holderKey(X509Certificate certificate) {
-    return titleOf(certificate) + "/"
-        + String.valueOf(Certificates.attribute(certificate, BCStyle.OU)).toLowerCase(Locale.ROOT);
+  private static String aliasOf(X509Certificate certificate) {
+    return titleOf(certificate).equals(CENTER_SEAL_TITLE)
+        ? PkiKeyStore.CENTER_SEAL_ALIAS
+        : PkiKeyStore.sealAlias(String.valueOf(Certificates.attribute(certificate, BCStyle.OU)));
   }
 
   private static SealInfo info(X509Certificate certificate, SealInfo.Status status, Instant revokedAt) {
