@@ -1,9 +1,11 @@
 package cn.wssp.signing;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.CRLException;
 import java.security.cert.X509Certificate;
@@ -22,7 +24,10 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  */
 final class CertificateAuthority {
 
-  /** The CA's own keys: what {@link PkiKeyStore} keeps in {@code ca.p12}. */
+  /**
+   * The CA's own keys: what {@link PkiKeyStore} keeps in {@code ca.p12}. {@code rootKey} is null
+   * while the root is offline.
+   */
   record Keys(
       X509Certificate root, PrivateKey rootKey, X509Certificate issuing, PrivateKey issuingKey) {}
 
@@ -35,7 +40,11 @@ final class CertificateAuthority {
   private static final Duration CRL_VALIDITY = Duration.ofDays(7);
   private static final Duration CRL_REISSUE_AFTER = Duration.ofHours(1);
 
+  /** Until the next key ceremony: the root's CRL must be renewed with the root key within a year. */
+  private static final Duration OFFLINE_ROOT_CRL_VALIDITY = Duration.ofDays(365);
+
   private final Keys keys;
+  private volatile byte[] offlineRootCrl;
   private final Map<String, IssuedCrl> crlCache = new ConcurrentHashMap<>();
 
   private record IssuedCrl(byte[] der, Instant issuedAt) {}
@@ -78,19 +87,25 @@ final class CertificateAuthority {
   }
 
   /**
-   * A new seal: a new key and a certificate with subject CN="&lt;departmentName&gt; 行政许可专用章",
-   * O=departmentName, OU=departmentCode, issued by the issuing CA for 5 years.
+   * The certificate of a seal with subject CN="&lt;holderName&gt; &lt;title&gt;", O=holderName,
+   * OU=code, issued by the issuing CA for 5 years for {@code publicKey} (its private key lives in
+   * a key store or an HSM, never here), naming {@code endpoints} (null: none).
    */
-  Pkcs12SealToken issueSeal(String departmentCode, String departmentName) throws SigningException {
-    KeyPair pair = CertificateIssuer.newKeyPair();
-    X509Certificate certificate =
-        CertificateIssuer.seal(
-            CertificateIssuer.name(departmentName + " 行政许可专用章", departmentName, departmentCode),
-            pair.getPublic(),
-            keys.issuing(),
-            keys.issuingKey(),
-            SEAL_YEARS);
-    return new Pkcs12SealToken(pair.getPrivate(), chainOf(certificate));
+  X509Certificate certifySeal(
+      String code, String holderName, String title, PkiEndpoints endpoints, PublicKey publicKey)
+      throws SigningException {
+    return CertificateIssuer.seal(
+        CertificateIssuer.name(holderName + " " + title, holderName, code),
+        publicKey,
+        keys.issuing(),
+        keys.issuingKey(),
+        SEAL_YEARS,
+        endpoints);
+  }
+
+  /** The seal certificate with the issuing CA and the root behind it. */
+  List<X509Certificate> chainOf(X509Certificate endEntity) {
+    return List.of(endEntity, keys.issuing(), keys.root());
   }
 
   /** A new timestamping unit named "&lt;center&gt; 时间戳服务" (EKU timeStamping, 5 years). */
@@ -118,6 +133,22 @@ final class CertificateAuthority {
         && issuedHereAndNotExpiring(seal);
   }
 
+  /**
+   * As {@link #sealStillFits(X509Certificate, String, String)}, and besides: not revoked, and,
+   * when the portal publishes certificate status, naming that OCSP responder (seals issued before
+   * the responder existed are replaced, so every new signature can be checked online).
+   */
+  boolean sealStillFits(
+      X509Certificate seal,
+      String code,
+      String holderName,
+      PkiEndpoints endpoints,
+      Map<BigInteger, Instant> revoked) {
+    return sealStillFits(seal, code, holderName)
+        && !revoked.containsKey(seal.getSerialNumber())
+        && (endpoints == null || endpoints.ocspUrl().equals(Certificates.ocspUrl(seal)));
+  }
+
   /** Issued by the current issuing CA and valid beyond the renewal margin. */
   boolean issuedHereAndNotExpiring(X509Certificate certificate) {
     Instant renewAt = Instant.now().plus(RENEW_BEFORE_EXPIRY);
@@ -128,19 +159,56 @@ final class CertificateAuthority {
   /**
    * Current CRLs for {@code certificate}'s issuer when that issuer is this CA (the issuing CA for
    * seals and the TSA, the root for the issuing CA); nothing for the root itself or for foreign
-   * certificates. Nothing is revoked yet, so the CRLs are empty; they still prove that status.
+   * certificates. The issuing CA's CRL lists the revoked seals.
    */
   List<byte[]> crlsFor(X509Certificate certificate) throws SigningException {
+    return crlsFor(certificate, Map.of());
+  }
+
+  /** As {@link #crlsFor(X509Certificate)}, the issuing CA's CRL listing {@code revoked}. */
+  List<byte[]> crlsFor(X509Certificate certificate, Map<BigInteger, Instant> revoked)
+      throws SigningException {
     if (certificate == null || certificate.equals(keys.root())) {
       return List.of();
     }
     if (Certificates.issuedBy(certificate, keys.issuing())) {
-      return List.of(crl("issuing", keys.issuing(), keys.issuingKey()));
+      return List.of(crl("issuing", keys.issuing(), keys.issuingKey(), revoked));
     }
     if (Certificates.issuedBy(certificate, keys.root())) {
-      return List.of(crl("root", keys.root(), keys.rootKey()));
+      if (keys.rootKey() == null) {
+        return offlineRootCrl == null ? List.of() : List.of(offlineRootCrl.clone());
+      }
+      return List.of(crl("root", keys.root(), keys.rootKey(), Map.of()));
     }
     return List.of();
+  }
+
+  /** Whether the root key is at hand (it is needed only to certify an issuing CA and for CRLs). */
+  boolean rootOnline() {
+    return keys.rootKey() != null;
+  }
+
+  /**
+   * The root's CRL over the issuing CA with a long validity, to keep for when the root key is
+   * taken offline (as an offline root's CRL is issued at each key ceremony).
+   */
+  byte[] longLivedRootCrl() throws SigningException {
+    try {
+      return CertificateIssuer.crl(keys.root(), keys.rootKey(), OFFLINE_ROOT_CRL_VALIDITY, Map.of())
+          .getEncoded();
+    } catch (CRLException e) {
+      throw new SigningException("cannot encode the root CRL", e);
+    }
+  }
+
+  /** The CRL served for the issuing CA while the root key is offline. */
+  void useOfflineRootCrl(byte[] der) {
+    this.offlineRootCrl = der;
+  }
+
+  /** The issuing CA's current CRL. */
+  byte[] issuingCrl(Map<BigInteger, Instant> revoked) throws SigningException {
+    return crl("issuing", keys.issuing(), keys.issuingKey(), revoked);
   }
 
   /**
@@ -166,10 +234,6 @@ final class CertificateAuthority {
 
   // ---------------------------------------------------------------------------------------------
 
-  private List<X509Certificate> chainOf(X509Certificate endEntity) {
-    return List.of(endEntity, keys.issuing(), keys.root());
-  }
-
   /** The center's name as given when the CA was created (the root's O, else its CN). */
   private String centerName() {
     String organisation = Certificates.attribute(keys.root(), BCStyle.O);
@@ -177,8 +241,11 @@ final class CertificateAuthority {
   }
 
   /** CRLs are reused for an hour: a CRL per signature would be wasted RSA work. */
-  private byte[] crl(String cacheKey, X509Certificate issuer, PrivateKey key)
+  private byte[] crl(
+      String name, X509Certificate issuer, PrivateKey key, Map<BigInteger, Instant> revoked)
       throws SigningException {
+    // A revocation makes a new CRL at once: the cache key changes with the revoked set.
+    String cacheKey = name + "/" + revoked.keySet();
     IssuedCrl cached = crlCache.get(cacheKey);
     if (cached != null && cached.issuedAt().plus(CRL_REISSUE_AFTER).isAfter(Instant.now())) {
       return cached.der().clone();
@@ -186,7 +253,8 @@ final class CertificateAuthority {
     try {
       IssuedCrl fresh =
           new IssuedCrl(
-              CertificateIssuer.emptyCrl(issuer, key, CRL_VALIDITY).getEncoded(), Instant.now());
+              CertificateIssuer.crl(issuer, key, CRL_VALIDITY, revoked).getEncoded(),
+              Instant.now());
       crlCache.put(cacheKey, fresh);
       return fresh.der().clone();
     } catch (CRLException e) {

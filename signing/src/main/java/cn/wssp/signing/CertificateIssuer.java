@@ -14,6 +14,15 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.Map;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -124,9 +133,25 @@ final class CertificateIssuer {
   static X509Certificate seal(
       X500Name subject, PublicKey publicKey, X509Certificate issuer, PrivateKey issuerKey, int years)
       throws SigningException {
+    return seal(subject, publicKey, issuer, issuerKey, years, null);
+  }
+
+  /**
+   * A seal that names where its status is published (RFC 5280 §4.2.1.13 CRL distribution point,
+   * §4.2.2.1 authority information access: OCSP and the issuer's certificate), so verifiers
+   * outside the portal find them; {@code endpoints} null: no such extensions.
+   */
+  static X509Certificate seal(
+      X500Name subject,
+      PublicKey publicKey,
+      X509Certificate issuer,
+      PrivateKey issuerKey,
+      int years,
+      PkiEndpoints endpoints)
+      throws SigningException {
     return endEntity(
         subject, publicKey, issuer, issuerKey, years,
-        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation), null);
+        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation), null, endpoints);
   }
 
   /**
@@ -139,7 +164,7 @@ final class CertificateIssuer {
     return endEntity(
         subject, publicKey, issuer, issuerKey, years,
         new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation),
-        new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+        new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping), null);
   }
 
   private static X509Certificate endEntity(
@@ -149,7 +174,8 @@ final class CertificateIssuer {
       PrivateKey issuerKey,
       int years,
       KeyUsage keyUsage,
-      ExtendedKeyUsage extendedKeyUsage)
+      ExtendedKeyUsage extendedKeyUsage,
+      PkiEndpoints endpoints)
       throws SigningException {
     try {
       Instant now = Instant.now();
@@ -166,6 +192,34 @@ final class CertificateIssuer {
           Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(publicKey));
       builder.addExtension(
           Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuer));
+      if (endpoints != null) {
+        builder.addExtension(
+            Extension.authorityInfoAccess,
+            false,
+            new AuthorityInformationAccess(
+                new AccessDescription[] {
+                  new AccessDescription(
+                      AccessDescription.id_ad_ocsp,
+                      new GeneralName(GeneralName.uniformResourceIdentifier, endpoints.ocspUrl())),
+                  new AccessDescription(
+                      AccessDescription.id_ad_caIssuers,
+                      new GeneralName(
+                          GeneralName.uniformResourceIdentifier, endpoints.issuingCertificateUrl()))
+                }));
+        builder.addExtension(
+            Extension.cRLDistributionPoints,
+            false,
+            new CRLDistPoint(
+                new DistributionPoint[] {
+                  new DistributionPoint(
+                      new DistributionPointName(
+                          new GeneralNames(
+                              new GeneralName(
+                                  GeneralName.uniformResourceIdentifier, endpoints.crlUrl()))),
+                      null,
+                      null)
+                }));
+      }
       return sign(builder, issuerKey);
     } catch (GeneralSecurityException | CertIOException e) {
       throw new SigningException("cannot issue the certificate for " + subject, e);
@@ -175,10 +229,27 @@ final class CertificateIssuer {
   /** An empty CRL (nothing revoked yet), valid for {@code validity}, signed by {@code issuer}. */
   static X509CRL emptyCrl(X509Certificate issuer, PrivateKey issuerKey, Duration validity)
       throws SigningException {
+    return crl(issuer, issuerKey, validity, Map.of());
+  }
+
+  /**
+   * A CRL listing {@code revoked} (serial number → revocation time), valid for {@code validity},
+   * signed by {@code issuer}.
+   */
+  static X509CRL crl(
+      X509Certificate issuer,
+      PrivateKey issuerKey,
+      Duration validity,
+      Map<BigInteger, Instant> revoked)
+      throws SigningException {
     try {
       Instant now = Instant.now();
       JcaX509v2CRLBuilder builder = new JcaX509v2CRLBuilder(issuer, Date.from(now.minus(BACKDATE)));
       builder.setNextUpdate(Date.from(now.plus(validity)));
+      for (Map.Entry<BigInteger, Instant> entry : revoked.entrySet()) {
+        builder.addCRLEntry(
+            entry.getKey(), Date.from(entry.getValue()), CRLReason.keyCompromise);
+      }
       JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
       builder.addExtension(
           Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuer));

@@ -5,7 +5,13 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
@@ -45,6 +51,23 @@ final class Certificates {
     } catch (GeneralSecurityException | RuntimeException e) {
       return false;
     }
+  }
+
+  /** The OCSP responder named in the certificate's authority information access, or null. */
+  static String ocspUrl(X509Certificate certificate) {
+    byte[] extension = certificate.getExtensionValue(Extension.authorityInfoAccess.getId());
+    if (extension == null) {
+      return null;
+    }
+    AuthorityInformationAccess access =
+        AuthorityInformationAccess.getInstance(ASN1OctetString.getInstance(extension).getOctets());
+    for (AccessDescription description : access.getAccessDescriptions()) {
+      if (AccessDescription.id_ad_ocsp.equals(description.getAccessMethod())
+          && description.getAccessLocation().getTagNo() == GeneralName.uniformResourceIdentifier) {
+        return ASN1IA5String.getInstance(description.getAccessLocation().getName()).getString();
+      }
+    }
+    return null;
   }
 
   /** PEM with 64-character lines and "\n" endings, the form every verifier tool accepts. */

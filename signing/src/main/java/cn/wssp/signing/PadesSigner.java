@@ -40,9 +40,9 @@ import java.util.Map;
  * <ul>
  *   <li>without a {@link TimestampSource}: PAdES B-B (signing time only claimed by the signer);
  *   <li>with one: B-T, an RFC 3161 timestamp over the signature value;
- *   <li>with a timestamp and a {@link CrlSource}: B-LT, CRLs and certificates for the signature
- *       and timestamp chains in the document security store (DSS), added as a further
- *       incremental update.
+ *   <li>with a timestamp and a {@link CrlSource}: B-LT, CRLs (and, with an {@link OcspSource},
+ *       OCSP responses) and certificates for the signature and timestamp chains in the document
+ *       security store (DSS), added as a further incremental update.
  * </ul>
  *
  * Every signature is an incremental update (append mode), so the departments of a joint decision
@@ -56,6 +56,7 @@ public final class PadesSigner {
 
   private final TimestampSource timestamps;
   private final CrlSource crls;
+  private final OcspSource ocsp;
 
   /** Signs without timestamp or revocation data (PAdES B-B). */
   public PadesSigner() {
@@ -72,8 +73,18 @@ public final class PadesSigner {
    * @param crls source of CRLs to embed (DSS), or null for none
    */
   public PadesSigner(TimestampSource timestamps, CrlSource crls) {
+    this(timestamps, crls, null);
+  }
+
+  /**
+   * @param timestamps source of RFC 3161 timestamps, or null for none
+   * @param crls source of CRLs to embed (DSS), or null for none
+   * @param ocsp source of OCSP responses to embed beside the CRLs (DSS), or null for none
+   */
+  public PadesSigner(TimestampSource timestamps, CrlSource crls, OcspSource ocsp) {
     this.timestamps = timestamps;
     this.crls = crls;
+    this.ocsp = ocsp;
   }
 
   /**
@@ -194,7 +205,8 @@ public final class PadesSigner {
       byte[] pdf, SealToken token, SignatureRequest request, Rectangle place)
       throws SigningException {
     ImageData sealImage =
-        ImageDataFactory.create(SealImage.png(request.departmentName(), SEAL_IMAGE_PX));
+        ImageDataFactory.create(
+            SealImage.png(request.departmentName(), purposeOf(token), SEAL_IMAGE_PX));
     // Scaled up front: laid out at its pixel size the image would overflow the field first and
     // make iText log "Element does not fit current area" on every signature.
     // The field keeps iText's default 2 pt padding on each side; leave a little slack on top.
@@ -260,20 +272,32 @@ public final class PadesSigner {
             new PdfWriter(out),
             new StampingProperties().useAppendMode())) {
       LtvVerification ltv = new LtvVerification(document);
+      // OCSP where the CA answers it (the seal), and CRLs for every certificate all the same:
+      // verifiers that only read CRLs keep working.
       ltv.addVerification(
           fieldName,
-          null,
+          ocsp == null ? null : new OcspSourceClient(ocsp),
           new CrlSourceClient(crls),
           LtvVerification.CertificateOption.ALL_CERTIFICATES,
-          LtvVerification.Level.CRL,
+          ocsp == null ? LtvVerification.Level.CRL : LtvVerification.Level.OCSP_CRL,
           LtvVerification.CertificateInclusion.YES);
       ltv.merge();
     } catch (CrlSourceClient.CrlUnavailable e) {
-      throw new SigningException("cannot get CRLs to embed: " + e.getMessage(), e.getCause());
+      throw new SigningException("cannot get revocation data to embed: " + e.getMessage(), e.getCause());
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       throw new SigningException("cannot add validation data (DSS): " + e.getMessage(), e);
     }
     return out.toByteArray();
+  }
+
+  /** The image shows the purpose the certificate names (受理专用章 for the center's seal). */
+  private static String purposeOf(SealToken token) {
+    String cn =
+        Certificates.attribute(
+            token.certificateChain().get(0), org.bouncycastle.asn1.x500.style.BCStyle.CN);
+    return cn != null && cn.endsWith(" " + SealAuthority.CENTER_SEAL_TITLE)
+        ? SealAuthority.CENTER_SEAL_TITLE
+        : SealImage.PURPOSE;
   }
 
   private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {

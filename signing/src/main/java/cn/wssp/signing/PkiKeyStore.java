@@ -43,11 +43,15 @@ final class PkiKeyStore {
   static final String CA_STORE = "ca.p12";
   static final String SEAL_STORE = "seals.p12";
   static final String ROOT_PEM = "root-ca.pem";
+  /** The root's CRL over the issuing CA, made while the root key was at hand. */
+  static final String ROOT_CRL = "root-ca.crl";
   private static final String LOCK_FILE = ".pki.lock";
   private static final String ROOT_ALIAS = "root-ca";
   private static final String ISSUING_ALIAS = "issuing-ca";
   private static final String SEAL_ALIAS_PREFIX = "seal-";
   private static final String TSA_ALIAS = "timestamp-unit";
+  /** Not "seal-…": no department code can collide with it. */
+  static final String CENTER_SEAL_ALIAS = "center-acceptance-seal";
 
   /** One lock per directory in this JVM; a FileLock alone throws when the same JVM asks twice. */
   private static final Map<Path, ReentrantLock> DIRECTORY_LOCKS = new ConcurrentHashMap<>();
@@ -83,24 +87,30 @@ final class PkiKeyStore {
     return Files.exists(dir.resolve(SEAL_STORE));
   }
 
-  /** The root and issuing CA keys and certificates. */
-  CertificateAuthority.Keys loadCa() throws SigningException {
+  /**
+   * The root and issuing CA keys and certificates. The root key comes from {@code ca.p12}, else
+   * from {@code offlineRootStore} when that file is present; otherwise it is null: the root is
+   * offline and the CA works with the issuing key alone.
+   */
+  CertificateAuthority.Keys loadCa(Path offlineRootStore) throws SigningException {
     KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(CA_STORE), password);
     try {
-      Key rootKey = store.getKey(ROOT_ALIAS, password);
+      Key rootKey = store.isKeyEntry(ROOT_ALIAS) ? store.getKey(ROOT_ALIAS, password) : null;
       Key issuingKey = store.getKey(ISSUING_ALIAS, password);
       Certificate root = store.getCertificate(ROOT_ALIAS);
       Certificate issuing = store.getCertificate(ISSUING_ALIAS);
-      if (!(rootKey instanceof PrivateKey)
-          || !(issuingKey instanceof PrivateKey)
+      if (!(issuingKey instanceof PrivateKey)
           || !(root instanceof X509Certificate)
           || !(issuing instanceof X509Certificate)) {
         throw new SigningException(
-            dir.resolve(CA_STORE) + " does not hold the root and issuing CA keys");
+            dir.resolve(CA_STORE) + " does not hold the root certificate and the issuing CA key");
+      }
+      if (rootKey == null && offlineRootStore != null && Files.exists(offlineRootStore)) {
+        rootKey = Pkcs12Store.loadOrEmpty(offlineRootStore, password).getKey(ROOT_ALIAS, password);
       }
       return new CertificateAuthority.Keys(
           (X509Certificate) root,
-          (PrivateKey) rootKey,
+          rootKey instanceof PrivateKey ? (PrivateKey) rootKey : null,
           (X509Certificate) issuing,
           (PrivateKey) issuingKey);
     } catch (GeneralSecurityException e) {
@@ -108,19 +118,52 @@ final class PkiKeyStore {
     }
   }
 
-  void saveCa(CertificateAuthority.Keys keys) throws SigningException {
+  /**
+   * Stores new CA keys. With {@code offlineRootStore} the root key goes to that file only (to be
+   * taken offline) and {@code ca.p12} keeps the root's certificate; without, both keys stay in
+   * {@code ca.p12}, as in installations of earlier versions.
+   */
+  void saveCa(CertificateAuthority.Keys keys, Path offlineRootStore) throws SigningException {
     try {
       KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(CA_STORE), password);
-      store.setKeyEntry(
-          ROOT_ALIAS, keys.rootKey(), password, new Certificate[] {keys.root()});
+      if (offlineRootStore == null) {
+        store.setKeyEntry(ROOT_ALIAS, keys.rootKey(), password, new Certificate[] {keys.root()});
+      } else {
+        KeyStore rootStore = Pkcs12Store.loadOrEmpty(offlineRootStore, password);
+        rootStore.setKeyEntry(ROOT_ALIAS, keys.rootKey(), password, new Certificate[] {keys.root()});
+        Files.createDirectories(offlineRootStore.toAbsolutePath().getParent());
+        Pkcs12Store.saveAtomically(rootStore, offlineRootStore, password);
+        store.setCertificateEntry(ROOT_ALIAS, keys.root());
+      }
       store.setKeyEntry(
           ISSUING_ALIAS,
           keys.issuingKey(),
           password,
           new Certificate[] {keys.issuing(), keys.root()});
       Pkcs12Store.saveAtomically(store, dir.resolve(CA_STORE), password);
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | IOException e) {
       throw new SigningException("cannot store the new CA keys", e);
+    }
+  }
+
+  /** The root's last CRL about the issuing CA, kept for when the root key is offline; or null. */
+  byte[] loadRootCrl() throws SigningException {
+    Path file = dir.resolve(ROOT_CRL);
+    try {
+      return Files.exists(file) ? Files.readAllBytes(file) : null;
+    } catch (IOException e) {
+      throw new SigningException("cannot read " + file, e);
+    }
+  }
+
+  void saveRootCrl(byte[] der) throws SigningException {
+    Path file = dir.resolve(ROOT_CRL);
+    Path temp = file.resolveSibling(ROOT_CRL + ".tmp");
+    try {
+      Files.write(temp, der);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new SigningException("cannot write " + file, e);
     }
   }
 
@@ -129,14 +172,20 @@ final class PkiKeyStore {
     Pkcs12Store.loadOrEmpty(dir.resolve(SEAL_STORE), password);
   }
 
-  /** The stored seal of a department (codes are case-insensitive, as PKCS#12 aliases), or null. */
-  Pkcs12SealToken loadSeal(String departmentCode) throws SigningException {
-    return loadEntry(sealAlias(departmentCode));
-  }
-
-  /** Stores (or replaces) the seal of a department. Call inside {@link #locked}. */
-  void saveSeal(String departmentCode, Pkcs12SealToken seal) throws SigningException {
-    saveEntry(sealAlias(departmentCode), seal);
+  /** The certificate of every key entry in {@code seals.p12}: seals and the timestamping unit. */
+  List<X509Certificate> storedCertificates() throws SigningException {
+    KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(SEAL_STORE), password);
+    List<X509Certificate> result = new ArrayList<>();
+    try {
+      for (String alias : java.util.Collections.list(store.aliases())) {
+        if (store.getCertificate(alias) instanceof X509Certificate certificate) {
+          result.add(certificate);
+        }
+      }
+    } catch (GeneralSecurityException e) {
+      throw new SigningException("cannot list " + dir.resolve(SEAL_STORE), e);
+    }
+    return result;
   }
 
   /** The stored timestamping unit, or null. */
@@ -196,11 +245,11 @@ final class PkiKeyStore {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static String sealAlias(String departmentCode) {
+  static String sealAlias(String departmentCode) {
     return SEAL_ALIAS_PREFIX + departmentCode.toLowerCase(Locale.ROOT);
   }
 
-  private Pkcs12SealToken loadEntry(String alias) throws SigningException {
+  Pkcs12SealToken loadEntry(String alias) throws SigningException {
     KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(SEAL_STORE), password);
     try {
       if (!store.isKeyEntry(alias)) {
@@ -220,7 +269,7 @@ final class PkiKeyStore {
     }
   }
 
-  private void saveEntry(String alias, Pkcs12SealToken token) throws SigningException {
+  void saveEntry(String alias, Pkcs12SealToken token) throws SigningException {
     Path file = dir.resolve(SEAL_STORE);
     // Re-read: another process may have added entries since this one last looked.
     KeyStore store = Pkcs12Store.loadOrEmpty(file, password);

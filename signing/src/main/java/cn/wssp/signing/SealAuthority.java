@@ -1,40 +1,70 @@
 package cn.wssp.signing;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 
 /**
  * The service center's internal certification authority (embedded default, §6): a self-signed
- * root, an issuing CA below it, and the department seals and the timestamping unit it issues.
+ * root, an issuing CA below it, and what the issuing CA issues — one seal per department
+ * (行政许可专用章), the center's own seal (受理专用章) and the timestamping unit — with the
+ * trust services around them: CRLs, an OCSP responder, revocation and re-keying.
  *
- * <p>A thin facade over two parts: {@link PkiKeyStore} keeps the keys in {@code pkiDir}
- * ({@code ca.p12}, {@code seals.p12}, {@code root-ca.pem}, one store password) and
- * {@link CertificateAuthority} issues certificates and CRLs. This class only wires them: it
- * looks a seal up in the store, has the CA issue one when it is missing or outdated, and stores
- * it.
+ * <p>A facade over its parts: {@link PkiKeyStore} keeps the CA keys in {@code pkiDir}
+ * ({@code ca.p12}, {@code root-ca.pem}, one store password), {@link SealKeys} the seal keys
+ * ({@code seals.p12} or a PKCS#11 token), {@link SealRegister} what was issued and revoked, and
+ * {@link CertificateAuthority} issues certificates and CRLs. This class wires them: it looks a
+ * seal up, has a new key made and certified when the seal is missing, outdated or revoked, and
+ * records it.
  *
  * <p>Opening the same directory again gives the same CA and the same seals, so documents signed
  * before a restart keep verifying. Safe for concurrent use by many threads; several portal
  * processes sharing the directory coordinate through a lock file when they add a seal.
  */
-public final class SealAuthority implements CrlSource {
+public final class SealAuthority implements CrlSource, OcspSource {
 
   /** Department codes become key store aliases, which PKCS#12 compares case-insensitively. */
   private static final Pattern DEPARTMENT_CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+  /** Title of a department's seal, used on decisions. */
+  public static final String DEPARTMENT_SEAL_TITLE = "行政许可专用章";
+  /** Title of the center's own seal, used on notices (受理/补正/不予受理). */
+  public static final String CENTER_SEAL_TITLE = "受理专用章";
+  /** The organisational unit (OU) of the center's own seal in place of a department code. */
+  public static final String CENTER_CODE = "CENTER";
+
   private final PkiKeyStore store;
   private final CertificateAuthority ca;
-  private final Map<String, Pkcs12SealToken> sealCache = new ConcurrentHashMap<>();
+  private final SealRegister register;
+  private final String centerName;
+  private final PkiEndpoints endpoints;
+  private final SealKeys sealKeys;
+  private final Map<String, SealToken> sealCache = new ConcurrentHashMap<>();
   private volatile InternalTimestampAuthority timestampAuthority;
 
-  private SealAuthority(PkiKeyStore store, CertificateAuthority ca) {
+  private SealAuthority(
+      PkiKeyStore store,
+      CertificateAuthority ca,
+      String centerName,
+      PkiEndpoints endpoints,
+      SealKeys sealKeys) {
     this.store = store;
+    this.sealKeys = sealKeys == null ? new Pkcs12SealKeys(store) : sealKeys;
     this.ca = ca;
+    this.register = new SealRegister(store.directory());
+    this.centerName = centerName;
+    this.endpoints = endpoints;
   }
 
   /**
@@ -47,6 +77,55 @@ public final class SealAuthority implements CrlSource {
    */
   public static SealAuthority openOrCreate(Path pkiDir, char[] storePassword, String centerName)
       throws SigningException {
+    return openOrCreate(pkiDir, storePassword, centerName, null);
+  }
+
+  /**
+   * As {@link #openOrCreate(Path, char[], String)}; seals issued from now on name {@code
+   * endpoints} (OCSP, CRL, issuing certificate), and stored seals that do not are replaced on
+   * their next use. Certificates issued before the register existed are recorded in it, so the
+   * OCSP responder knows them.
+   */
+  public static SealAuthority openOrCreate(
+      Path pkiDir, char[] storePassword, String centerName, PkiEndpoints endpoints)
+      throws SigningException {
+    return openOrCreate(pkiDir, storePassword, centerName, endpoints, null);
+  }
+
+  /**
+   * As {@link #openOrCreate(Path, char[], String, PkiEndpoints)}, with the seal keys on a PKCS#11
+   * token ({@code hsm}; null: in {@code seals.p12}). The CA and timestamping keys stay in the
+   * PKCS#12 stores; seals are generated on the token the first time each is needed there.
+   */
+  public static SealAuthority openOrCreate(
+      Path pkiDir,
+      char[] storePassword,
+      String centerName,
+      PkiEndpoints endpoints,
+      Pkcs11SealKeys hsm)
+      throws SigningException {
+    return openOrCreate(pkiDir, storePassword, centerName, endpoints, hsm, null);
+  }
+
+  /**
+   * As {@link #openOrCreate(Path, char[], String, PkiEndpoints, Pkcs11SealKeys)}, with the root
+   * key kept apart so it can be taken offline: a new CA writes its root key to {@code
+   * offlineRootStore} (a PKCS#12 file, same password, e.g. on removable media) and not to
+   * {@code ca.p12}. The root key certifies the issuing CA and signs the root's CRL (valid one
+   * year, kept in {@code root-ca.crl}); with that done the file may be absent at run time and
+   * the portal signs, timestamps and answers OCSP with the issuing key alone. Bring it back
+   * within the year so the root's CRL is renewed.
+   *
+   * @param offlineRootStore null: the root key stays in {@code ca.p12} (embedded default)
+   */
+  public static SealAuthority openOrCreate(
+      Path pkiDir,
+      char[] storePassword,
+      String centerName,
+      PkiEndpoints endpoints,
+      Pkcs11SealKeys hsm,
+      Path offlineRootStore)
+      throws SigningException {
     if (pkiDir == null || storePassword == null || storePassword.length == 0) {
       throw new SigningException("the PKI directory and a non-empty store password are required");
     }
@@ -58,7 +137,7 @@ public final class SealAuthority implements CrlSource {
         () -> {
           CertificateAuthority ca;
           if (store.holdsCa()) {
-            ca = new CertificateAuthority(store.loadCa());
+            ca = new CertificateAuthority(store.loadCa(offlineRootStore));
           } else {
             if (store.holdsSeals()) {
               throw new SigningException(
@@ -67,12 +146,27 @@ public final class SealAuthority implements CrlSource {
                       + " the CA store from backup instead of creating a new CA");
             }
             ca = CertificateAuthority.createNew(centerName.strip());
-            store.saveCa(ca.keys());
+            store.saveCa(ca.keys(), offlineRootStore);
+          }
+          if (ca.rootOnline()) {
+            // Kept for the time the root key is offline: the issuing CA's revocation status.
+            store.saveRootCrl(ca.longLivedRootCrl());
+          } else {
+            byte[] rootCrl = store.loadRootCrl();
+            if (rootCrl == null) {
+              throw new SigningException("the root key is offline and " + store.directory()
+                  .resolve(PkiKeyStore.ROOT_CRL) + " is missing: bring the root key store back"
+                  + " once so the root's CRL can be issued");
+            }
+            ca.useOfflineRootCrl(rootCrl);
           }
           // Verifiers read the PEM; rewrite it if it was deleted or is stale.
           store.writeRootPem(ca.root());
           store.checkSealStoreReadable();
-          return new SealAuthority(store, ca);
+          SealAuthority authority =
+              new SealAuthority(store, ca, centerName.strip(), endpoints, hsm);
+          authority.recordStoredCertificates();
+          return authority;
         });
   }
 
@@ -114,23 +208,258 @@ public final class SealAuthority implements CrlSource {
     if (departmentName == null || departmentName.isBlank()) {
       throw new SigningException("the department name is required for its seal");
     }
-    String name = departmentName.strip();
-    String cacheKey = departmentCode.toLowerCase(Locale.ROOT);
-    Pkcs12SealToken cached = sealCache.get(cacheKey);
-    if (cached != null && ca.sealStillFits(cached.certificate(), departmentCode, name)) {
-      return cached;
+    return seal(departmentCode, departmentName.strip(), DEPARTMENT_SEAL_TITLE);
+  }
+
+  /**
+   * The center's own seal (受理专用章, for notices of acceptance, supplement and non-acceptance):
+   * CN="&lt;centerName&gt; 受理专用章", O=centerName, OU={@link #CENTER_CODE}; created, renewed
+   * and re-keyed after revocation like a department's seal.
+   */
+  public SealToken centerSeal() throws SigningException {
+    return seal(CENTER_CODE, centerName, CENTER_SEAL_TITLE);
+  }
+
+  private SealToken seal(String code, String name, String title) throws SigningException {
+    boolean center = CENTER_SEAL_TITLE.equals(title);
+    String alias = center ? PkiKeyStore.CENTER_SEAL_ALIAS : PkiKeyStore.sealAlias(code);
+    SealToken cached = sealCache.get(alias);
+    if (cached != null && fits(cached, code, name)) {
+      return new RevocationCheckedSeal(cached, register);
     }
     return store.locked(
         () -> {
           // Re-read under the lock: another thread or portal process may have just added it.
-          Pkcs12SealToken seal = store.loadSeal(departmentCode);
-          if (seal == null || !ca.sealStillFits(seal.certificate(), departmentCode, name)) {
-            seal = ca.issueSeal(departmentCode, name);
-            store.saveSeal(departmentCode, seal);
+          SealToken seal = sealKeys.load(alias);
+          if (seal == null || !fits(seal, code, name)) {
+            seal =
+                sealKeys.create(
+                    alias,
+                    publicKey ->
+                        ca.chainOf(ca.certifySeal(code, name, title, endpoints, publicKey)));
+            register.recordIssued(seal.certificateChain().get(0));
           }
-          sealCache.put(cacheKey, seal);
-          return seal;
+          sealCache.put(alias, seal);
+          return new RevocationCheckedSeal(seal, register);
         });
+  }
+
+  private boolean fits(SealToken seal, String code, String name) throws SigningException {
+    return ca.sealStillFits(
+        seal.certificateChain().get(0), code, name, endpoints, register.revoked());
+  }
+
+  /**
+   * Every seal certificate this CA issued (current, replaced and revoked), newest first. Seals
+   * issued before the register existed appear once they are recorded, i.e. from the first start
+   * of this version on.
+   */
+  public List<SealInfo> seals() throws SigningException {
+    Map<BigInteger, Instant> revoked = register.revoked();
+    // ACTIVE is what the holder signs with now: the seal stored under its alias.
+    Map<String, X509Certificate> current = new HashMap<>();
+    List<SealInfo> result = new ArrayList<>();
+    Instant now = Instant.now();
+    for (X509Certificate certificate : register.issued()) {
+      if (!isSeal(certificate)) {
+        continue;
+      }
+      String alias = aliasOf(certificate);
+      if (!current.containsKey(alias)) {
+        SealToken stored = sealKeys.load(alias);
+        current.put(alias, stored == null ? null : stored.certificateChain().get(0));
+      }
+      BigInteger serial = certificate.getSerialNumber();
+      SealInfo.Status status =
+          revoked.containsKey(serial) ? SealInfo.Status.REVOKED
+              : certificate.getNotAfter().toInstant().isBefore(now) ? SealInfo.Status.EXPIRED
+              : certificate.equals(current.get(alias)) ? SealInfo.Status.ACTIVE
+              : SealInfo.Status.SUPERSEDED;
+      result.add(info(certificate, status, revoked.get(serial)));
+    }
+    result.sort((a, b) -> b.notAfter().compareTo(a.notAfter()));
+    return result;
+  }
+
+  /**
+   * Revokes the seal certificate {@code id} (serial number in hex) and issues its holder a new
+   * seal with a new key at once, so signing goes on. Revoking a revoked seal changes nothing.
+   *
+   * @return the revoked seal, or null if this CA issued no seal with that id
+   */
+  public SealInfo revoke(String id) throws SigningException {
+    BigInteger serial;
+    try {
+      serial = new BigInteger(id == null ? "" : id.strip(), 16);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    X509Certificate certificate = register.find(serial);
+    if (certificate == null || !isSeal(certificate)) {
+      return null;
+    }
+    store.locked(
+        () -> {
+          if (!register.revoked().containsKey(serial)) {
+            register.revoke(serial, Instant.now());
+          }
+          return null;
+        });
+    String code = Certificates.attribute(certificate, BCStyle.OU);
+    String name = Certificates.attribute(certificate, BCStyle.O);
+    boolean center = titleOf(certificate).equals(CENTER_SEAL_TITLE);
+    sealCache.remove(aliasOf(certificate));
+    // Re-key: the holder's current seal is replaced if it was the one revoked.
+    if (center) {
+      centerSeal();
+    } else {
+      seal(code, name, DEPARTMENT_SEAL_TITLE);
+    }
+    return info(certificate, SealInfo.Status.REVOKED, register.revoked().get(serial));
+  }
+
+  /** Whether {@code certificate} was revoked by this CA. */
+  public boolean isRevoked(X509Certificate certificate) throws SigningException {
+    return register.revoked().containsKey(certificate.getSerialNumber());
+  }
+
+  /**
+   * The DER OCSP response (RFC 6960) to a DER OCSP request about certificates of the issuing CA,
+   * signed by the issuing CA. Malformed requests get a malformedRequest response.
+   */
+  public byte[] ocspResponse(byte[] request) throws SigningException {
+    return OcspResponder.respond(
+        request,
+        ca.issuing(),
+        ca.keys().issuingKey(),
+        new OcspResponder.Status() {
+          @Override
+          public boolean issued(BigInteger serial) throws SigningException {
+            return register.find(serial) != null;
+          }
+
+          @Override
+          public Map<BigInteger, Instant> revoked() throws SigningException {
+            return register.revoked();
+          }
+        });
+  }
+
+  /**
+   * The responder's answer about {@code certificate} as a DER BasicOCSPResponse, for embedding
+   * (PAdES B-LT); null unless the issuing CA issued it and it is good.
+   */
+  @Override
+  public byte[] ocspResponseFor(X509Certificate certificate, X509Certificate issuer)
+      throws SigningException {
+    if (!Certificates.issuedBy(certificate, ca.issuing())) {
+      return null;
+    }
+    return OcspResponder.goodResponseAbout(certificate, ca.issuing(), this::ocspResponse);
+  }
+
+  /** The issuing CA's current CRL (DER), listing every revoked seal. */
+  public byte[] issuingCrl() throws SigningException {
+    return ca.issuingCrl(register.revoked());
+  }
+
+  /** The issuing CA's certificate in PEM (for {@code openssl ocsp -issuer}). */
+  public String issuingCertificatePem() {
+    return Certificates.pem(ca.issuing());
+  }
+
+  /** The OCSP, CRL and issuer URLs written into new seals, or null when none were configured. */
+  public PkiEndpoints endpoints() {
+    return endpoints;
+  }
+
+  private static boolean isSeal(X509Certificate certificate) {
+    String title = titleOf(certificate);
+    return title.equals(DEPARTMENT_SEAL_TITLE) || title.equals(CENTER_SEAL_TITLE);
+  }
+
+  private static String titleOf(X509Certificate certificate) {
+    String cn = Certificates.attribute(certificate, BCStyle.CN);
+    if (cn == null) {
+      return "";
+    }
+    int space = cn.lastIndexOf(' ');
+    return space < 0 ? cn : cn.substring(space + 1);
+  }
+
+  private static String aliasOf(X509Certificate certificate) {
+    return titleOf(certificate).equals(CENTER_SEAL_TITLE)
+        ? PkiKeyStore.CENTER_SEAL_ALIAS
+        : PkiKeyStore.sealAlias(String.valueOf(Certificates.attribute(certificate, BCStyle.OU)));
+  }
+
+  private static SealInfo info(X509Certificate certificate, SealInfo.Status status, Instant revokedAt) {
+    return new SealInfo(
+        SealRegister.hex(certificate.getSerialNumber()),
+        Certificates.attribute(certificate, BCStyle.OU),
+        Certificates.attribute(certificate, BCStyle.O),
+        titleOf(certificate),
+        certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
+        certificate.getNotAfter().toInstant(),
+        status,
+        revokedAt);
+  }
+
+  /** Installations from before the register: record the seals and TSA already in the store. */
+  private void recordStoredCertificates() throws SigningException {
+    List<X509Certificate> stored = new ArrayList<>(store.storedCertificates());
+    if (!(sealKeys instanceof Pkcs12SealKeys)) {
+      stored.addAll(sealKeys.storedCertificates());
+    }
+    for (X509Certificate certificate : stored) {
+      if (Certificates.issuedBy(certificate, ca.issuing())) {
+        register.recordIssued(certificate);
+      }
+    }
+  }
+
+  /**
+   * A seal that asks the register before every signature, so a seal revoked while a caller still
+   * holds it cannot sign another document.
+   */
+  private static final class RevocationCheckedSeal implements SealToken {
+    private static final DateTimeFormatter TIME =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+    private final SealToken seal;
+    private final SealRegister register;
+
+    RevocationCheckedSeal(SealToken seal, SealRegister register) {
+      this.seal = seal;
+      this.register = register;
+    }
+
+    @Override
+    public List<X509Certificate> certificateChain() {
+      return seal.certificateChain();
+    }
+
+    @Override
+    public String keyAlgorithm() {
+      return seal.keyAlgorithm();
+    }
+
+    @Override
+    public byte[] sign(byte[] data) throws SigningException {
+      X509Certificate certificate = seal.certificateChain().get(0);
+      Instant revokedAt = register.revoked().get(certificate.getSerialNumber());
+      if (revokedAt != null) {
+        throw new SigningException(
+            "印章证书（" + Certificates.attribute(certificate, BCStyle.CN) + "，序列号 "
+                + certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT)
+                + "）已于 " + TIME.format(revokedAt) + " 吊销，不能再用于签章；请使用重新签发的印章。");
+      }
+      return seal.sign(data);
+    }
+
+    @Override
+    public String toString() {
+      return seal.toString();
+    }
   }
 
   /**
@@ -151,6 +480,7 @@ public final class SealAuthority implements CrlSource {
           Pkcs12SealToken unit = store.loadTimestampUnit();
           if (unit == null || !ca.issuedHereAndNotExpiring(unit.certificate())) {
             unit = ca.issueTimestampUnit();
+            register.recordIssued(unit.certificate());
             store.saveTimestampUnit(unit);
           }
           timestampAuthority =
@@ -162,11 +492,11 @@ public final class SealAuthority implements CrlSource {
   /**
    * Current CRLs for {@code certificate}'s issuer when that issuer is this CA (the issuing CA for
    * seals and the TSA, the root for the issuing CA); nothing for the root itself or for foreign
-   * certificates. Nothing is revoked yet, so the CRLs are empty; they still prove that status.
+   * certificates. The issuing CA's CRL lists the revoked seals.
    */
   @Override
   public List<byte[]> crlsFor(X509Certificate certificate) throws SigningException {
-    return ca.crlsFor(certificate);
+    return ca.crlsFor(certificate, register.revoked());
   }
 
   /**

@@ -52,6 +52,18 @@ public final class SealImage {
    * @param sizePx width and height in pixels (32..4096); 500 px gives a sharp 42 mm seal
    */
   public static byte[] png(String departmentName, int sizePx) {
+    return png(departmentName, PURPOSE, sizePx);
+  }
+
+  /**
+   * As {@link #png(String, int)} with another purpose line, e.g. the center's "受理专用章".
+   *
+   * @param purpose the line below the star
+   */
+  public static byte[] png(String departmentName, String purpose, int sizePx) {
+    if (purpose == null || purpose.isBlank()) {
+      throw new IllegalArgumentException("the seal needs its purpose line");
+    }
     if (departmentName == null || departmentName.isBlank()) {
       throw new IllegalArgumentException("the seal needs the department's name");
     }
@@ -59,7 +71,7 @@ public final class SealImage {
       throw new IllegalArgumentException(
           "seal size must be " + MIN_SIZE + ".." + MAX_SIZE + " px, was " + sizePx);
     }
-    BufferedImage image = draw(departmentName.strip(), sizePx);
+    BufferedImage image = draw(departmentName.strip(), purpose.strip(), sizePx);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ImageIO.write(image, "png", out);
@@ -70,6 +82,10 @@ public final class SealImage {
   }
 
   static BufferedImage draw(String name, int size) {
+    return draw(name, PURPOSE, size);
+  }
+
+  static BufferedImage draw(String name, String purpose, int size) {
     BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = image.createGraphics();
     try {
@@ -89,7 +105,7 @@ public final class SealImage {
 
       drawArchedName(g, name, center, ringRadius - ringWidth / 2, size);
       g.fill(star(center, center, size * 0.17));
-      drawPurposeLine(g, center, size);
+      drawPurposeLine(g, purpose, center, size);
     } finally {
       g.dispose();
     }
@@ -136,18 +152,18 @@ public final class SealImage {
     g.setTransform(original);
   }
 
-  private static void drawPurposeLine(Graphics2D g, double center, int size) {
+  private static void drawPurposeLine(Graphics2D g, String purpose, double center, int size) {
     double fontSize = size * 0.085;
     Font font = EmbeddedFont.forJava2d((float) fontSize);
     g.setFont(font);
     FontMetrics metrics = g.getFontMetrics();
-    double width = metrics.stringWidth(PURPOSE);
+    double width = metrics.stringWidth(purpose);
     double maxWidth = size * 0.6;
     AffineTransform original = g.getTransform();
     double scale = Math.min(1.0, maxWidth / width);
     g.translate(center, center + size * 0.27);
     g.scale(scale, 1.0);
-    drawBold(g, PURPOSE, -width / 2, fontSize * 0.38, size);
+    drawBold(g, purpose, -width / 2, fontSize * 0.38, size);
     g.setTransform(original);
   }
 

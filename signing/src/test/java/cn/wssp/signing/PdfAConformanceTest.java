@@ -29,7 +29,10 @@ class PdfAConformanceTest {
   @BeforeAll
   static void setUp() throws Exception {
     VeraGreenfieldFoundryProvider.initialise();
-    authority = SealAuthority.openOrCreate(dir, "pw".toCharArray(), "某某市政务服务中心");
+    // As the portal opens it: seals naming the OCSP responder, whose answers get embedded.
+    authority = SealAuthority.openOrCreate(dir, "pw".toCharArray(), "某某市政务服务中心",
+        new PkiEndpoints("http://127.0.0.1:9/ocsp", "http://127.0.0.1:9/issuing.crl",
+            "http://127.0.0.1:9/issuing.pem"));
   }
 
   @Test
@@ -39,7 +42,7 @@ class PdfAConformanceTest {
 
   @Test
   void jointlySealedDecisionWithTimestampsAndDssIsStillPdfA2b() throws Exception {
-    PadesSigner signer = new PadesSigner(authority.timestampAuthority(), authority);
+    PadesSigner signer = new PadesSigner(authority.timestampAuthority(), authority, authority);
     byte[] pdf = new OfficialDocumentRenderer().render(SampleDocuments.decision(2));
     pdf = signer.sign(pdf, authority.sealFor("SCJGJ", "某某市市场监督管理局"),
         new SignatureRequest("seal-1", new OfficialDocumentRenderer().sealPlacement(pdf, 0),
@@ -47,6 +50,16 @@ class PdfAConformanceTest {
     pdf = signer.sign(pdf, authority.sealFor("WJW", "某某市卫生健康委员会"),
         new SignatureRequest("seal-2", new OfficialDocumentRenderer().sealPlacement(pdf, 1),
             "某某市卫生健康委员会", "李四", "准予行政许可", "中心"));
+    assertPdfA2b(pdf);
+  }
+
+  @Test
+  void noticeWithTheCentersSealIsStillPdfA2b() throws Exception {
+    PadesSigner signer = new PadesSigner(authority.timestampAuthority(), authority, authority);
+    byte[] pdf = new OfficialDocumentRenderer().render(SampleDocuments.decision(1));
+    pdf = signer.sign(pdf, authority.centerSeal(),
+        new SignatureRequest("seal-1", new OfficialDocumentRenderer().sealPlacement(pdf, 0),
+            "某某市政务服务中心", "窗口", "受理通知", "中心"));
     assertPdfA2b(pdf);
   }
 

@@ -48,7 +48,11 @@ public class DocumentIssuer {
 
   private final OfficialDocumentRenderer renderer = new OfficialDocumentRenderer();
 
-  /** A notice of the window (受理/补正/不予受理), sealed by the lead department. */
+  /**
+   * A notice of the window (受理/补正/不予受理), issued for the lead department by the center's
+   * unified window and sealed with the center's own 受理专用章 (decisions carry the departments'
+   * seals).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public Document issueNotice(Application app, DocumentKind kind, List<String> paragraphs,
       String signerName) {
@@ -56,7 +60,13 @@ public class DocumentIssuer {
     Document doc = newDocument(app, kind);
     byte[] pdf = render(app, doc, paragraphs,
         issuer.name() + "（" + profile.centerName() + "统一受理窗口）", 1);
-    pdf = seal(pdf, issuer, 0, signerName, kind.title());
+    try {
+      pdf = seals.applyCenterSeal(pdf, new SignatureRequest("seal-1",
+          renderer.sealPlacement(pdf, 0), profile.centerName(), signerName, kind.title(),
+          profile.centerName()));
+    } catch (SigningException e) {
+      throw new DomainException("SIGNING_FAILED", 500, "电子签章失败：" + e.getMessage());
+    }
     store(doc, pdf, 1);
     return doc;
   }

@@ -3,6 +3,8 @@ package cn.wssp.portal.infrastructure;
 import cn.wssp.integration.mail.Mailer;
 import cn.wssp.integration.mail.SmtpMailer;
 import cn.wssp.prereview.PreReviewer;
+import cn.wssp.signing.Pkcs11SealKeys;
+import cn.wssp.signing.PkiEndpoints;
 import cn.wssp.signing.SealAuthority;
 import cn.wssp.signing.SigningException;
 import cn.wssp.storage.EmbeddedS3Server;
@@ -46,7 +48,8 @@ public class PortalResources {
       return Secrets.generatedOnce(settings.dataDir(), "pki.password");
     });
     sealAuthority = SealAuthority.openOrCreate(settings.dataDir().resolve("pki"),
-        pkiPassword.toCharArray(), settings.centerName());
+        pkiPassword.toCharArray(), settings.centerName(), pkiEndpoints(settings.publicUrl()),
+        openHsm(), settings.pkiRootKeyStore().orElse(null));
     preReviewer = new PreReviewer();
     mailer = settings.smtpHost()
         .map(host -> (Mailer) new SmtpMailer(host, settings.smtpPort(), settings.mailFrom()))
@@ -54,6 +57,24 @@ public class PortalResources {
     LOG.info(() -> "文字识别（OCR）：" + preReviewer.ocrStatus()
         + "；邮件通知：" + (mailer == null ? "未配置 PORTAL_SMTP_HOST，仅站内消息" : settings.smtpHost().get()));
     LOG.info(() -> "对象存储保护能力：" + objectStore.protections());
+  }
+
+  /** The HSM holding the seal keys when PORTAL_SEAL_PKCS11_CONFIG is set, else null (seals.p12). */
+  private Pkcs11SealKeys openHsm() throws SigningException {
+    if (settings.sealPkcs11Config().isEmpty()) {
+      return null;
+    }
+    String pin = settings.sealPkcs11Pin().orElseThrow(() -> new SigningException(
+        "设置了 PORTAL_SEAL_PKCS11_CONFIG 但缺少 PORTAL_SEAL_PKCS11_PIN 或 PORTAL_SEAL_PKCS11_PIN_FILE"));
+    Pkcs11SealKeys hsm = Pkcs11SealKeys.open(settings.sealPkcs11Config().get(), pin.toCharArray());
+    LOG.info(() -> "印章密钥保存在 PKCS#11 设备中：" + settings.sealPkcs11Config().get());
+    return hsm;
+  }
+
+  /** Where seals say their status is published: PkiResource under the public address. */
+  static PkiEndpoints pkiEndpoints(String publicUrl) {
+    String pki = publicUrl + "/api/v1/pki/";
+    return new PkiEndpoints(pki + "ocsp", pki + "issuing.crl", pki + "issuing.pem");
   }
 
   private ObjectStore openObjectStore() throws StorageException {

@@ -121,6 +121,39 @@ public final class PortalSettings {
   }
 
   /**
+   * PORTAL_PKI_ROOT_KEY_STORE: where a new CA puts its root key (not in ca.p12), so it can be
+   * kept offline; absent at run time once the issuing CA exists.
+   */
+  public Optional<Path> pkiRootKeyStore() {
+    return get("portal.pki.root-key-store").map(Path::of);
+  }
+
+  /**
+   * PORTAL_SEAL_PKCS11_CONFIG: a SunPKCS11 configuration file naming the HSM's PKCS#11 library
+   * and slot; set, the seal keys are generated and kept on that token instead of seals.p12.
+   */
+  public Optional<Path> sealPkcs11Config() {
+    return get("portal.seal.pkcs11.config").map(Path::of);
+  }
+
+  /** The token's user PIN: PORTAL_SEAL_PKCS11_PIN, or the first line of PORTAL_SEAL_PKCS11_PIN_FILE. */
+  public Optional<String> sealPkcs11Pin() {
+    Optional<String> direct = get("portal.seal.pkcs11.pin");
+    if (direct.isPresent()) {
+      return direct;
+    }
+    return get("portal.seal.pkcs11.pin-file").map(file -> {
+      try {
+        return java.nio.file.Files.readAllLines(Path.of(file)).stream().findFirst()
+            .map(String::trim).filter(s -> !s.isEmpty())
+            .orElseThrow(() -> new IllegalStateException("PORTAL_SEAL_PKCS11_PIN_FILE 为空：" + file));
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("无法读取 PORTAL_SEAL_PKCS11_PIN_FILE：" + file, e);
+      }
+    });
+  }
+
+  /**
    * PORTAL_TEST_CLOCK=true lets a CENTER_ADMIN move the portal's clock (API.md). Only with demo
    * data: a real portal's deadlines must follow real time.
    */

@@ -4,6 +4,7 @@ import static cn.wssp.portal.application.TestPortal.actor;
 import static org.junit.jupiter.api.Assertions.*;
 
 import cn.wssp.portal.domain.model.*;
+import cn.wssp.portal.testing.RecordingSeals;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class AcceptanceServiceTest {
     assertEquals(DocumentKind.ACCEPTANCE_NOTICE, notice.kind());
     assertTrue(notice.number().startsWith("SL2026"));
     assertEquals(1, portal.seals.applied.size());
-    assertEquals("SCJG", portal.seals.applied.get(0).departmentCode(), "the lead department seals");
+    assertEquals(RecordingSeals.CENTER, portal.seals.applied.get(0).departmentCode(),
+        "notices carry the center's 受理专用章, not a department's seal");
     assertTrue(portal.objects.objects.containsKey(notice.objectKey()), "stored before recorded");
     assertTrue(portal.auditActions(app).contains(AuditAction.ACCEPTANCE_ACCEPT));
     assertTrue(portal.messageRepo.messages.stream().anyMatch(m -> m.subject().startsWith("申请已受理")));

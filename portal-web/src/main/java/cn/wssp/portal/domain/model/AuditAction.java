@@ -33,7 +33,8 @@ public enum AuditAction {
   DELEGATION_ISSUED("签发授权委托书"),
   DISHONEST_LISTED("列入失信名单"),
   DISHONEST_REMOVED("移出失信名单"),
-  TEST_CLOCK_MOVED("调整测试时钟");
+  TEST_CLOCK_MOVED("调整测试时钟"),
+  SEAL_REVOKED("吊销印章证书");
 
   private final String label;
 

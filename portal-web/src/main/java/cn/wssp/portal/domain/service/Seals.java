@@ -1,13 +1,16 @@
 package cn.wssp.portal.domain.service;
 
 import cn.wssp.portal.domain.model.Department;
+import cn.wssp.signing.SealInfo;
 import cn.wssp.signing.SignatureRequest;
 import cn.wssp.signing.SigningException;
 import cn.wssp.signing.VerificationReport;
+import java.util.List;
 
 /**
- * The departments' electronic seals (行政许可专用章, §6) as the use cases see them: apply one to a
- * PDF, check a PDF's signatures, publish the trust anchors. Where the keys live (PKCS#12 files,
+ * The electronic seals (§6) as the use cases see them: a department's 行政许可专用章 on decisions,
+ * the center's own 受理专用章 on the window's notices; apply one to a PDF, check a PDF's
+ * signatures, publish the trust anchors, list and revoke seal certificates. Where the keys live (PKCS#12 files,
  * an HSM) and how timestamps and revocation data are fetched is infrastructure's business.
  */
 public interface Seals {
@@ -15,9 +18,31 @@ public interface Seals {
   byte[] apply(byte[] pdf, Department department, SignatureRequest request)
       throws SigningException;
 
+  /** The PDF with the center's own seal (受理专用章) added as a PAdES B-LT signature. */
+  byte[] applyCenterSeal(byte[] pdf, SignatureRequest request) throws SigningException;
+
+  /** Every seal certificate issued (current, replaced, revoked), newest first. */
+  List<SealInfo> list() throws SigningException;
+
+  /**
+   * Revokes seal certificate {@code id} and issues its holder a new seal (re-key).
+   *
+   * @return the revoked seal, or null if there is none with that id
+   */
+  SealInfo revoke(String id) throws SigningException;
+
   /** An independent check of a PDF's signatures against the portal's trust anchors. */
   VerificationReport verify(byte[] pdf);
 
   /** The root certificate(s) every seal chains to, PEM-encoded. */
   String rootCertificatesPem();
+
+  /** The issuing CA's certificate (PEM): the issuer of every seal, for OCSP clients. */
+  String issuingCertificatePem();
+
+  /** The issuing CA's current CRL (DER), listing the revoked seals. */
+  byte[] issuingCrl() throws SigningException;
+
+  /** The OCSP responder's DER answer (RFC 6960) to a DER request about a seal's status. */
+  byte[] ocspResponse(byte[] request) throws SigningException;
 }

@@ -7,17 +7,20 @@ import cn.wssp.portal.infrastructure.PortalResources;
 import cn.wssp.signing.PadesSigner;
 import cn.wssp.signing.PdfVerifier;
 import cn.wssp.signing.SealAuthority;
+import cn.wssp.signing.SealInfo;
 import cn.wssp.signing.SignatureRequest;
 import cn.wssp.signing.SigningException;
 import cn.wssp.signing.VerificationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /**
- * The departments' seals on the center's own PKI (signing's {@link SealAuthority}: PKCS#12 key
- * stores under the data folder, an internal TSA and CRLs). Each department's seal key and
- * certificate are created on first need.
+ * The seals on the center's own PKI (signing's {@link SealAuthority}: root → issuing CA → one
+ * seal per department and the center's 受理专用章; PKCS#12 key stores under the data folder, an
+ * internal TSA, CRLs and the OCSP responder). Each seal's key and certificate are created on
+ * first need and replaced (re-keyed) when revoked.
  */
 @ApplicationScoped
 public class PortalSeals implements Seals {
@@ -31,9 +34,44 @@ public class PortalSeals implements Seals {
   public byte[] apply(byte[] pdf, Department department, SignatureRequest request)
       throws SigningException {
     SealAuthority authority = resources.sealAuthority();
-    // B-LT: timestamped by the center's TSA, revocation data embedded (§6).
-    PadesSigner signer = new PadesSigner(authority.timestampAuthority(), authority);
-    return signer.sign(pdf, authority.sealFor(department.code(), department.name()), request);
+    return signer(authority).sign(pdf, authority.sealFor(department.code(), department.name()),
+        request);
+  }
+
+  @Override
+  public byte[] applyCenterSeal(byte[] pdf, SignatureRequest request) throws SigningException {
+    SealAuthority authority = resources.sealAuthority();
+    return signer(authority).sign(pdf, authority.centerSeal(), request);
+  }
+
+  @Override
+  public List<SealInfo> list() throws SigningException {
+    return resources.sealAuthority().seals();
+  }
+
+  @Override
+  public SealInfo revoke(String id) throws SigningException {
+    return resources.sealAuthority().revoke(id);
+  }
+
+  @Override
+  public byte[] ocspResponse(byte[] request) throws SigningException {
+    return resources.sealAuthority().ocspResponse(request);
+  }
+
+  @Override
+  public byte[] issuingCrl() throws SigningException {
+    return resources.sealAuthority().issuingCrl();
+  }
+
+  @Override
+  public String issuingCertificatePem() {
+    return resources.sealAuthority().issuingCertificatePem();
+  }
+
+  private static PadesSigner signer(SealAuthority authority) throws SigningException {
+    // B-LT: timestamped by the center's TSA, OCSP responses and CRLs embedded (§6).
+    return new PadesSigner(authority.timestampAuthority(), authority, authority);
   }
 
   @Override
@@ -46,9 +84,13 @@ public class PortalSeals implements Seals {
     return resources.sealAuthority().rootCertificatePem();
   }
 
-  /** Creates every department's seal at start-up, so the first decision does not wait for keys. */
+  /**
+   * Creates every department's seal and the center's own at start-up, so the first document does
+   * not wait for keys.
+   */
   @Transactional
   public void ensureSeals() throws SigningException {
+    resources.sealAuthority().centerSeal();
     for (Department d : matters.departments()) {
       resources.sealAuthority().sealFor(d.code(), d.name());
     }
