@@ -71,9 +71,12 @@ public class PortalResources {
     return hsm;
   }
 
-  /** Where seals say their status is published: PkiResource under the public address. */
+  /**
+   * Where seals say their status is published: the short /pki/ addresses (PkiAddresses forwards
+   * them to PkiResource, also reachable under /api/v1/pki/) under the public address.
+   */
   static PkiEndpoints pkiEndpoints(String publicUrl) {
-    String pki = publicUrl + "/api/v1/pki/";
+    String pki = publicUrl + "/pki/";
     return new PkiEndpoints(pki + "ocsp", pki + "issuing.crl", pki + "issuing.pem");
   }
 

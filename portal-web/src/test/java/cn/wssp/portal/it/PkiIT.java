@@ -75,7 +75,7 @@ class PkiIT {
       X509Certificate seal = decisionChain.get(0);
       Path sealPem = write("seal.pem", pem(seal));
       String ocspUrl = openssl("x509", "-noout", "-ocsp_uri", "-in", sealPem.toString()).strip();
-      assertEquals(portal.url() + "/api/v1/pki/ocsp", ocspUrl);
+      assertEquals(portal.url() + "/pki/ocsp", ocspUrl);
       String good = openssl("ocsp", "-issuer", issuing.toString(), "-cert", sealPem.toString(),
           "-CAfile", root.toString(), "-url", ocspUrl);
       assertTrue(good.contains(sealPem + ": good"), good);
@@ -108,14 +108,14 @@ class PkiIT {
       String encoded = URLEncoder.encode(Base64.getEncoder().encodeToString(
           new OCSPReqBuilder().addRequest(id).build().getEncoded()), StandardCharsets.UTF_8)
           .replace("%2F", "/");
-      Api.Reply viaGet = anonymous.get("/api/v1/pki/ocsp/" + encoded);
+      Api.Reply viaGet = anonymous.get("/pki/ocsp/" + encoded);
       assertEquals(200, viaGet.status(), viaGet.toString());
       assertEquals("application/ocsp-response", viaGet.contentType());
       BasicOCSPResp basic = (BasicOCSPResp) new OCSPResp(viaGet.body()).getResponseObject();
       assertTrue(basic.getResponses()[0].getCertStatus() instanceof RevokedStatus);
 
       // The CRL the seal names lists it too.
-      Api.Reply crlReply = anonymous.get("/api/v1/pki/issuing.crl");
+      Api.Reply crlReply = anonymous.get("/pki/issuing.crl");
       assertEquals(200, crlReply.status());
       X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
           .generateCRL(new ByteArrayInputStream(crlReply.body()));
