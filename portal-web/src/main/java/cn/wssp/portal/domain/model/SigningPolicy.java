@@ -3,13 +3,12 @@ package cn.wssp.portal.domain.model;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Who may seal a decision, and in which order (首席代表制, §6): a chief representative of a
- * department of the matter, within a written delegation (委托书) in force that day; role B signs
- * normally, role A only while B is absent. A joint matter (联办件) is sealed department by
- * department in the matter's order; an approval needs every department's seal, a denial one.
+ * Who may seal a decision (首席代表制, §6): a chief representative of a department of the
+ * matter, within a written delegation (委托书) in force that day; role B signs normally, role A
+ * only while B is absent. On a joint matter (联办件) the departments decide in any order
+ * ({@link JointDecision}); each seal has its fixed place on the document ({@link #slotOf}).
  */
 public final class SigningPolicy {
   private SigningPolicy() {}
@@ -40,27 +39,7 @@ public final class SigningPolicy {
             && d.covers(chief.department().id(), matter.code(), day));
   }
 
-  /** Joint order: every department before this one in the matter's list has sealed. */
-  public static void requireTurn(Matter matter, Department department, Set<Long> sealedDepartments) {
-    if (sealedDepartments.contains(department.id())) {
-      throw DomainException.conflict("本部门已在该决定书上签章。");
-    }
-    for (Department d : matter.departments()) {
-      if (d.id().equals(department.id())) {
-        return;
-      }
-      if (!sealedDepartments.contains(d.id())) {
-        throw DomainException.conflict("联办事项按顺序签章：请等待「" + d.name() + "」先签章。");
-      }
-    }
-  }
-
-  /** Seals a decision needs before it is issued. */
-  public static int sealsNeeded(Matter matter, DecisionOutcome outcome) {
-    return outcome == DecisionOutcome.DENY ? 1 : matter.departments().size();
-  }
-
-  /** The slot (0-based) of a department's seal on a joint decision: the matter's order. */
+  /** The seal place (0-based) of a department on a joint decision: the matter's order, whatever the order of deciding. */
   public static int slotOf(Matter matter, Department department) {
     List<Department> order = matter.departments();
     for (int i = 0; i < order.size(); i++) {

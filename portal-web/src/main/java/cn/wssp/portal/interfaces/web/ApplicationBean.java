@@ -188,10 +188,15 @@ public class ApplicationBean implements Serializable {
       Pages.fieldError("f:outcome", "请选择准予或不予许可。");
       return;
     }
-    Document d = Pages.attempt(() -> decisions.decide(current.require(), id, chosen, decisionText, pin));
+    DecisionService.Result r = Pages.attempt(() ->
+        decisions.decide(current.require(), id, chosen, decisionText, pin));
     pin = null; // re-entered for every signature, never kept
-    if (d != null) {
+    if (r != null && r.issued() != null) {
+      Document d = r.issued();
       Pages.info("已签章：《" + d.kind().title() + "》文书编号 " + d.number() + "。");
+      decisionText = null;
+    } else if (r != null) {
+      Pages.info("本部门的决定已记录；其他部门均作出决定后签发联办决定书。");
       decisionText = null;
     }
     refresh();
