@@ -9,6 +9,7 @@ import cn.wssp.portal.application.ApplicationViews;
 import cn.wssp.portal.application.AuditTrail;
 import cn.wssp.portal.application.DecisionService;
 import cn.wssp.portal.application.MaterialUploads;
+import cn.wssp.portal.application.ReviewOpinions;
 import cn.wssp.portal.domain.model.AcceptanceAction;
 import cn.wssp.portal.domain.model.ApplicationStatus;
 import cn.wssp.portal.domain.model.DecisionOutcome;
@@ -62,6 +63,9 @@ public class ApplicationBean implements Serializable {
   DecisionService decisions;
 
   @Inject
+  ReviewOpinions opinions;
+
+  @Inject
   AuditTrail audit;
 
   @Inject
@@ -75,6 +79,8 @@ public class ApplicationBean implements Serializable {
   private String outcome = "APPROVE";
   private String decisionText;
   private String pin;
+  private String opinionOutcome = "APPROVE";
+  private String opinionReason;
   private List<String> commitMaterials = new ArrayList<>();
   private LocalDate commitDue;
 
@@ -201,6 +207,37 @@ public class ApplicationBean implements Serializable {
     }
     refresh();
   }
+
+  /** 审查意见 of the department's reviewer. */
+  public void giveOpinion() {
+    DecisionOutcome chosen;
+    try {
+      chosen = DecisionOutcome.valueOf(opinionOutcome);
+    } catch (RuntimeException e) {
+      Pages.fieldError("f:opinionOutcome", "请选择同意或不同意许可。");
+      return;
+    }
+    if (Pages.attempt(() -> opinions.give(current.require(), id, chosen, opinionReason)) != null) {
+      Pages.info("审查意见已记录，本部门首席代表决定时可见。");
+      opinionReason = null;
+    }
+    refresh();
+  }
+
+  public boolean isCanGiveOpinion() {
+    return can(ApplicationAction.OPINION);
+  }
+
+  /** A joint matter (联办件): the departments' decisions are shown one by one. */
+  public boolean isJoint() {
+    ApplicationView v = getView();
+    return v != null && v.departmentDecisions().size() > 1;
+  }
+
+  public String getOpinionOutcome() { return opinionOutcome; }
+  public void setOpinionOutcome(String value) { this.opinionOutcome = value; }
+  public String getOpinionReason() { return opinionReason; }
+  public void setOpinionReason(String value) { this.opinionReason = value; }
 
   // --- what the page shows ---------------------------------------------------------------
 
