@@ -2,13 +2,12 @@ package cn.wssp.portal.domain.model;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * Who may seal a decision (首席代表制, §6): a chief representative of a department of the
  * matter, within a written delegation (委托书) in force that day; role B signs normally, role A
  * only while B is absent. On a joint matter (联办件) the departments decide in any order
- * ({@link JointDecision}); each seal has its fixed place on the document ({@link #slotOf}).
+ * ({@link JointDecision}); the joint approval carries their seals in the matter's order.
  */
 public final class SigningPolicy {
   private SigningPolicy() {}
@@ -37,16 +36,5 @@ public final class SigningPolicy {
     return chief.department() != null && delegations.stream()
         .anyMatch(d -> d.userId().equals(chief.id())
             && d.covers(chief.department().id(), matter.code(), day));
-  }
-
-  /** The seal place (0-based) of a department on a joint decision: the matter's order, whatever the order of deciding. */
-  public static int slotOf(Matter matter, Department department) {
-    List<Department> order = matter.departments();
-    for (int i = 0; i < order.size(); i++) {
-      if (order.get(i).id().equals(department.id())) {
-        return i;
-      }
-    }
-    return 0;
   }
 }
