@@ -38,6 +38,9 @@ public class DecisionService {
   @Inject
   SealingGuard guard;
 
+  @Inject
+  JointCirculation circulation;
+
   /**
    * What a department's decision led to: the decision recorded, and the document issued by it
    * (null while other departments of a joint matter have still to decide).
@@ -62,6 +65,7 @@ public class DecisionService {
     Document doc = switch (joint.state()) {
       case PENDING -> {
         app.awaitOtherDepartments();
+        circulation.tellPending(app, mine, joint.pending());
         yield null;
       }
       case APPROVED -> {

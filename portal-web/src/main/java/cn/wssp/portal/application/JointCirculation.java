@@ -42,4 +42,16 @@ public class JointCirculation {
     audit.record(actor, app.id(), AuditAction.JOINT_CIRCULATED, app.status(), app.status(),
         "抄告 " + all + "（" + told + " 人）");
   }
+
+  /** One department decided: the departments still to decide are told (their time runs too). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void tellPending(Application app, DepartmentDecision decided, java.util.List<Department> pending) {
+    for (Department d : pending) {
+      for (UserAccount staff : accounts.staffOf(d)) {
+        notifications.tellStaff(staff, app, "联办件进展",
+            decided.department().name() + "已作出" + JointDecision.label(decided.outcome())
+                + "决定，待" + d.name() + "决定，承诺时限至 " + app.reviewDue() + "。");
+      }
+    }
+  }
 }

@@ -42,6 +42,9 @@ class JointApprovalTest {
     assertNull(first.issued(), "nothing issued while market has to decide");
     assertEquals(ApplicationStatus.UNDER_REVIEW, app.status());
     assertEquals(1, portal.seals.applied.size(), "only the acceptance notice is sealed so far");
+    assertTrue(portal.messageRepo.messages.stream().anyMatch(m -> m.userId().equals(portal.chiefB.id())
+        && m.subject().startsWith("联办件进展") && m.body().contains("卫生健康委员会已作出准予许可决定")),
+        "the department still to decide is told");
 
     Document decision = decide(portal.chiefB, app, DecisionOutcome.APPROVE, "准予从事餐饮服务。").issued();
     assertEquals(DocumentKind.APPROVAL_DECISION, decision.kind());

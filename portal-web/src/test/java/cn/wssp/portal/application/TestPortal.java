@@ -167,6 +167,7 @@ final class TestPortal {
     decisions.notifications = notifications;
     decisions.clock = clock;
     decisions.guard = guard;
+    decisions.circulation = circulation;
     revocations.applications = applications;
     revocations.applicationRepository = applicationRepo;
     revocations.documents = documentRepo;
