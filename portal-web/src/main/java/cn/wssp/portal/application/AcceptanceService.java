@@ -33,6 +33,9 @@ public class AcceptanceService {
   Notifications notifications;
 
   @Inject
+  JointCirculation circulation;
+
+  @Inject
   Calendars calendar;
 
   @Inject
@@ -72,6 +75,7 @@ public class AcceptanceService {
         OfficialTexts.acceptance(app, clock.getZone(), reviewDue, commitment, override ? why : null),
         actor.displayName());
     notifications.tellApplicant(app, "申请已受理", "请下载《受理通知书》，承诺时限至 " + reviewDue + "。");
+    circulation.circulate(actor, app);
     return notice;
   }
 

@@ -3,6 +3,7 @@ package cn.wssp.portal.application;
 import cn.wssp.portal.domain.model.Application;
 import cn.wssp.portal.domain.model.ApplicationStatus;
 import cn.wssp.portal.domain.model.DomainException;
+import cn.wssp.portal.domain.model.ReviewOpinion;
 import cn.wssp.portal.domain.model.Role;
 import java.util.EnumSet;
 import java.util.Set;
@@ -125,5 +126,25 @@ public final class AccessPolicy {
     }
     actions.add(ApplicationAction.READ_AUDIT_TRAIL); // owner and staff alike (API.md)
     return actions;
+  }
+
+  /** 审查意见 are internal advice: the deciding departments, the window and the supervisor. */
+  public static boolean canReadOpinions(Actor actor, Application app) {
+    return canSee(actor, app) && !isOwner(actor, app) && (isDepartmentStaff(actor, app)
+        || actor.has(Role.WINDOW_CLERK) || actor.has(Role.SUPERVISOR));
+  }
+
+  /**
+   * 并联审批: a department that has decided does not decide again; while it has not, its
+   * reviewers may give their opinion on an accepted application.
+   */
+  public static void narrowToDepartment(Set<ApplicationAction> actions, Actor actor,
+      Application app, boolean ownDepartmentDecided) {
+    if (ownDepartmentDecided) {
+      actions.remove(ApplicationAction.DECISION);
+    } else if (actor.has(Role.REVIEWER) && isDepartmentStaff(actor, app)
+        && ReviewOpinion.isOpenFor(app)) {
+      actions.add(ApplicationAction.OPINION);
+    }
   }
 }

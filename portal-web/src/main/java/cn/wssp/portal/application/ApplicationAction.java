@@ -17,6 +17,8 @@ public enum ApplicationAction {
   ACCEPTANCE,
   /** The chief representative's sealed decision. */
   DECISION,
+  /** 审查意见: a reviewer of a department still to decide advises its chief representative. */
+  OPINION,
   /** Revoke an issued approval with a signed revocation decision. */
   REVOKE,
   /** Open the uploaded materials (the enterprise, the window, the deciding departments). */

@@ -28,7 +28,9 @@ public record ApplicationView(
     List<DocumentView> documents,
     Set<ApplicationAction> actions,
     String trackingCode,
-    EvaluationView evaluation) {
+    EvaluationView evaluation,
+    List<DepartmentDecisionView> departmentDecisions,
+    List<OpinionView> opinions) {
 
   /** The actor may do this now (pages: #{v.can('WITHDRAW')}). */
   public boolean can(String action) {
@@ -77,6 +79,21 @@ public record ApplicationView(
 
   /** 好差评 as given: score 1..5, optional comment, when. */
   public record EvaluationView(int score, String comment, Instant at) {}
+
+  /**
+   * 并联审批: one department's part, in the matter's order; outcome, decidedAt and chief are null
+   * while it has not decided.
+   */
+  public record DepartmentDecisionView(String department, String departmentCode, String outcome,
+      String outcomeLabel, String text, Instant decidedAt, String chief, String chiefName) {
+    public boolean decided() {
+      return outcome != null;
+    }
+  }
+
+  /** 审查意见 of a department's reviewer. */
+  public record OpinionView(String department, String reviewer, String reviewerName,
+      String outcome, String outcomeLabel, String reason, Instant at) {}
 
   public record DocumentView(Long id, String kind, String title, String number, Instant createdAt,
       int signatures, boolean revoked) {}

@@ -21,6 +21,9 @@ public class ApplicationViews {
   DocumentRepository documents;
 
   @Inject
+  DepartmentReviewRepository reviews;
+
+  @Inject
   Calendars calendar;
 
   @Inject
@@ -57,15 +60,39 @@ public class ApplicationViews {
             signed.status(), signed.status().label());
     List<DocumentView> docs = documents.ofApplication(app.id()).stream()
         .map(ApplicationViews::document).toList();
+    JointDecision joint = new JointDecision(app, reviews.decisions(app.id()));
+    var actions = AccessPolicy.actionsFor(actor, app, signed != null,
+        app.isSupplyingPromised(null, signed),
+        docs.stream().anyMatch(d -> d.kind().equals(DocumentKind.APPROVAL_DECISION.name())));
+    AccessPolicy.narrowToDepartment(actions, actor, app, app.matter().departments().stream()
+        .anyMatch(d -> d.id().equals(actor.departmentId()) && joint.of(d).isPresent()));
     return new ApplicationView(app.id(), app.number(), app.matter().code(), app.matter().name(),
         app.enterprise().name(), app.status().name(), app.status().label(), app.createdAt(),
         app.submittedAt(), preReview, uploaded, materials, deadlines(app), commitment, docs,
-        AccessPolicy.actionsFor(actor, app, signed != null,
-            app.isSupplyingPromised(null, signed),
-            docs.stream().anyMatch(d -> d.kind().equals(DocumentKind.APPROVAL_DECISION.name()))),
+        actions,
         AccessPolicy.isOwner(actor, app) ? app.trackingCode() : null,
         applications.evaluationOf(app.id())
-            .map(e -> new EvaluationView(e.score(), e.comment(), e.evaluatedAt())).orElse(null));
+            .map(e -> new EvaluationView(e.score(), e.comment(), e.evaluatedAt())).orElse(null),
+        departmentDecisions(app, joint),
+        AccessPolicy.canReadOpinions(actor, app) ? opinions(app) : List.of());
+  }
+
+  private static List<DepartmentDecisionView> departmentDecisions(Application app,
+      JointDecision joint) {
+    return app.matter().departments().stream().map(d -> joint.of(d)
+        .map(x -> new DepartmentDecisionView(d.name(), d.code(), x.outcome().name(),
+            JointDecision.label(x.outcome()), x.text(), x.decidedAt(), x.chief().username(),
+            x.chief().displayName()))
+        .orElse(new DepartmentDecisionView(d.name(), d.code(), null, null, null, null, null, null)))
+        .toList();
+  }
+
+  private List<OpinionView> opinions(Application app) {
+    return reviews.opinions(app.id()).stream()
+        .map(o -> new OpinionView(o.department().name(), o.reviewer().username(),
+            o.reviewer().displayName(), o.outcome().name(), JointDecision.label(o.outcome()),
+            o.reason(), o.givenAt()))
+        .toList();
   }
 
   public static DocumentView document(Document d) {

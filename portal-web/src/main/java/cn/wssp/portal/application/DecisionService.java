@@ -7,13 +7,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The chief representative (首席代表) approves or denies and seals the decision (§6), re-entering
- * the signing PIN for every signature. Who may seal, and in which order on a joint matter
- * (联办件), is {@link SigningPolicy}'s rule; the decision is issued after the last seal.
+ * The chief representative (首席代表) decides for the department, re-entering the signing PIN
+ * (§6). On a joint matter (并联审批) each department decides on its own, in any order; what the
+ * decisions together mean is {@link JointDecision}'s rule: the joint approval is issued, with one
+ * seal per department, when the last department approves, and a denial by any department is
+ * issued at once, sealed by that department alone. Who may seal is {@link SigningPolicy}'s rule.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -21,7 +21,7 @@ public class DecisionService {
   ApplicationService applications;
 
   @Inject
-  DocumentRepository documents;
+  DepartmentReviewRepository reviews;
 
   @Inject
   DocumentIssuer issuer;
@@ -38,65 +38,85 @@ public class DecisionService {
   @Inject
   SealingGuard guard;
 
+  @Inject
+  JointCirculation circulation;
+
+  /**
+   * What a department's decision led to: the decision recorded, and the document issued by it
+   * (null while other departments of a joint matter have still to decide).
+   */
+  public record Result(DepartmentDecision recorded, Document issued) {}
+
   @Transactional
-  public Document decide(Actor actor, Long applicationId, DecisionOutcome outcome, String text,
+  public Result decide(Actor actor, Long applicationId, DecisionOutcome outcome, String text,
       String pin) {
     // Another department's chief learns nothing: not found, as for every other reader.
     Application app = applications.visible(actor, applicationId);
     UserAccount chief = guard.authorisedChief(actor, app);
+    requireComplete(outcome, text);
+    guard.requireRightPin(actor, app, chief, pin);
+    app.requireDecidable();
+    JointDecision joint = new JointDecision(app, reviews.decisionsForUpdate(app.id()));
+    Instant now = Instant.now(clock);
+    DepartmentDecision mine = joint.decide(chief, outcome, text, now, clock.getZone());
+    reviews.addDecision(mine);
+    ApplicationStatus from = app.status();
+    Department department = mine.department();
+    Document doc = switch (joint.state()) {
+      case PENDING -> {
+        app.awaitOtherDepartments();
+        circulation.tellPending(app, mine, joint.pending());
+        yield null;
+      }
+      case APPROVED -> {
+        app.approve(now);
+        yield issuer.issueDecision(app, DocumentKind.APPROVAL_DECISION,
+            joint.isJoint()
+                ? OfficialTexts.jointApproval(app, clock.getZone(), joint.approvalsInMatterOrder())
+                : OfficialTexts.approval(app, clock.getZone(), mine.text()),
+            joint.approvalsInMatterOrder());
+      }
+      case DENIED -> {
+        app.deny(now);
+        yield issuer.issueDecision(app, DocumentKind.DENIAL_DECISION,
+            joint.isJoint()
+                ? OfficialTexts.jointDenial(app, clock.getZone(), department, mine.text())
+                : OfficialTexts.denial(app, clock.getZone(), mine.text()),
+            List.of(mine));
+      }
+    };
+    audit.record(actor, app.id(), AuditAction.ofDecision(outcome), from, app.status(),
+        department.name() + " " + JointDecision.label(outcome) + "：" + mine.text()
+            + (doc == null ? "；待 " + names(joint.pending()) + " 决定" : "；文书 " + doc.number()));
+    if (doc != null) {
+      ApplicationStatus decided = app.status();
+      app.issue();
+      audit.record(actor, app.id(), AuditAction.ISSUE, decided, app.status(),
+          "文书 " + doc.number() + "，" + doc.signatureCount() + " 个部门签章");
+      notifications.tellApplicant(app, "审批决定已作出",
+          "请下载《" + doc.kind().title() + "》（文书编号 " + doc.number() + "）。");
+    }
+    return new Result(mine, doc);
+  }
+
+  /** The departments' decisions so far, for views. */
+  public JointDecision decisionsOf(Application app) {
+    return new JointDecision(app, reviews.decisions(app.id()));
+  }
+
+  static void requireComplete(DecisionOutcome outcome, String text) {
     if (outcome == null) {
       throw DomainException.invalid("请选择决定结果（outcome 应为 APPROVE 或 DENY）。");
     }
     if (text == null || text.isBlank()) {
       throw DomainException.invalid("请填写决定内容（text），不予许可时须说明理由。");
     }
-    guard.requireRightPin(actor, app, chief, pin);
-    app.requireDecidable();
-    ApplicationStatus from = app.status();
-    Department department = chief.department();
-    Document doc = outcome == DecisionOutcome.DENY
-        ? deny(app, department, chief, text)
-        : approve(app, department, chief, text);
-    audit.record(actor, app.id(), AuditAction.ofDecision(outcome), from, app.status(),
-        department.name() + " 签章，文书 " + doc.number() + "：" + text);
-    if (doc.signatureCount() >= SigningPolicy.sealsNeeded(app.matter(), outcome)) {
-      ApplicationStatus decided = app.status();
-      app.issue();
-      audit.record(actor, app.id(), AuditAction.ISSUE, decided, app.status(), "文书 " + doc.number());
-      notifications.tellApplicant(app, "审批决定已作出",
-          "请下载《" + doc.kind().title() + "》（文书编号 " + doc.number() + "）。");
+    if (text.length() > 4000) {
+      throw DomainException.invalid("决定内容（text）不能超过 4000 个字。");
     }
-    return doc;
   }
 
-  private Document deny(Application app, Department department, UserAccount chief, String text) {
-    if (openJointApproval(app) != null) {
-      throw DomainException.conflict("其他部门已签署准予决定，如有异议请线下协调后由中心处理。");
-    }
-    Document doc = issuer.startDecision(app, DocumentKind.DENIAL_DECISION,
-        OfficialTexts.denial(app, clock.getZone(), text), List.of(department), department, chief);
-    app.deny(Instant.now(clock));
-    return doc;
-  }
-
-  /** The first department starts the decision; each next one in the matter's order adds its seal. */
-  private Document approve(Application app, Department department, UserAccount chief, String text) {
-    Document open = openJointApproval(app);
-    Set<Long> sealed = open == null ? Set.of() : documents.signatures(open.id()).stream()
-        .map(DecisionSignature::departmentId).collect(Collectors.toSet());
-    SigningPolicy.requireTurn(app.matter(), department, sealed);
-    Document doc = open == null
-        ? issuer.startDecision(app, DocumentKind.APPROVAL_DECISION,
-            OfficialTexts.approval(app, clock.getZone(), text), app.matter().departments(),
-            department, chief)
-        : issuer.addSeal(open, department, SigningPolicy.slotOf(app.matter(), department), chief);
-    app.approve(Instant.now(clock));
-    return doc;
-  }
-
-  /** A joint approval some departments have sealed and others have not yet. */
-  private Document openJointApproval(Application app) {
-    return app.status() != ApplicationStatus.APPROVED ? null
-        : documents.latest(app.id(), DocumentKind.APPROVAL_DECISION).orElse(null);
+  static String names(List<Department> departments) {
+    return String.join("、", departments.stream().map(Department::name).toList());
   }
 }

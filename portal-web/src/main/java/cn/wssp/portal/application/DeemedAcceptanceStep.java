@@ -23,6 +23,9 @@ public class DeemedAcceptanceStep {
   Notifications notifications;
 
   @Inject
+  JointCirculation circulation;
+
+  @Inject
   Calendars calendar;
 
   @Inject
@@ -48,6 +51,7 @@ public class DeemedAcceptanceStep {
         "预审时限 " + due + " 已过（逾期 " + late + " 个工作日），视为自提交之日受理；文书 " + notice.number());
     notifications.tellApplicant(app, "申请已视为受理",
         "窗口未在两个工作日内作出决定，申请自提交之日起视为受理，承诺时限至 " + reviewDue + "。");
+    circulation.circulate(Actor.system(), app);
     return true;
   }
 }

@@ -3,6 +3,7 @@ package cn.wssp.portal.application;
 import cn.wssp.portal.domain.service.PortalProfile;
 import cn.wssp.portal.domain.service.Seals;
 import cn.wssp.portal.domain.model.*;
+import cn.wssp.signing.DraftMark;
 import cn.wssp.signing.OfficialDocument;
 import cn.wssp.signing.OfficialDocumentRenderer;
 import cn.wssp.signing.SignatureRequest;
@@ -45,6 +46,9 @@ public class DocumentIssuer {
 
   @Inject
   Clock clock;
+
+  /** Printed on every page of a preview: it is not a decision. */
+  public static final String DRAFT_MARK = "草稿（未签章，不具法律效力）";
 
   private final OfficialDocumentRenderer renderer = new OfficialDocumentRenderer();
 
@@ -99,13 +103,45 @@ public class DocumentIssuer {
     return doc;
   }
 
-  /** Adds the next department's seal to a joint decision, keeping the earlier ones valid. */
+  /**
+   * Issues a decision sealed by each of these departments' decisions, one seal place each in
+   * the given order (the matter's order of departments). On a joint approval the seals are
+   * applied when the last department approves, each under the PIN its chief entered when
+   * deciding; each is an incremental PAdES signature that keeps the ones before it valid.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Document addSeal(Document doc, Department department, int slot, UserAccount signer) {
-    byte[] pdf = seal(read(doc), department, slot, signer.displayName(), doc.kind().title());
-    store(doc, pdf, doc.signatureCount() + 1);
-    documents.addSignature(new DecisionSignature(doc.id(), department.id(), signer.id(), Instant.now(clock)));
+  public Document issueDecision(Application app, DocumentKind kind, List<String> paragraphs,
+      List<DepartmentDecision> sealers) {
+    Document doc = newDocument(app, kind);
+    String issuers = String.join("  ", sealers.stream().map(d -> d.department().name()).toList());
+    byte[] pdf = render(app, doc, paragraphs, issuers, sealers.size());
+    for (int slot = 0; slot < sealers.size(); slot++) {
+      DepartmentDecision d = sealers.get(slot);
+      pdf = seal(pdf, d.department(), slot, d.chief().displayName(), kind.title());
+    }
+    store(doc, pdf, sealers.size());
+    Instant now = Instant.now(clock);
+    for (DepartmentDecision d : sealers) {
+      documents.addSignature(new DecisionSignature(doc.id(), d.department().id(), d.chief().id(), now));
+    }
     return doc;
+  }
+
+  /**
+   * The decision as it would be issued, unsigned and marked as a draft on every page
+   * (草稿（未签章，不具法律效力）): no number, no verification code, nothing stored.
+   */
+  public byte[] draft(Application app, DocumentKind kind, List<String> paragraphs,
+      List<Department> issuers) {
+    try {
+      byte[] pdf = renderer.render(new OfficialDocument(kind.title() + "（草稿）", DRAFT_MARK,
+          app.enterprise().name(), app.enterprise().creditCode(), paragraphs,
+          String.join("  ", issuers.stream().map(Department::name).toList()),
+          LocalDate.now(clock), null, null, issuers.size()));
+      return DraftMark.stamp(pdf, DRAFT_MARK);
+    } catch (SigningException e) {
+      throw new DomainException("DOCUMENT_FAILED", 500, "草稿生成失败：" + e.getMessage());
+    }
   }
 
   /** The PDF bytes, checked against the SHA-256 recorded when it was stored. */

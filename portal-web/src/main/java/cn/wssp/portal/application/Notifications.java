@@ -38,6 +38,13 @@ public class Notifications {
     }
   }
 
+  /** An in-portal message to a member of staff about an application (e.g. 抄告). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void tellStaff(UserAccount staff, Application app, String subject, String body) {
+    messages.add(new PortalMessage(staff.id(), app.id(), subject + "（" + app.number() + "）", body,
+        Instant.now(clock)));
+  }
+
   public List<PortalMessage> inbox(Actor actor) {
     return messages.inbox(actor.userId(), 100);
   }

@@ -82,7 +82,7 @@ public class DemoData {
     em.persist(new Matter("LB-0001", "餐饮服务食品经营与公共场所卫生许可联办", MatterKind.JOINT, 15,
             "新开办餐饮单位一次申请，市场监督管理局与卫生健康委员会并联审批、联合发证。",
             "《中华人民共和国食品安全法》；《公共场所卫生管理条例》第八条",
-            "一门受理 → 抄告相关部门 → 联合审批 → 各部门依次电子签章 → 限时办结",
+            "一门受理 → 抄告相关部门 → 各部门并联审批、分别电子签章 → 限时办结",
             "不收费", List.of(market, health))
         .addMaterial("application-form", "联办申请表", true, false, List.of(PDF), 10 * MB, 20)
         .addMaterial("business-license", "营业执照副本", true, false, PDF_OR_IMAGE, 10 * MB, 5)

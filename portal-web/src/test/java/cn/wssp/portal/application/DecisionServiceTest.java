@@ -17,7 +17,7 @@ class DecisionServiceTest {
   void roleBApprovesSealsAndIssues() {
     Application app = portal.accepted(portal.promised);
     Document decision = service.decide(actor(portal.chiefB), app.id(), DecisionOutcome.APPROVE,
-        "准予从事食品销售。", PIN);
+        "准予从事食品销售。", PIN).issued();
     assertEquals(DocumentKind.APPROVAL_DECISION, decision.kind());
     assertEquals(ApplicationStatus.ISSUED, app.status());
     assertEquals(1, decision.signatureCount());
@@ -50,7 +50,7 @@ class DecisionServiceTest {
     absences.record(actor(portal.admin), "chief-b", LocalDate.of(2026, 11, 23),
         LocalDate.of(2026, 11, 27), "赴省厅培训");
     Document decision = service.decide(actor(portal.chiefA), app.id(), DecisionOutcome.APPROVE,
-        "准予。", PIN);
+        "准予。", PIN).issued();
     assertEquals(ApplicationStatus.ISSUED, app.status());
     assertEquals(1, decision.signatureCount());
   }
@@ -95,35 +95,9 @@ class DecisionServiceTest {
     assertEquals(400, assertThrows(DomainException.class, () -> service.decide(
         actor(portal.chiefB), app.id(), DecisionOutcome.DENY, " ", PIN)).status());
     Document denial = service.decide(actor(portal.chiefB), app.id(), DecisionOutcome.DENY,
-        "经营场所与申请材料不符。", PIN);
+        "经营场所与申请材料不符。", PIN).issued();
     assertEquals(DocumentKind.DENIAL_DECISION, denial.kind());
     assertEquals(ApplicationStatus.ISSUED, app.status());
-  }
-
-  @Test
-  void aJointMatterIsSealedInTheMattersOrder() {
-    Application app = portal.accepted(portal.joint);
-    DomainException early = assertThrows(DomainException.class, () -> service.decide(
-        actor(portal.chiefB2), app.id(), DecisionOutcome.APPROVE, "准予。", PIN));
-    assertEquals(409, early.status());
-    assertTrue(early.getMessage().contains("市场监督管理局"), early.getMessage());
-
-    Document first = service.decide(actor(portal.chiefB), app.id(), DecisionOutcome.APPROVE, "准予。", PIN);
-    assertEquals(ApplicationStatus.APPROVED, app.status(), "open until every department sealed");
-    assertEquals(409, assertThrows(DomainException.class, () -> service.decide(
-        actor(portal.chiefB), app.id(), DecisionOutcome.APPROVE, "准予。", PIN)).status(),
-        "a department seals once");
-    assertEquals(409, assertThrows(DomainException.class, () -> service.decide(
-        actor(portal.chiefB2), app.id(), DecisionOutcome.DENY, "不予。", PIN)).status(),
-        "no denial over another department's seal");
-
-    Document second = service.decide(actor(portal.chiefB2), app.id(), DecisionOutcome.APPROVE, "准予。", PIN);
-    assertSame(first, second, "one decision, two seals");
-    assertEquals(2, second.signatureCount());
-    assertEquals(ApplicationStatus.ISSUED, app.status());
-    List<String> sealFields = portal.seals.applied.stream().skip(1)
-        .map(a -> a.departmentCode() + ":" + a.request().fieldName()).toList();
-    assertEquals(List.of("SCJG:seal-1", "WSJK:seal-2"), sealFields);
   }
 
   @Test

@@ -21,6 +21,7 @@ class DeemedAcceptanceTest {
     step.notifications = portal.notifications;
     step.calendar = portal.calendar;
     step.clock = portal.clock;
+    step.circulation = portal.circulation;
     sweep.applications = portal.applicationRepo;
     sweep.step = step;
     sweep.clock = portal.clock;

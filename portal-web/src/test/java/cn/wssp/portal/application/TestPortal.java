@@ -37,6 +37,7 @@ final class TestPortal {
   final InMemoryAttemptCounters counterRepo = new InMemoryAttemptCounters();
   final InMemoryJobs jobRepo = new InMemoryJobs();
   final InMemoryMessages messageRepo = new InMemoryMessages();
+  final InMemoryDepartmentReviews reviewRepo = new InMemoryDepartmentReviews();
   final InMemoryObjectStore objects = new InMemoryObjectStore();
   final RecordingSeals seals = new RecordingSeals();
 
@@ -49,6 +50,9 @@ final class TestPortal {
   final AcceptanceService acceptance = new AcceptanceService();
   final PinGuard pins = new PinGuard();
   final DecisionService decisions = new DecisionService();
+  final JointCirculation circulation = new JointCirculation();
+  final ReviewOpinions opinions = new ReviewOpinions();
+  final DecisionPreview previews = new DecisionPreview();
   final SealingGuard guard = new SealingGuard();
   final RevocationService revocations = new RevocationService();
   final CommitmentBreach breaches = new CommitmentBreach();
@@ -75,6 +79,7 @@ final class TestPortal {
       .withEmail("applicant@demo.example");
   final UserAccount applicant2 = user("applicant2", Set.of(Role.APPLICANT)).inEnterprise(second);
   final UserAccount clerk = user("clerk", Set.of(Role.WINDOW_CLERK));
+  final UserAccount reviewer = user("reviewer", Set.of(Role.REVIEWER)).inDepartment(market);
   final UserAccount supervisor = user("supervisor", Set.of(Role.SUPERVISOR));
   final UserAccount admin = user("admin", Set.of(Role.CENTER_ADMIN));
   final UserAccount chiefB = user("chief-b", Set.of(Role.CHIEF_REP)).inDepartment(market)
@@ -90,7 +95,7 @@ final class TestPortal {
       .addMaterial("application-form", "食品经营许可申请书", true, false, List.of("application/pdf"), 10 * MB, 20)
       .addMaterial("premises-layout", "经营场所平面布局图", true, true, List.of("application/pdf"), 10 * MB, 10));
 
-  /** 联办件: market seals first, then health. */
+  /** 联办件 of both departments (market's seal place first), decided in any order. */
   final Matter joint = matterRepo.add(new Matter("LB-0001", "餐饮服务与公共场所卫生许可联办",
       MatterKind.JOINT, 15, "c", "《公共场所卫生管理条例》第八条", "p", "不收费", List.of(market, health))
       .addMaterial("application-form", "联办申请表", true, false, List.of("application/pdf"), 10 * MB, 20));
@@ -160,6 +165,20 @@ final class TestPortal {
     acceptance.notifications = notifications;
     acceptance.calendar = calendar;
     acceptance.clock = clock;
+    acceptance.circulation = circulation;
+    circulation.accounts = accountRepo;
+    circulation.notifications = notifications;
+    circulation.audit = audit;
+    opinions.applications = applications;
+    opinions.accounts = accountRepo;
+    opinions.reviews = reviewRepo;
+    opinions.audit = audit;
+    opinions.clock = clock;
+    previews.applications = applications;
+    previews.accounts = accountRepo;
+    previews.reviews = reviewRepo;
+    previews.issuer = issuer;
+    previews.clock = clock;
     pins.accounts = accountRepo;
     pins.clock = clock;
     guard.accounts = accountRepo;
@@ -168,12 +187,13 @@ final class TestPortal {
     guard.refusals = refusals;
     guard.clock = clock;
     decisions.applications = applications;
-    decisions.documents = documentRepo;
+    decisions.reviews = reviewRepo;
     decisions.issuer = issuer;
     decisions.audit = audit;
     decisions.notifications = notifications;
     decisions.clock = clock;
     decisions.guard = guard;
+    decisions.circulation = circulation;
     revocations.applications = applications;
     revocations.applicationRepository = applicationRepo;
     revocations.documents = documentRepo;
@@ -189,6 +209,7 @@ final class TestPortal {
     breaches.clock = clock;
     views.applications = applications;
     views.documents = documentRepo;
+    views.reviews = reviewRepo;
     views.calendar = calendar;
     views.clock = clock;
     access.applications = applications;

@@ -242,34 +242,7 @@ class ApiJourneyIT {
     assertTrue(text.contains("行政复议"), text);
   }
 
-  @Test
-  void jointMatterIsSealedByEachDepartmentInOrder() throws Exception {
-    Api applicant = Api.login(portal, "applicant");
-    long id = create(applicant, "LB-0001");
-    upload(applicant, id, "application-form", "联办申请表.pdf", TestFiles.pdf("form", 1));
-    upload(applicant, id, "business-license", "执照.pdf", TestFiles.pdf("licence", 1));
-    upload(applicant, id, "hygiene-report", "检测报告.pdf", TestFiles.pdf("report", 2));
-    submit(applicant, id);
-    awaitStatus(applicant, id, "PRE_REVIEWED");
-    assertEquals(200, Api.login(portal, "clerk").post("/api/v1/applications/" + id + "/acceptance",
-        "{\"action\":\"ACCEPT\"}").status());
-    String approve = "{\"outcome\":\"APPROVE\",\"text\":\"准予联合许可。\",\"pin\":\"123456\"}";
-    Api.Reply outOfOrder = Api.login(portal, "chief-b-2").post(
-        "/api/v1/applications/" + id + "/decision", approve);
-    assertEquals(409, outOfOrder.status(), outOfOrder.toString());
-    Api.Reply first = Api.login(portal, "chief-b").post("/api/v1/applications/" + id + "/decision", approve);
-    assertEquals(200, first.status(), first.toString());
-    assertEquals("APPROVED", first.json().getString("status"));
-    Api.Reply second = Api.login(portal, "chief-b-2").post("/api/v1/applications/" + id + "/decision", approve);
-    assertEquals(200, second.status(), second.toString());
-    assertEquals("ISSUED", second.json().getString("status"));
-    byte[] pdf = download(applicant, second.json().getJsonObject("document").getInt("id"));
-    JsonObject v = Api.anonymous(portal).postFile("/api/v1/verify", "joint.pdf", pdf).json();
-    assertTrue(v.getBoolean("valid"), v.toString());
-    assertEquals(2, v.getJsonArray("signatures").size(), v.toString());
-    String report = Pdfsig.report(work, pdf, Api.anonymous(portal).get("/api/v1/pki/ca.pem").text());
-    assertEquals(2, report.split("Signature is Valid", -1).length - 1, report);
-  }
+  // The joint matter (并联审批, any order, two seals checked by pdfsig): JointApprovalIT.
 
   @Test
   void commitmentLetsAnApplicationProceedWithoutCommitableMaterials() throws Exception {

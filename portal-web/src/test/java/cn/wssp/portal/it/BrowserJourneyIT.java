@@ -211,14 +211,39 @@ class BrowserJourneyIT {
     wait.until(ExpectedConditions.textToBe(By.id("f:status"), "已容缺受理"));
     assertTrue(text(By.id("f:documents")).contains("受理通知书"));
 
+    // The department's reviewer gives the chief representative an opinion (审查意见).
+    logout();
+    login("reviewer");
+    open("/app/application.xhtml?id=" + id);
+    type(By.id("f:opinionReason"), "材料齐全，同意许可。");
+    click(By.id("f:giveOpinion"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:opinions"), "材料齐全，同意许可。"));
+    shot("07b-opinion");
+
     // The chief representative (B) seals: a wrong PIN is refused, the right one issues.
     logout();
     login("chief-b");
     click(By.linkText(number));
     wait.until(ExpectedConditions.urlContains("/app/application.xhtml?id=" + id));
+    assertTrue(text(By.id("f:opinions")).contains("材料齐全，同意许可。"), "the chief sees the opinion");
     assertTrue(browser.findElement(By.cssSelector("#f\\:outcome input[value=APPROVE]")).isSelected(),
         "准予 is the preselected outcome");
     type(By.id("f:decisionText"), "许可经营项目：预包装食品销售。");
+    // The draft opens from what is typed, before any PIN: unsigned and marked as a draft.
+    js("window.openedDraft = null; window.open = function(u) { window.openedDraft = u; return null; };");
+    click(By.id("preview"));
+    String draftUrl = portal.url() + js("return window.openedDraft;").toString()
+        .replaceFirst("^https?://[^/]+", "");
+    assertTrue(draftUrl.contains("/decision/preview?outcome=APPROVE&text="), draftUrl);
+    HttpResponse<byte[]> draft = getWithSession(draftUrl);
+    assertEquals(200, draft.statusCode());
+    assertEquals("application/pdf", draft.headers().firstValue("Content-Type").orElse(""));
+    Path draftFile = files.resolve("draft.pdf");
+    Files.write(draftFile, draft.body());
+    Pdfsig.requireTool("pdftotext", "poppler-utils");
+    String draftText = Pdfsig.run(List.of("pdftotext", "-enc", "UTF-8", draftFile.toString(), "-"))
+        .replaceAll("\\s+", "");
+    assertTrue(draftText.contains("草稿（未签章，不具法律效力）") && draftText.contains("预包装食品销售"), draftText);
     type(By.id("f:pin"), "000000");
     click(By.id("f:sign"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:messages"), "签章密码"));

@@ -56,6 +56,12 @@ public class InMemoryAccounts implements AccountRepository {
   }
 
   @Override
+  public List<UserAccount> staffOf(Department department) {
+    return users.values().stream().filter(u -> u.department() == department && u.enabled()
+        && (u.has(Role.REVIEWER) || u.has(Role.CHIEF_REP))).toList();
+  }
+
+  @Override
   public void addAbsence(Absence absence) {
     absences.add(Ids.assign(absence));
   }

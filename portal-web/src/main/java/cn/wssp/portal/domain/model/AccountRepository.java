@@ -25,6 +25,9 @@ public interface AccountRepository {
   /** Enabled chief representatives of a department in one role. */
   List<UserAccount> chiefs(Department department, ChiefRole role);
 
+  /** Enabled reviewers and chief representatives of a department (抄告 reaches them). */
+  List<UserAccount> staffOf(Department department);
+
   void addAbsence(Absence absence);
 
   List<Absence> absencesOf(Long userId);

@@ -243,7 +243,17 @@ public class Application {
     }
   }
 
-  /** A department approved; a joint decision stays APPROVED until every department has signed. */
+  /**
+   * 并联审批: a department approved while others have not decided yet; the application is under
+   * review until the last department decides.
+   */
+  public void awaitOtherDepartments() {
+    if (status != UNDER_REVIEW) {
+      startReview();
+    }
+  }
+
+  /** Every department approved (联办件: all of them): the approval is issued next. */
   public void approve(Instant now) {
     moveTo(APPROVED, DECIDABLE, "准予许可");
     this.decidedAt = now;

@@ -18,6 +18,10 @@ public enum AuditAction {
   DECISION_APPROVE("准予许可并签章"),
   DECISION_DENY("不予许可并签章"),
   ISSUE("签发文书"),
+  /** 抄告: a joint matter was accepted and every department told at once (并联审批). */
+  JOINT_CIRCULATED("抄告相关部门"),
+  /** 审查意见 of a department's reviewer. */
+  REVIEW_OPINION("审查意见"),
   REVOKED("撤销决定"),
   COMMITMENT_BREACHED("逾期未履行承诺"),
   COMMITMENT_FULFILLED("履行承诺"),

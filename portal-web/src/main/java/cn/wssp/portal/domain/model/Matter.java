@@ -35,7 +35,7 @@ public class Matter {
 
   private int version = 1;
 
-  /** Lead department first; a joint matter (联办件) lists every department in signing order. */
+  /** Lead department first; a joint matter (联办件) lists every department, in the order of their seal places. */
   @ManyToMany(fetch = FetchType.EAGER)
   @JoinTable(
       name = "matter_department",

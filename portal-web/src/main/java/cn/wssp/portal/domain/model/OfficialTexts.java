@@ -90,6 +90,40 @@ public final class OfficialTexts {
         "本决定书自签发之日起生效。可凭文书编号和验证码在网上审批门户核验本决定书的真实性。");
   }
 
+  /**
+   * 准予行政许可决定书 of a joint matter (联合审批): the approval, then each department's own words
+   * in the matter's order of departments.
+   */
+  public static List<String> jointApproval(Application app, ZoneId zone,
+      List<DepartmentDecision> approvals) {
+    List<String> body = new ArrayList<>();
+    body.add(submitted(app, zone) + "，经" + departmentNames(approvals) + "并联审批，符合法定条件、标准。依据"
+        + app.matter().legalBasis() + "的规定，决定准予行政许可。");
+    for (DepartmentDecision d : approvals) {
+      body.add(d.department().name() + "：" + d.text());
+    }
+    body.add("本决定书自签发之日起生效。可凭文书编号和验证码在网上审批门户核验本决定书的真实性。");
+    return body;
+  }
+
+  /**
+   * 不予行政许可决定书 of a joint matter: which department denied and why; approvals given by the
+   * other departments are not issued (行政许可法第二十六条、第三十八条).
+   */
+  public static List<String> jointDenial(Application app, ZoneId zone, Department department,
+      String text) {
+    return List.of(submitted(app, zone) + "，系多个部门并联审批的联办事项。经" + department.name()
+            + "审查，不符合法定条件、标准，决定不予行政许可。",
+        "不予许可部门：" + department.name(),
+        "理由：" + text.trim(),
+        APPEAL_RIGHTS.formatted("决定书"));
+  }
+
+  /** 市场监督管理局、卫生健康委员会. */
+  static String departmentNames(List<DepartmentDecision> decisions) {
+    return String.join("、", decisions.stream().map(d -> d.department().name()).toList());
+  }
+
   /** 撤销决定书: which decision, why, and the appeal rights. */
   public static List<String> revocation(Application app, ZoneId zone, Document decision,
       String reason) {

@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Who may seal a decision, and in which order (首席代表制, §6): a chief representative of a
- * department of the matter, named in a written delegation (委托书) of that department in force
- * that day for that matter and granting the act; role B of the letter signs normally, role A only
- * while that B is recorded absent. A joint matter (联办件) is sealed department by
- * department in the matter's order; an approval needs every department's seal, a denial one.
+ * Who may seal a decision (首席代表制, §6): a chief representative of a department of the
+ * matter, named in a written delegation (委托书) of that department in force that day for that
+ * matter and granting the act; role B of the letter signs normally, role A only while that B is
+ * recorded absent. On a joint matter (联办件) the departments decide in any order
+ * ({@link JointDecision}); the joint approval carries their seals in the matter's order.
  */
 public final class SigningPolicy {
   private SigningPolicy() {}
@@ -58,36 +58,5 @@ public final class SigningPolicy {
   /** 审批、签发: the actions' Chinese names, in the enum's order. */
   public static String labels(Set<DelegatedAction> actions) {
     return String.join("、", EnumSet.copyOf(actions).stream().map(DelegatedAction::label).toList());
-  }
-
-  /** Joint order: every department before this one in the matter's list has sealed. */
-  public static void requireTurn(Matter matter, Department department, Set<Long> sealedDepartments) {
-    if (sealedDepartments.contains(department.id())) {
-      throw DomainException.conflict("本部门已在该决定书上签章。");
-    }
-    for (Department d : matter.departments()) {
-      if (d.id().equals(department.id())) {
-        return;
-      }
-      if (!sealedDepartments.contains(d.id())) {
-        throw DomainException.conflict("联办事项按顺序签章：请等待「" + d.name() + "」先签章。");
-      }
-    }
-  }
-
-  /** Seals a decision needs before it is issued. */
-  public static int sealsNeeded(Matter matter, DecisionOutcome outcome) {
-    return outcome == DecisionOutcome.DENY ? 1 : matter.departments().size();
-  }
-
-  /** The slot (0-based) of a department's seal on a joint decision: the matter's order. */
-  public static int slotOf(Matter matter, Department department) {
-    List<Department> order = matter.departments();
-    for (int i = 0; i < order.size(); i++) {
-      if (order.get(i).id().equals(department.id())) {
-        return i;
-      }
-    }
-    return 0;
   }
 }

@@ -64,6 +64,14 @@ public class JpaAccountRepository implements AccountRepository {
   }
 
   @Override
+  public List<UserAccount> staffOf(Department department) {
+    return em.createQuery("select u from UserAccount u where u.department = :d and u.enabled = true"
+            + " order by u.id", UserAccount.class)
+        .setParameter("d", department).getResultList().stream()
+        .filter(u -> u.has(Role.REVIEWER) || u.has(Role.CHIEF_REP)).toList();
+  }
+
+  @Override
   public void addAbsence(Absence absence) {
     em.persist(absence);
     em.flush();

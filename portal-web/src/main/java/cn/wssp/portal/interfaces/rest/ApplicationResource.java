@@ -54,6 +54,12 @@ public class ApplicationResource {
   @Inject
   RevocationService revocations;
 
+  @Inject
+  ReviewOpinions opinions;
+
+  @Inject
+  DecisionPreview previews;
+
   public static class NewApplication {
     public String matterCode;
   }
@@ -77,6 +83,11 @@ public class ApplicationResource {
     public String outcome;
     public String text;
     public String pin;
+  }
+
+  public static class OpinionRequest {
+    public String outcome;
+    public String reason;
   }
 
   public static class EvaluationRequest {
@@ -193,9 +204,44 @@ public class ApplicationResource {
       throw DomainException.invalid("请提供决定结果（outcome）、决定内容（text）和签章密码（pin）。");
     }
     DecisionOutcome outcome = enumValue(DecisionOutcome.class, body.outcome, "outcome");
-    Document doc = decisions.decide(actor, id, outcome, body.text, body.pin);
+    DecisionService.Result result = decisions.decide(actor, id, outcome, body.text, body.pin);
     ApplicationView view = views.of(actor, id);
-    return new Issued(id, view.status(), ApplicationViews.document(doc));
+    // 并联审批: while other departments have still to decide, nothing is issued yet.
+    return new Issued(id, view.status(),
+        result.issued() == null ? null : ApplicationViews.document(result.issued()));
+  }
+
+  /**
+   * 决定书草稿: the decision this outcome and text would issue, unsigned and marked as a draft
+   * (the department's chief representative, before entering the PIN).
+   */
+  @GET
+  @Path("{id}/decision/preview")
+  @Produces("application/pdf")
+  public Response preview(@PathParam("id") Long id, @QueryParam("outcome") String outcome,
+      @QueryParam("text") String text) {
+    Actor actor = current.require();
+    DecisionOutcome chosen = enumValue(DecisionOutcome.class, outcome, "outcome");
+    byte[] pdf = previews.preview(actor, id, chosen, text);
+    return Response.ok(pdf, "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"decision-draft.pdf\"")
+        .header("Cache-Control", "no-store").build();
+  }
+
+  /** 审查意见 of a reviewer of a deciding department: 201 with the opinion. */
+  @POST
+  @Path("{id}/opinion")
+  public Response opinion(@PathParam("id") Long id, OpinionRequest body) {
+    Actor actor = current.require();
+    if (body == null) {
+      throw DomainException.invalid("请提供审查意见（outcome）及理由（reason）。");
+    }
+    DecisionOutcome outcome = enumValue(DecisionOutcome.class, body.outcome, "outcome");
+    var o = opinions.give(actor, id, outcome, body.reason);
+    return Response.status(201).entity(new ApplicationView.OpinionView(o.department().name(),
+        o.reviewer().username(), o.reviewer().displayName(), o.outcome().name(),
+        cn.wssp.portal.domain.model.JointDecision.label(o.outcome()), o.reason(), o.givenAt()))
+        .build();
   }
 
   /** 撤销: a signed revocation decision for an issued approval (the department's chief). */

@@ -29,6 +29,12 @@ public final class ErrorMappers {
       if (cause instanceof DomainException d) {
         return ApiError.response(d.status(), d.code(), d.getMessage());
       }
+      if (cause instanceof jakarta.persistence.OptimisticLockException
+          || cause instanceof jakarta.persistence.PessimisticLockException
+          || cause instanceof jakarta.persistence.LockTimeoutException) {
+        // Two people acted on the same application at once (e.g. two departments deciding).
+        return ApiError.response(409, "INVALID_STATE", "该申请刚被他人处理，请刷新后重试。");
+      }
       if (cause instanceof WebApplicationException w) {
         int status = w.getResponse().getStatus();
         return ApiError.response(status, status == 404 ? "NOT_FOUND" : "HTTP_" + status,

@@ -158,6 +158,11 @@ public class UploadGate implements Filter {
     inFlight.readLock().lock();
     try {
       try {
+        // Parsing here comes before Faces sets the encoding: without this the form's text
+        // fields (reasons, decision texts, opinions) would be read as ISO-8859-1.
+        if (request.getCharacterEncoding() == null) {
+          request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        }
         request.getParts();
       } catch (IllegalStateException | IOException tooLargeOrBroken) {
         // IllegalStateException: a part or the request is over the multipart-config limits.

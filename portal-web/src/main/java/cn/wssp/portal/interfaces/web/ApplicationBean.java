@@ -9,6 +9,7 @@ import cn.wssp.portal.application.ApplicationViews;
 import cn.wssp.portal.application.AuditTrail;
 import cn.wssp.portal.application.DecisionService;
 import cn.wssp.portal.application.MaterialUploads;
+import cn.wssp.portal.application.ReviewOpinions;
 import cn.wssp.portal.domain.model.AcceptanceAction;
 import cn.wssp.portal.domain.model.ApplicationStatus;
 import cn.wssp.portal.domain.model.DecisionOutcome;
@@ -62,6 +63,9 @@ public class ApplicationBean implements Serializable {
   DecisionService decisions;
 
   @Inject
+  ReviewOpinions opinions;
+
+  @Inject
   AuditTrail audit;
 
   @Inject
@@ -75,6 +79,8 @@ public class ApplicationBean implements Serializable {
   private String outcome = "APPROVE";
   private String decisionText;
   private String pin;
+  private String opinionOutcome = "APPROVE";
+  private String opinionReason;
   private List<String> commitMaterials = new ArrayList<>();
   private LocalDate commitDue;
   // 失信名单: asked once per view, only where the commitment would otherwise be offered.
@@ -191,14 +197,50 @@ public class ApplicationBean implements Serializable {
       Pages.fieldError("f:outcome", "请选择准予或不予许可。");
       return;
     }
-    Document d = Pages.attempt(() -> decisions.decide(current.require(), id, chosen, decisionText, pin));
+    DecisionService.Result r = Pages.attempt(() ->
+        decisions.decide(current.require(), id, chosen, decisionText, pin));
     pin = null; // re-entered for every signature, never kept
-    if (d != null) {
+    if (r != null && r.issued() != null) {
+      Document d = r.issued();
       Pages.info("已签章：《" + d.kind().title() + "》文书编号 " + d.number() + "。");
+      decisionText = null;
+    } else if (r != null) {
+      Pages.info("本部门的决定已记录；其他部门均作出决定后签发联办决定书。");
       decisionText = null;
     }
     refresh();
   }
+
+  /** 审查意见 of the department's reviewer. */
+  public void giveOpinion() {
+    DecisionOutcome chosen;
+    try {
+      chosen = DecisionOutcome.valueOf(opinionOutcome);
+    } catch (RuntimeException e) {
+      Pages.fieldError("f:opinionOutcome", "请选择同意或不同意许可。");
+      return;
+    }
+    if (Pages.attempt(() -> opinions.give(current.require(), id, chosen, opinionReason)) != null) {
+      Pages.info("审查意见已记录，本部门首席代表决定时可见。");
+      opinionReason = null;
+    }
+    refresh();
+  }
+
+  public boolean isCanGiveOpinion() {
+    return can(ApplicationAction.OPINION);
+  }
+
+  /** A joint matter (联办件): the departments' decisions are shown one by one. */
+  public boolean isJoint() {
+    ApplicationView v = getView();
+    return v != null && v.departmentDecisions().size() > 1;
+  }
+
+  public String getOpinionOutcome() { return opinionOutcome; }
+  public void setOpinionOutcome(String value) { this.opinionOutcome = value; }
+  public String getOpinionReason() { return opinionReason; }
+  public void setOpinionReason(String value) { this.opinionReason = value; }
 
   // --- what the page shows ---------------------------------------------------------------
 
