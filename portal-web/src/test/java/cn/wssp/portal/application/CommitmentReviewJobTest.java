@@ -48,6 +48,7 @@ class CommitmentReviewJobTest {
     preReview.audit = portal.audit;
     preReview.notifications = portal.notifications;
     preReview.clock = portal.clock;
+    preReview.rules = portal.rules;
     job.applications = portal.applicationRepo;
     job.preReview = preReview;
     job.audit = portal.audit;

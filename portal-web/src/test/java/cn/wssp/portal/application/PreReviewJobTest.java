@@ -42,6 +42,7 @@ class PreReviewJobTest {
     job.audit = portal.audit;
     job.notifications = portal.notifications;
     job.clock = portal.clock;
+    job.rules = portal.rules;
   }
 
   void upload(Application app, String material, byte[] bytes) {

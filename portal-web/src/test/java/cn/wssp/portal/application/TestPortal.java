@@ -28,6 +28,7 @@ final class TestPortal {
 
   final InMemoryApplications applicationRepo = new InMemoryApplications();
   final InMemoryMatters matterRepo = new InMemoryMatters();
+  final InMemoryRuleSets ruleSetRepo = new InMemoryRuleSets();
   final InMemoryAccounts accountRepo = new InMemoryAccounts();
   final InMemoryDocuments documentRepo = new InMemoryDocuments();
   final InMemoryAudit auditRepo = new InMemoryAudit();
@@ -40,6 +41,7 @@ final class TestPortal {
   final Numbers numbers = new Numbers();
   final AuditTrail audit = new AuditTrail();
   final MatterCatalog catalog = new MatterCatalog();
+  final MatterRules rules = new MatterRules();
   final ApplicationService applications = new ApplicationService();
   final Notifications notifications = new Notifications();
   final DocumentIssuer issuer = new DocumentIssuer();
@@ -109,6 +111,11 @@ final class TestPortal {
     audit.entries = auditRepo;
     audit.clock = clock;
     catalog.matters = matterRepo;
+    rules.catalog = catalog;
+    rules.ruleSets = ruleSetRepo;
+    rules.audit = audit;
+    rules.clock = clock;
+    applications.rules = rules;
     applications.applications = applicationRepo;
     applications.accounts = accountRepo;
     applications.jobs = jobRepo;
