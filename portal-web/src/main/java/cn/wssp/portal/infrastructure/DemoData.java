@@ -51,6 +51,7 @@ public class DemoData {
   public void seedIfEmpty() {
     long users = em.createQuery("select count(u) from UserAccount u", Long.class).getSingleResult();
     if (users > 0) {
+      publishMissingDemoRules();
       return;
     }
     LOG.info("首次启动：写入演示数据（演示用户密码见 README）");
@@ -99,6 +100,22 @@ public class DemoData {
     // Each matter's material list comes from its rule set (version 1), the one source of truth.
     for (Matter m : List.of(promised, immediate, joint)) {
       rules.publish(m, demoRules(m.code()), "admin");
+    }
+  }
+
+  /**
+   * A demo database seeded before rule sets existed (V11) gets the demo rule sets as version 1,
+   * once: its matters then list the materials of their rules, as a fresh one does.
+   */
+  private void publishMissingDemoRules() {
+    for (String code : List.of("SCJG-0001", "SCJG-0002", "LB-0001")) {
+      em.createQuery("select m from Matter m where m.code = :c", Matter.class)
+          .setParameter("c", code).getResultList().stream()
+          .filter(m -> rules.versionInForce(m).isEmpty())
+          .forEach(m -> {
+            LOG.info("演示事项 " + code + " 尚无预审规则：发布演示规则第 1 版");
+            rules.publish(m, demoRules(code), "admin");
+          });
     }
   }
 
