@@ -27,7 +27,7 @@ class MatterRulesTest {
   static byte[] layout;
 
   final TestPortal portal = new TestPortal();
-  final PreReviewJob job = new PreReviewJob();
+  final PreReviewJob job;
 
   @BeforeAll
   static void realParts() throws Exception {
@@ -48,13 +48,7 @@ class MatterRulesTest {
   }
 
   MatterRulesTest() {
-    job.applications = portal.applicationRepo;
-    job.preReviewer = preReviewer;
-    job.objects = portal.objects;
-    job.audit = portal.audit;
-    job.notifications = portal.notifications;
-    job.clock = portal.clock;
-    job.rules = portal.rules;
+    job = portal.preReviewJob(preReviewer);
   }
 
   /** The 承诺件's rules: the form must name the word {@code formWord} and the applicant's code. */

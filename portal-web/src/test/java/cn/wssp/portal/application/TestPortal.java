@@ -203,6 +203,19 @@ final class TestPortal {
     results.clock = clock;
   }
 
+  /** The pre-review job on this portal's repositories, with a real pre-reviewer. */
+  PreReviewJob preReviewJob(cn.wssp.prereview.PreReviewer preReviewer) {
+    PreReviewJob job = new PreReviewJob();
+    job.applications = applicationRepo;
+    job.preReviewer = preReviewer;
+    job.objects = objects;
+    job.audit = audit;
+    job.notifications = notifications;
+    job.clock = clock;
+    job.rules = rules;
+    return job;
+  }
+
   private UserAccount user(String username, Set<Role> roles) {
     return accountRepo.add(new UserAccount(username, username, "no-password", roles));
   }
