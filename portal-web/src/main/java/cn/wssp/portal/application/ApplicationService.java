@@ -36,6 +36,9 @@ public class ApplicationService {
   Numbers numbers;
 
   @Inject
+  MatterRules rules;
+
+  @Inject
   AuditTrail audit;
 
   @Inject
@@ -120,7 +123,8 @@ public class ApplicationService {
     AccessPolicy.requireOwner(actor, app);
     ApplicationStatus from = app.status();
     Instant now = Instant.now(clock);
-    app.submit(now, calendar.current().addWorkingDays(LocalDate.now(clock), PRE_REVIEW_WORKING_DAYS));
+    app.submit(now, calendar.current().addWorkingDays(LocalDate.now(clock), PRE_REVIEW_WORKING_DAYS),
+        rules.versionInForce(app.matter()).orElse(null));
     applications.replaceFindings(app.id(), List.of());
     jobs.add(new Job(JobKind.PRE_REVIEW, app.id(), now));
     audit.record(actor, app.id(), AuditAction.SUBMIT, from, app.status(),

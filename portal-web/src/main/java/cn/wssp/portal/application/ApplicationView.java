@@ -37,17 +37,23 @@ public record ApplicationView(
     return actions.contains(ApplicationAction.valueOf(action));
   }
 
-  public record PreReview(Verdict verdict, Instant reviewedAt, List<FindingView> findings) {
+  /** {@code rulesVersion}: the rule set version judged under (null before rule sets existed). */
+  public record PreReview(Verdict verdict, Instant reviewedAt, Integer rulesVersion,
+      List<FindingView> findings) {
     public long blockingCount() {
       return findings.stream().filter(FindingView::blocking).count();
     }
   }
 
-  public record FindingView(String materialCode, String code, Severity severity, String message) {
+  public record FindingView(String materialCode, String code, Severity severity, String message,
+      EvidenceView evidence) {
     public boolean blocking() {
       return severity == Severity.BLOCKING;
     }
   }
+
+  /** Where a finding was seen: page, snippet (≤ 80 characters), OCR confidence; each may be null. */
+  public record EvidenceView(Integer page, String snippet, Double ocrConfidence) {}
 
   /** An uploaded material, as API.md lists them under "materials". */
   public record UploadedMaterial(String materialCode, String fileName, String mediaType, long size,

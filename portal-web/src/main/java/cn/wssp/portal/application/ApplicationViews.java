@@ -50,9 +50,12 @@ public class ApplicationViews {
     PreReview preReview = null;
     if (app.preReviewVerdict() != null) {
       List<FindingView> findings = applications.findingsOf(app.id()).stream()
-          .map(f -> new FindingView(f.materialCode(), f.code(), f.severity(), f.message()))
+          .map(f -> new FindingView(f.materialCode(), f.code(), f.severity(), f.message(),
+              f.hasEvidence() ? new EvidenceView(f.evidencePage(), f.evidenceSnippet(),
+                  f.evidenceOcrConfidence()) : null))
           .toList();
-      preReview = new PreReview(app.preReviewVerdict(), app.preReviewedAt(), findings);
+      preReview = new PreReview(app.preReviewVerdict(), app.preReviewedAt(), app.rulesVersion(),
+          findings);
     }
     Commitment signed = applications.commitmentOf(app.id()).orElse(null);
     CommitmentView commitment = signed == null ? null

@@ -44,11 +44,16 @@ public class CommitmentReviewJob implements JobHandler {
     if (app == null || !app.isSupplyingPromised(null, commitment)) {
       return; // fulfilled, breached or revoked meanwhile
     }
-    // Promised materials are required now: a missing one is a blocking finding, not 容缺.
-    PreReviewResult result = preReview.review(app, m -> commitment.promises(m.code()));
+    // Promised materials are required now: a missing one is a blocking finding, not 容缺. The
+    // whole application is judged (checks across materials need the others' files) under the
+    // version it was submitted under; only the promised materials' findings are new.
+    PreReviewResult result = preReview.review(app);
+    PreReviewResult promised = new PreReviewResult(result.verdict(), result.findings().stream()
+        .filter(f -> f.materialCode() != null && commitment.promises(f.materialCode())).toList(),
+        result.facts(), result.ruleSetVersion());
     List<FindingRecord> kept = new ArrayList<>(applications.findings(app.id()).stream()
         .filter(f -> f.materialCode() == null || !commitment.promises(f.materialCode())).toList());
-    List<FindingRecord> fresh = PreReviewJob.records(app, result, kept.size());
+    List<FindingRecord> fresh = PreReviewJob.records(app, promised, kept.size());
     boolean passes = fresh.stream().noneMatch(FindingRecord::blocking)
         && commitment.materials().stream()
             .allMatch(code -> applications.materialFile(app.id(), code).isPresent());

@@ -1,8 +1,11 @@
 package cn.wssp.portal.application;
 
 import cn.wssp.portal.domain.model.*;
+import cn.wssp.prereview.Applicant;
+import cn.wssp.prereview.Evidence;
 import cn.wssp.prereview.Finding;
-import cn.wssp.prereview.MaterialRequirement;
+import cn.wssp.prereview.MaterialRule;
+import cn.wssp.prereview.RuleSet;
 import cn.wssp.prereview.PreReviewResult;
 import cn.wssp.prereview.PreReviewer;
 import cn.wssp.prereview.SubmittedFile;
@@ -15,8 +18,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The automatic completeness pre-review of a submitted application (§4), run in the
@@ -42,6 +48,9 @@ public class PreReviewJob implements JobHandler {
   @Inject
   Clock clock;
 
+  @Inject
+  MatterRules rules;
+
   @Override
   public JobKind kind() {
     return JobKind.PRE_REVIEW;
@@ -54,7 +63,7 @@ public class PreReviewJob implements JobHandler {
     if (app == null || app.status() != ApplicationStatus.SUBMITTED) {
       return; // withdrawn or already handled by the clerk: nothing to propose any more
     }
-    PreReviewResult result = review(app, m -> true);
+    PreReviewResult result = review(app);
     List<FindingRecord> findings = records(app, result, 0);
     applications.replaceFindings(app.id(), findings);
     Verdict verdict = Verdict.valueOf(result.verdict().name());
@@ -65,27 +74,32 @@ public class PreReviewJob implements JobHandler {
         + "，请等待窗口人员确认。");
   }
 
-  /** The pre-review of those of the application's materials that {@code which} selects. */
-  PreReviewResult review(Application app, java.util.function.Predicate<MaterialSpec> which) {
-    List<MaterialRequirement> requirements = app.matter().materials().stream().filter(which)
-        .map(m -> new MaterialRequirement(m.code(), m.name(), m.required(), m.commitable(),
-            m.acceptedTypes(), m.maxBytes(), m.maxPages()))
-        .toList();
-    java.util.Set<String> codes = requirements.stream().map(MaterialRequirement::code)
-        .collect(java.util.stream.Collectors.toSet());
+  /**
+   * The pre-review of the application's files under the rule set version it was submitted under,
+   * for its enterprise (name and credit code), on today's date of the portal's clock.
+   */
+  PreReviewResult review(Application app) {
+    RuleSet ruleSet = rules.ruleSetOf(app);
+    Set<String> codes = ruleSet.materials().stream().map(MaterialRule::code)
+        .collect(Collectors.toSet());
+    // Files of materials the version does not list (a list changed since) are not judged.
     List<SubmittedFile> files = applications.materialFiles(app.id()).stream()
         .filter(f -> codes.contains(f.materialCode()))
         .map(f -> new SubmittedFile(f.materialCode(), f.fileName(), f.size(), () -> open(f)))
         .toList();
-    return preReviewer.review(requirements, files);
+    Applicant applicant = new Applicant(app.enterprise().name(), app.enterprise().creditCode());
+    return preReviewer.review(ruleSet, applicant, LocalDate.now(clock), files);
   }
 
   /** The findings as stored, numbered from {@code first}. */
   static List<FindingRecord> records(Application app, PreReviewResult result, int first) {
     List<FindingRecord> findings = new ArrayList<>();
     for (Finding f : result.findings()) {
+      Evidence e = f.evidence();
       findings.add(new FindingRecord(app.id(), f.materialCode(), f.code().name(),
-          Severity.valueOf(f.severity().name()), f.message(), first + findings.size()));
+          Severity.valueOf(f.severity().name()), f.message(), first + findings.size(),
+          e == null ? null : e.page(), e == null ? null : e.snippet(),
+          e == null ? null : e.ocrConfidence()));
     }
     return findings;
   }

@@ -2,11 +2,17 @@ package cn.wssp.portal.infrastructure;
 
 import static cn.wssp.portal.domain.model.Role.*;
 
+import cn.wssp.portal.application.MatterRules;
 import cn.wssp.portal.domain.model.*;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,17 +28,31 @@ public class DemoData {
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
   public static final String PASSWORD = "Demo-2026!";
   public static final String PIN = "123456";
-  static final String PDF = "application/pdf";
-  static final List<String> PDF_OR_IMAGE = List.of(PDF, "image/jpeg", "image/png");
-  static final long MB = 1L << 20;
 
   @PersistenceContext(unitName = "portal")
   EntityManager em;
+
+  @Inject
+  MatterRules rules;
+
+  /** The demo rule set of a matter, kept as a readable resource (cn/wssp/portal/rules/CODE.json). */
+  static String demoRules(String matterCode) {
+    String resource = "/cn/wssp/portal/rules/" + matterCode + ".json";
+    try (InputStream in = DemoData.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @Transactional
   public void seedIfEmpty() {
     long users = em.createQuery("select count(u) from UserAccount u", Long.class).getSingleResult();
     if (users > 0) {
+      publishMissingDemoRules();
       return;
     }
     LOG.info("首次启动：写入演示数据（演示用户密码见 README）");
@@ -65,28 +85,41 @@ public class DemoData {
     em.persist(new Delegation(market.id(), chiefA.id(), chiefB.id(), Set.of(), everything, from, to));
     em.persist(new Delegation(health.id(), null, chiefB2.id(), Set.of("LB-0001"), everything, from, to));
 
-    em.persist(new Matter("SCJG-0001", "食品经营许可（新办）", MatterKind.PROMISED, 10,
+    Matter promised = persist(new Matter("SCJG-0001", "食品经营许可（新办）", MatterKind.PROMISED, 10,
             "从事食品销售和餐饮服务活动的经营者，应当取得食品经营许可。",
             "《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》",
             "网上申请 → 材料预审（2个工作日内）→ 受理 → 审查 → 首席代表决定并电子签章 → 送达",
-            "不收费", List.of(market))
-        .addMaterial("application-form", "食品经营许可申请书", true, false, List.of(PDF), 10 * MB, 20)
-        .addMaterial("business-license", "营业执照副本", true, false, PDF_OR_IMAGE, 10 * MB, 5)
-        .addMaterial("premises-layout", "经营场所平面布局图", true, true, PDF_OR_IMAGE, 20 * MB, 10)
-        .addMaterial("safety-rules", "食品安全管理制度文本", true, true, List.of(PDF), 10 * MB, 50));
-    em.persist(new Matter("SCJG-0002", "营业执照遗失补领", MatterKind.IMMEDIATE, 1,
+            "不收费", List.of(market)));
+    Matter immediate = persist(new Matter("SCJG-0002", "营业执照遗失补领", MatterKind.IMMEDIATE, 1,
             "企业营业执照遗失的，可申请补领。",
             "《中华人民共和国市场主体登记管理条例》第三十七条",
-            "网上申请 → 预审 → 当场办结", "不收费", List.of(market))
-        .addMaterial("loss-statement", "营业执照遗失声明", true, false, PDF_OR_IMAGE, 10 * MB, 5));
-    em.persist(new Matter("LB-0001", "餐饮服务食品经营与公共场所卫生许可联办", MatterKind.JOINT, 15,
+            "网上申请 → 预审 → 当场办结", "不收费", List.of(market)));
+    Matter joint = persist(new Matter("LB-0001", "餐饮服务食品经营与公共场所卫生许可联办", MatterKind.JOINT, 15,
             "新开办餐饮单位一次申请，市场监督管理局与卫生健康委员会并联审批、联合发证。",
             "《中华人民共和国食品安全法》；《公共场所卫生管理条例》第八条",
             "一门受理 → 抄告相关部门 → 各部门并联审批、分别电子签章 → 限时办结",
-            "不收费", List.of(market, health))
-        .addMaterial("application-form", "联办申请表", true, false, List.of(PDF), 10 * MB, 20)
-        .addMaterial("business-license", "营业执照副本", true, false, PDF_OR_IMAGE, 10 * MB, 5)
-        .addMaterial("hygiene-report", "公共场所卫生检测报告", true, true, PDF_OR_IMAGE, 20 * MB, 30));
+            "不收费", List.of(market, health)));
+    em.flush();
+    // Each matter's material list comes from its rule set (version 1), the one source of truth.
+    for (Matter m : List.of(promised, immediate, joint)) {
+      rules.publish(m, demoRules(m.code()), "admin");
+    }
+  }
+
+  /**
+   * A demo database seeded before rule sets existed (V11) gets the demo rule sets as version 1,
+   * once: its matters then list the materials of their rules, as a fresh one does.
+   */
+  private void publishMissingDemoRules() {
+    for (String code : List.of("SCJG-0001", "SCJG-0002", "LB-0001")) {
+      em.createQuery("select m from Matter m where m.code = :c", Matter.class)
+          .setParameter("c", code).getResultList().stream()
+          .filter(m -> rules.versionInForce(m).isEmpty())
+          .forEach(m -> {
+            LOG.info("演示事项 " + code + " 尚无预审规则：发布演示规则第 1 版");
+            rules.publish(m, demoRules(code), "admin");
+          });
+    }
   }
 
   private <T> T persist(T entity) {

@@ -25,7 +25,7 @@ class CommitmentReviewJobTest {
   static byte[] pdf;
 
   final TestPortal portal = new TestPortal();
-  final PreReviewJob preReview = new PreReviewJob();
+  final PreReviewJob preReview;
   final CommitmentReviewJob job = new CommitmentReviewJob();
 
   @BeforeAll
@@ -42,12 +42,7 @@ class CommitmentReviewJobTest {
   }
 
   CommitmentReviewJobTest() {
-    preReview.applications = portal.applicationRepo;
-    preReview.preReviewer = preReviewer;
-    preReview.objects = portal.objects;
-    preReview.audit = portal.audit;
-    preReview.notifications = portal.notifications;
-    preReview.clock = portal.clock;
+    preReview = portal.preReviewJob(preReviewer);
     job.applications = portal.applicationRepo;
     job.preReview = preReview;
     job.audit = portal.audit;

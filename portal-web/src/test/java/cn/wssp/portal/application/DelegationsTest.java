@@ -109,7 +109,7 @@ class DelegationsTest {
 
     portal.absences.record(actor(portal.admin), "chief-b", TODAY, TODAY, "赴省厅培训");
     Document decision = portal.decisions.decide(actor(portal.chiefA), app.id(),
-        DecisionOutcome.APPROVE, "准予。", PIN);
+        DecisionOutcome.APPROVE, "准予。", PIN).issued();
     assertEquals(ApplicationStatus.ISSUED, app.status());
     assertEquals(1, decision.signatureCount());
   }

@@ -20,7 +20,7 @@ class PreReviewJobTest {
   static byte[] pdf;
 
   final TestPortal portal = new TestPortal();
-  final PreReviewJob job = new PreReviewJob();
+  final PreReviewJob job;
 
   @BeforeAll
   static void realParts() throws Exception {
@@ -36,12 +36,7 @@ class PreReviewJobTest {
   }
 
   PreReviewJobTest() {
-    job.applications = portal.applicationRepo;
-    job.preReviewer = preReviewer;
-    job.objects = portal.objects;
-    job.audit = portal.audit;
-    job.notifications = portal.notifications;
-    job.clock = portal.clock;
+    job = portal.preReviewJob(preReviewer);
   }
 
   void upload(Application app, String material, byte[] bytes) {

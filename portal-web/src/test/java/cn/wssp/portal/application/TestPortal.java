@@ -29,6 +29,7 @@ final class TestPortal {
 
   final InMemoryApplications applicationRepo = new InMemoryApplications();
   final InMemoryMatters matterRepo = new InMemoryMatters();
+  final InMemoryRuleSets ruleSetRepo = new InMemoryRuleSets();
   final InMemoryAccounts accountRepo = new InMemoryAccounts();
   final InMemoryDelegations delegationRepo = new InMemoryDelegations();
   final InMemoryDishonest dishonestRepo = new InMemoryDishonest();
@@ -44,6 +45,7 @@ final class TestPortal {
   final Numbers numbers = new Numbers();
   final AuditTrail audit = new AuditTrail();
   final MatterCatalog catalog = new MatterCatalog();
+  final MatterRules rules = new MatterRules();
   final ApplicationService applications = new ApplicationService();
   final Notifications notifications = new Notifications();
   final DocumentIssuer issuer = new DocumentIssuer();
@@ -125,6 +127,11 @@ final class TestPortal {
     audit.entries = auditRepo;
     audit.clock = clock;
     catalog.matters = matterRepo;
+    rules.catalog = catalog;
+    rules.ruleSets = ruleSetRepo;
+    rules.audit = audit;
+    rules.clock = clock;
+    applications.rules = rules;
     applications.applications = applicationRepo;
     applications.accounts = accountRepo;
     applications.jobs = jobRepo;
@@ -243,6 +250,19 @@ final class TestPortal {
     results.documents = documentRepo;
     results.applications = applicationRepo;
     results.clock = clock;
+  }
+
+  /** The pre-review job on this portal's repositories, with a real pre-reviewer. */
+  PreReviewJob preReviewJob(cn.wssp.prereview.PreReviewer preReviewer) {
+    PreReviewJob job = new PreReviewJob();
+    job.applications = applicationRepo;
+    job.preReviewer = preReviewer;
+    job.objects = objects;
+    job.audit = audit;
+    job.notifications = notifications;
+    job.clock = clock;
+    job.rules = rules;
+    return job;
   }
 
   private UserAccount user(String username, Set<Role> roles) {

@@ -80,7 +80,7 @@ class ApiJourneyIT {
         .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
         .toList().containsAll(java.util.List.of("EDIT_MATERIALS", "SUBMIT", "WITHDRAW")));
     // A PNG named .pdf for the licence: the content decides, so this is a type mismatch.
-    upload(applicant, id, "application-form", "申请书.pdf", TestFiles.pdf("application", 2));
+    upload(applicant, id, "application-form", "申请书.pdf", Materials.valid("SCJG-0001", "application-form", 2));
     upload(applicant, id, "business-license", "营业执照.pdf", TestFiles.png());
     submit(applicant, id);
     JsonObject reviewed = awaitStatus(applicant, id, "PRE_REVIEWED");
@@ -105,7 +105,7 @@ class ApiJourneyIT {
     assertEquals("image/png", uploaded.stream().map(JsonValue::asJsonObject)
         .filter(o -> o.getString("materialCode").equals("business-license")).findFirst().orElseThrow()
         .getString("mediaType"), "the type comes from the content, not the name");
-    assertEquals(4, reviewed.getJsonArray("checklist").size());
+    assertEquals(5, reviewed.getJsonArray("checklist").size());
     // The clerk opens what was sent: the same bytes, with the detected type.
     Api.Reply file = clerk.get("/api/v1/applications/" + id + "/materials/business-license");
     assertEquals(200, file.status(), file.toString());
@@ -125,9 +125,10 @@ class ApiJourneyIT {
     assertTrue(new String(noticePdf, 0, 5).startsWith("%PDF"));
 
     // The applicant supplies everything and resubmits.
-    upload(applicant, id, "business-license", "营业执照.pdf", TestFiles.pdf("licence", 1));
-    upload(applicant, id, "premises-layout", "布局图.pdf", TestFiles.pdf("layout", 1));
-    upload(applicant, id, "safety-rules", "制度.pdf", TestFiles.pdf("rules", 3));
+    upload(applicant, id, "business-license", "营业执照.pdf", Materials.valid("SCJG-0001", "business-license"));
+    upload(applicant, id, "legal-rep-id", "身份证.pdf", Materials.valid("SCJG-0001", "legal-rep-id"));
+    upload(applicant, id, "premises-layout", "布局图.pdf", Materials.valid("SCJG-0001", "premises-layout"));
+    upload(applicant, id, "safety-rules", "制度.pdf", Materials.valid("SCJG-0001", "safety-rules", 3));
     submit(applicant, id);
     JsonObject second = awaitStatus(applicant, id, "PRE_REVIEWED");
     assertEquals("COMPLETE", second.getJsonObject("preReview").getString("verdict"), second.toString());
@@ -213,7 +214,7 @@ class ApiJourneyIT {
     Api other = Api.login(portal, "applicant2");
     assertEquals(404, other.get("/api/v1/applications/" + id).status());
     Api.Reply upload = other.putFile("/api/v1/applications/" + id + "/materials/loss-statement",
-        "x.pdf", TestFiles.pdf("x", 1));
+        "x.pdf", Materials.valid("SCJG-0002", "loss-statement"));
     assertEquals(404, upload.status(), upload.toString());
     assertEquals("NOT_FOUND", upload.json().getString("error"));
     assertEquals(404, other.post("/api/v1/applications/" + id + "/submit", null).status());
@@ -224,7 +225,7 @@ class ApiJourneyIT {
   void denialIsSignedWithReasonsAndAppealRights() throws Exception {
     Api applicant = Api.login(portal, "applicant");
     long id = create(applicant, "SCJG-0002");
-    upload(applicant, id, "loss-statement", "遗失声明.pdf", TestFiles.pdf("statement", 1));
+    upload(applicant, id, "loss-statement", "遗失声明.pdf", Materials.valid("SCJG-0002", "loss-statement"));
     submit(applicant, id);
     assertEquals("COMPLETE", awaitStatus(applicant, id, "PRE_REVIEWED").getJsonObject("preReview")
         .getString("verdict"));
@@ -248,8 +249,9 @@ class ApiJourneyIT {
   void commitmentLetsAnApplicationProceedWithoutCommitableMaterials() throws Exception {
     Api applicant = Api.login(portal, "applicant");
     long id = create(applicant, "SCJG-0001");
-    upload(applicant, id, "application-form", "申请书.pdf", TestFiles.pdf("form", 1));
-    upload(applicant, id, "business-license", "执照.png", TestFiles.png());
+    upload(applicant, id, "application-form", "申请书.pdf", Materials.valid("SCJG-0001", "application-form"));
+    upload(applicant, id, "business-license", "执照.pdf", Materials.valid("SCJG-0001", "business-license"));
+    upload(applicant, id, "legal-rep-id", "身份证.pdf", Materials.valid("SCJG-0001", "legal-rep-id"));
     submit(applicant, id);
     JsonObject reviewed = awaitStatus(applicant, id, "PRE_REVIEWED");
     assertEquals("COMPLETE_WITH_COMMITMENT", reviewed.getJsonObject("preReview").getString("verdict"),
@@ -270,7 +272,7 @@ class ApiJourneyIT {
   void hostileAndOversizedFilesAreNamedAndNothingSavedIsLost() throws Exception {
     Api applicant = Api.login(portal, "applicant");
     long id = create(applicant, "SCJG-0001");
-    upload(applicant, id, "application-form", "申请书.pdf", TestFiles.pdf("form", 1));
+    upload(applicant, id, "application-form", "申请书.pdf", Materials.valid("SCJG-0001", "application-form"));
     upload(applicant, id, "business-license", "营业执照.pdf", TestFiles.windowsExe());
     upload(applicant, id, "safety-rules", "制度.pdf", TestFiles.bytes(11 << 20)); // limit 10 MB
 
@@ -285,7 +287,7 @@ class ApiJourneyIT {
     assertEquals("申请书.pdf", kept.getString("fileName"));
 
     Api.Reply unknown = applicant.putFile("/api/v1/applications/" + id + "/materials/no-such",
-        "x.pdf", TestFiles.pdf("x", 1));
+        "x.pdf", Materials.valid("SCJG-0001", "application-form"));
     assertEquals(404, unknown.status(), unknown.toString());
     assertTrue(unknown.json().getString("message").contains("no-such"));
 

@@ -38,7 +38,7 @@ class AuthorizationMatrixIT {
     Api applicant = apis.get("applicant");
     draft = ApiJourneyIT.create(applicant, "SCJG-0002");
     app = ApiJourneyIT.create(applicant, "SCJG-0002");
-    ApiJourneyIT.upload(applicant, app, "loss-statement", "遗失声明.pdf", TestFiles.pdf("遗失声明", 1));
+    ApiJourneyIT.upload(applicant, app, "loss-statement", "遗失声明.pdf", Materials.valid("SCJG-0002", "loss-statement"));
     ApiJourneyIT.submit(applicant, app);
     ApiJourneyIT.awaitStatus(applicant, app, "PRE_REVIEWED");
     Api.Reply accepted = apis.get("clerk").post("/api/v1/applications/" + app + "/acceptance",
@@ -105,7 +105,9 @@ class AuthorizationMatrixIT {
   static Api.Reply send(Api api, Row row, String path) throws Exception {
     return switch (row.method()) {
       case "GET" -> api.get(path);
-      case "PUT" -> api.putFile(path, "声明.pdf", TestFiles.pdf("矩阵", 1));
+      case "PUT" -> row.body().equals("FILE")
+          ? api.putFile(path, "声明.pdf", Materials.valid("SCJG-0002", "loss-statement"))
+          : api.put(path, row.body());
       case "POST" -> api.post(path, row.body().equals("-") ? null : row.body());
       case "DELETE" -> api.delete(path);
       default -> throw new IllegalArgumentException(row.method());

@@ -154,11 +154,13 @@ class BrowserJourneyIT {
     // Uploads through p:fileUpload: the file goes to its hidden input; the progress bar shows.
     // The safety rules (容缺) stay missing, so the pre-review proposes the commitment route.
     watchForProgressBars();
-    List<String> names = List.of("申请书.pdf", "营业执照.pdf", "平面布局图.pdf");
+    List<String> names = List.of("申请书.pdf", "营业执照.pdf", "身份证.pdf", "平面布局图.pdf");
+    List<String> codes = List.of("application-form", "business-license", "legal-rep-id",
+        "premises-layout");
     for (int row = 0; row < names.size(); row++) {
       String name = names.get(row);
       Path file = files.resolve(id + "-" + name);
-      Files.write(file, TestFiles.pdf("material " + row + " of " + number, 1 + row));
+      Files.write(file, Materials.valid("SCJG-0001", codes.get(row), 1 + row % 2));
       By input = By.cssSelector("input[type=file][id='f:materials:" + row + ":upload_input']");
       wait.until(ExpectedConditions.presenceOfElementLocated(input)).sendKeys(file.toString());
       String stored = file.getFileName().toString();
@@ -169,7 +171,7 @@ class BrowserJourneyIT {
     String materials = text(By.id("f:materials"));
     assertTrue(materials.contains("识别为 PDF"), "the detected media type is shown: " + materials);
     assertTrue(materials.contains("SHA-256"), "the short SHA-256 is shown");
-    assertTrue(materials.contains("已上传 3 / 4"), materials);
+    assertTrue(materials.contains("已上传 4 / 5"), materials);
     shot("03-uploaded");
 
     // Submit; the page polls until the background pre-review has judged the materials.

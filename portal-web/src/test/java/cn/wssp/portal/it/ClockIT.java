@@ -26,7 +26,7 @@ class ClockIT {
   void aSilentWindowMeansDeemedAcceptance() throws Exception {
     Api applicant = Api.login(portal, "applicant");
     long id = ApiJourneyIT.create(applicant, "SCJG-0002");
-    ApiJourneyIT.upload(applicant, id, "loss-statement", "遗失声明.pdf", TestFiles.pdf("遗失声明", 1));
+    ApiJourneyIT.upload(applicant, id, "loss-statement", "遗失声明.pdf", Materials.valid("SCJG-0002", "loss-statement"));
     ApiJourneyIT.submit(applicant, id);
     ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED");
 
@@ -61,8 +61,12 @@ class ClockIT {
   void aBrokenCommitmentEndsInARevocationThatVerificationShows() throws Exception {
     Api applicant = Api.login(portal, "applicant");
     long id = ApiJourneyIT.create(applicant, "SCJG-0001");
-    ApiJourneyIT.upload(applicant, id, "application-form", "申请书.pdf", TestFiles.pdf("form", 1));
-    ApiJourneyIT.upload(applicant, id, "business-license", "执照.png", TestFiles.png());
+    ApiJourneyIT.upload(applicant, id, "application-form", "申请书.pdf",
+        Materials.valid("SCJG-0001", "application-form"));
+    ApiJourneyIT.upload(applicant, id, "business-license", "执照.pdf",
+        Materials.valid("SCJG-0001", "business-license"));
+    ApiJourneyIT.upload(applicant, id, "legal-rep-id", "身份证.pdf",
+        Materials.valid("SCJG-0001", "legal-rep-id"));
     ApiJourneyIT.submit(applicant, id);
     ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED");
     String due = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(3).toString();

@@ -93,7 +93,7 @@ class ClusterIT {
     assertEquals(200, created.status(), created.toString());
     long id = created.json().getJsonNumber("id").longValue();
     Api.Reply up = applicant.putFile("/api/v1/applications/" + id + "/materials/loss-statement",
-        "遗失声明.pdf", TestFiles.pdf("statement", 1));
+        "遗失声明.pdf", Materials.valid("SCJG-0002", "loss-statement"));
     assertEquals(200, up.status(), up.toString());
     Api.Reply submit = applicant.post("/api/v1/applications/" + id + "/submit", null);
     assertTrue(submit.status() == 200 || submit.status() == 409, submit.toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -39,13 +40,13 @@ class DelegationIT {
   void signingFollowsTheDelegationLetter() throws Exception {
     Api applicant = Api.login(portal, "applicant");
     long lost = ApiJourneyIT.create(applicant, "SCJG-0002");
-    ApiJourneyIT.upload(applicant, lost, "loss-statement", "遗失声明.pdf", TestFiles.pdf("遗失声明", 1));
+    ApiJourneyIT.upload(applicant, lost, "loss-statement", "遗失声明.pdf", Materials.valid("SCJG-0002", "loss-statement"));
     ApiJourneyIT.submit(applicant, lost);
     long food = ApiJourneyIT.create(applicant, "SCJG-0001");
-    ApiJourneyIT.upload(applicant, food, "application-form", "申请书.pdf", TestFiles.pdf("form", 1));
-    ApiJourneyIT.upload(applicant, food, "business-license", "执照.pdf", TestFiles.pdf("licence", 1));
-    ApiJourneyIT.upload(applicant, food, "premises-layout", "布局图.pdf", TestFiles.pdf("layout", 1));
-    ApiJourneyIT.upload(applicant, food, "safety-rules", "制度.pdf", TestFiles.pdf("rules", 3));
+    for (String material : List.of("application-form", "business-license", "legal-rep-id",
+        "premises-layout", "safety-rules")) {
+      ApiJourneyIT.upload(applicant, food, material, material + ".pdf", Materials.valid("SCJG-0001", material));
+    }
     ApiJourneyIT.submit(applicant, food);
     for (long id : new long[] {lost, food}) {
       ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED");
@@ -140,8 +141,11 @@ class DelegationIT {
     String creditCode = applicant2.get("/api/v1/me").json().getJsonObject("enterprise")
         .getString("creditCode");
     long id = ApiJourneyIT.create(applicant2, "SCJG-0001");
-    ApiJourneyIT.upload(applicant2, id, "application-form", "申请书.pdf", TestFiles.pdf("form", 1));
-    ApiJourneyIT.upload(applicant2, id, "business-license", "执照.png", TestFiles.png());
+    // The mandatory materials only: the commitable ones are left for the commitment.
+    for (String material : List.of("application-form", "business-license", "legal-rep-id")) {
+      ApiJourneyIT.upload(applicant2, id, material, material + ".pdf",
+          Materials.valid("SCJG-0001", material, Materials.SECOND));
+    }
     ApiJourneyIT.submit(applicant2, id);
     JsonObject reviewed = ApiJourneyIT.awaitStatus(applicant2, id, "PRE_REVIEWED");
     assertEquals("COMPLETE_WITH_COMMITMENT", reviewed.getJsonObject("preReview").getString("verdict"));

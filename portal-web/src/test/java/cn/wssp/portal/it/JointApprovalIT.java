@@ -137,9 +137,9 @@ class JointApprovalIT {
   /** LB-0001 of the demo enterprise, submitted, pre-reviewed and accepted at the window. */
   static long acceptedJointApplication(Api applicant) throws Exception {
     long id = ApiJourneyIT.create(applicant, "LB-0001");
-    ApiJourneyIT.upload(applicant, id, "application-form", "联办申请表.pdf", TestFiles.pdf("form", 1));
-    ApiJourneyIT.upload(applicant, id, "business-license", "执照.pdf", TestFiles.pdf("licence", 1));
-    ApiJourneyIT.upload(applicant, id, "hygiene-report", "检测报告.pdf", TestFiles.pdf("report", 2));
+    ApiJourneyIT.upload(applicant, id, "application-form", "联办申请表.pdf", Materials.valid("LB-0001", "application-form"));
+    ApiJourneyIT.upload(applicant, id, "business-license", "执照.pdf", Materials.valid("LB-0001", "business-license"));
+    ApiJourneyIT.upload(applicant, id, "hygiene-report", "检测报告.pdf", Materials.valid("LB-0001", "hygiene-report", 2));
     ApiJourneyIT.submit(applicant, id);
     ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED");
     Api.Reply accepted = Api.login(portal, "clerk").post("/api/v1/applications/" + id + "/acceptance",

@@ -144,7 +144,7 @@ class PkiIT {
   private static Issued issueOne(RunningPortal portal) throws Exception {
     Api applicant = Api.login(portal, "applicant");
     long id = ApiJourneyIT.create(applicant, "SCJG-0002");
-    ApiJourneyIT.upload(applicant, id, "loss-statement", "遗失声明.pdf", TestFiles.pdf("遗失声明", 1));
+    ApiJourneyIT.upload(applicant, id, "loss-statement", "遗失声明.pdf", Materials.valid("SCJG-0002", "loss-statement"));
     ApiJourneyIT.submit(applicant, id);
     ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED");
     Api.Reply accepted = Api.login(portal, "clerk").post("/api/v1/applications/" + id + "/acceptance",

@@ -16,7 +16,7 @@ class RestartIT {
       String ca = Api.anonymous(portal).get("/api/v1/pki/ca.pem").text();
       Api applicant = Api.login(portal, "applicant");
       long id = ApiJourneyIT.create(applicant, "SCJG-0002");
-      ApiJourneyIT.upload(applicant, id, "loss-statement", "声明.pdf", TestFiles.pdf("s", 1));
+      ApiJourneyIT.upload(applicant, id, "loss-statement", "声明.pdf", Materials.valid("SCJG-0002", "loss-statement"));
       int matters = Api.anonymous(portal).get("/api/v1/matters").structure().asJsonArray().size();
 
       portal.stop();

@@ -120,7 +120,7 @@ class SecurityIT {
   void refusalsAndDownloadsAreAuditedAndTheChainHolds() throws Exception {
     Api applicant = Api.login(portal, "applicant");
     long id = ApiJourneyIT.create(applicant, "SCJG-0002");
-    ApiJourneyIT.upload(applicant, id, "loss-statement", "声明.pdf", TestFiles.pdf("声明", 1));
+    ApiJourneyIT.upload(applicant, id, "loss-statement", "声明.pdf", Materials.valid("SCJG-0002", "loss-statement"));
     ApiJourneyIT.submit(applicant, id);
     assertEquals(404, Api.login(portal, "applicant2").get("/api/v1/applications/" + id).status());
     assertEquals(200, Api.login(portal, "clerk")

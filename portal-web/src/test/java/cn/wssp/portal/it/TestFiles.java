@@ -1,30 +1,13 @@
 package cn.wssp.portal.it;
 
-import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfWriter;
-import com.itextpdf.layout.Document;
-import com.itextpdf.layout.element.Paragraph;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
 
-/** Real files of the kinds applicants upload, made on the spot. */
+/** Files that are not materials (a picture, an executable, noise); material PDFs: {@link Materials}. */
 final class TestFiles {
   private TestFiles() {}
-
-  static byte[] pdf(String text, int pages) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (PdfDocument pdf = new PdfDocument(new PdfWriter(out)); Document doc = new Document(pdf)) {
-      for (int i = 0; i < pages; i++) {
-        if (i > 0) {
-          doc.add(new com.itextpdf.layout.element.AreaBreak());
-        }
-        doc.add(new Paragraph(text + " page " + (i + 1)));
-      }
-    }
-    return out.toByteArray();
-  }
 
   /** A Windows executable stub (MZ header, PE signature), as a renamed .exe would be. */
   static byte[] windowsExe() {

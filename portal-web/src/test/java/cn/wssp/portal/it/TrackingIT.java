@@ -32,7 +32,7 @@ class TrackingIT {
     String code = draft.getString("trackingCode");
     assertTrue(code.matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}"), code);
 
-    ApiJourneyIT.upload(applicant, id, "loss-statement", "遗失声明.pdf", TestFiles.pdf("遗失声明", 1));
+    ApiJourneyIT.upload(applicant, id, "loss-statement", "遗失声明.pdf", Materials.valid("SCJG-0002", "loss-statement"));
     ApiJourneyIT.submit(applicant, id);
     ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED");
 

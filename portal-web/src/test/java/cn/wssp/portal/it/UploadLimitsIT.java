@@ -72,7 +72,7 @@ class UploadLimitsIT {
   void chunkedUploadIsCutOffAtTheCapAndTheEarlierFileStays() throws Exception {
     Api applicant = Api.login(portal, "applicant");
     long id = ApiJourneyIT.create(applicant, "SCJG-0001");
-    byte[] first = TestFiles.pdf("earlier", 1);
+    byte[] first = Materials.valid("SCJG-0001", "application-form");
     ApiJourneyIT.upload(applicant, id, "application-form", "申请书.pdf", first);
     String sha = sha256(first);
 

@@ -29,6 +29,14 @@ public class Application {
   @Column(name = "matter_version")
   private int matterVersion;
 
+  /**
+   * The rule set version in force at the first submission: the application is judged under it,
+   * also after a 补正 resubmission and when promised materials follow, so a rule published later
+   * never changes its verdict. Null: no rule set was published (judged by the material list).
+   */
+  @Column(name = "rules_version")
+  private Integer rulesVersion;
+
   @ManyToOne(optional = false)
   @JoinColumn(name = "enterprise_id")
   private Enterprise enterprise;
@@ -127,7 +135,15 @@ public class Application {
 
   /** Submission starts the 2-working-day pre-review clock. */
   public void submit(Instant now, LocalDate preReviewDue) {
+    submit(now, preReviewDue, null);
+  }
+
+  /** Submission; the first one records the rule set version in force (kept from then on). */
+  public void submit(Instant now, LocalDate preReviewDue, Integer rulesVersionInForce) {
     moveTo(SUBMITTED, Set.of(DRAFT, SUPPLEMENT_REQUESTED), "提交");
+    if (submittedAt == null) { // the first submission; a 补正 resubmission keeps it
+      this.rulesVersion = rulesVersionInForce;
+    }
     this.submittedAt = now;
     this.preReviewDue = preReviewDue;
     this.preReviewVerdict = null;
@@ -337,6 +353,7 @@ public class Application {
   public String number() { return number; }
   public Matter matter() { return matter; }
   public int matterVersion() { return matterVersion; }
+  public Integer rulesVersion() { return rulesVersion; }
   public Enterprise enterprise() { return enterprise; }
   public UserAccount applicant() { return applicant; }
   public ApplicationStatus status() { return status; }

@@ -38,7 +38,8 @@ public enum AuditAction {
   DISHONEST_LISTED("列入失信名单"),
   DISHONEST_REMOVED("移出失信名单"),
   TEST_CLOCK_MOVED("调整测试时钟"),
-  SEAL_REVOKED("吊销印章证书");
+  SEAL_REVOKED("吊销印章证书"),
+  RULES_PUBLISHED("发布预审规则");
 
   private final String label;
 

@@ -22,7 +22,28 @@ public class FindingRecord {
   private String message;
   private int position;
 
+  /** Where it was seen: 1-based page, or null. */
+  @Column(name = "evidence_page")
+  private Integer evidencePage;
+
+  /** The text around the match (at most 80 characters), or null. */
+  @Column(name = "evidence_snippet")
+  private String evidenceSnippet;
+
+  /** Tesseract's mean confidence (0–100) when OCR produced the text, or null. */
+  @Column(name = "evidence_ocr_confidence")
+  private Double evidenceOcrConfidence;
+
   protected FindingRecord() {}
+
+  /** A finding with where it was seen (each part may be null). */
+  public FindingRecord(Long applicationId, String materialCode, String code, Severity severity,
+      String message, int position, Integer page, String snippet, Double ocrConfidence) {
+    this(applicationId, materialCode, code, severity, message, position);
+    this.evidencePage = page;
+    this.evidenceSnippet = snippet;
+    this.evidenceOcrConfidence = ocrConfidence;
+  }
 
   public FindingRecord(Long applicationId, String materialCode, String code, Severity severity,
       String message, int position) {
@@ -38,5 +59,11 @@ public class FindingRecord {
   public String code() { return code; }
   public Severity severity() { return severity; }
   public String message() { return message; }
+  public Integer evidencePage() { return evidencePage; }
+  public String evidenceSnippet() { return evidenceSnippet; }
+  public Double evidenceOcrConfidence() { return evidenceOcrConfidence; }
+  public boolean hasEvidence() {
+    return evidencePage != null || evidenceSnippet != null || evidenceOcrConfidence != null;
+  }
   public boolean blocking() { return severity == Severity.BLOCKING; }
 }

@@ -50,6 +50,20 @@ public class MaterialSpec {
     this.position = position;
   }
 
+  /** A material as a published rule set lists it. */
+  public record Listing(String code, String name, boolean required, boolean commitable,
+      List<String> acceptedTypes, long maxBytes, int maxPages) {}
+
+  void relist(Listing l, int newPosition) {
+    this.name = l.name();
+    this.required = l.required();
+    this.commitable = l.commitable();
+    this.acceptedTypes = String.join(",", l.acceptedTypes());
+    this.maxBytes = l.maxBytes();
+    this.maxPages = l.maxPages();
+    this.position = newPosition;
+  }
+
   public String code() { return code; }
   public String name() { return name; }
   public boolean required() { return required; }

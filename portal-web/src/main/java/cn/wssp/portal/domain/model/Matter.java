@@ -44,7 +44,8 @@ public class Matter {
   @OrderColumn(name = "sign_order")
   private List<Department> departments = new ArrayList<>();
 
-  @OneToMany(mappedBy = "matter", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+  @OneToMany(mappedBy = "matter", cascade = CascadeType.ALL, fetch = FetchType.EAGER,
+      orphanRemoval = true)
   @OrderBy("position")
   private List<MaterialSpec> materials = new ArrayList<>();
 
@@ -71,6 +72,34 @@ public class Matter {
     materials.add(new MaterialSpec(this, code, name, required, commitable, acceptedTypes, maxBytes,
         maxPages, materials.size()));
     return this;
+  }
+
+  /**
+   * A rule set version was published: its material list becomes the matter's list (the one the
+   * guide shows and uploads are checked against) and its number the matter's version. Materials
+   * are updated in place by code, so a material kept keeps its row.
+   */
+  public void adoptMaterialList(int rulesVersion, List<MaterialSpec.Listing> list) {
+    if (list.isEmpty()) {
+      throw DomainException.invalid("事项「" + name + "」至少需要一项材料。");
+    }
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      MaterialSpec.Listing l = list.get(i);
+      if (!codes.add(l.code())) {
+        throw DomainException.invalid("材料编码「" + l.code() + "」重复。");
+      }
+      Optional<MaterialSpec> kept = material(l.code());
+      if (kept.isPresent()) {
+        kept.get().relist(l, i);
+      } else {
+        materials.add(new MaterialSpec(this, l.code(), l.name(), l.required(), l.commitable(),
+            l.acceptedTypes(), l.maxBytes(), l.maxPages(), i));
+      }
+    }
+    materials.removeIf(m -> !codes.contains(m.code()));
+    materials.sort(java.util.Comparator.comparingInt(MaterialSpec::position));
+    this.version = rulesVersion;
   }
 
   /** 「食品经营许可申请书」、「营业执照副本」: the materials' names, for notices. */

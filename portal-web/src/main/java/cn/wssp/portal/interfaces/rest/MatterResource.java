@@ -1,20 +1,32 @@
 package cn.wssp.portal.interfaces.rest;
 
 import cn.wssp.portal.application.MatterCatalog;
+import cn.wssp.portal.application.MatterRules;
 import cn.wssp.portal.application.MatterView;
+import cn.wssp.portal.interfaces.security.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
 import java.util.List;
 
-/** The public service guides (办事指南), no login needed. */
+/** The public service guides (办事指南), no login needed; their pre-review rules (规则集). */
 @Path("matters")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MatterResource {
   @Inject
   MatterCatalog catalog;
+
+  @Inject
+  MatterRules rules;
+
+  @Inject
+  CurrentActor current;
 
   @GET
   public List<MatterView> all() {
@@ -25,5 +37,32 @@ public class MatterResource {
   @Path("{code}")
   public MatterView one(@PathParam("code") String code) {
     return catalog.one(code);
+  }
+
+  /** {matterCode, version, publishedAt, publishedBy, rules}: the version in force. */
+  @GET
+  @Path("{code}/rules")
+  public JsonObject rules(@PathParam("code") String code) {
+    return json(rules.inForce(code));
+  }
+
+  /** The center admin publishes the body (a RULES.md document) as the next version. */
+  @PUT
+  @Path("{code}/rules")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public JsonObject publish(@PathParam("code") String code, String document) {
+    return json(rules.publish(current.require(), code, document));
+  }
+
+  private static JsonObject json(MatterRules.RulesView v) {
+    try (JsonReader reader = Json.createReader(new StringReader(v.document()))) {
+      return Json.createObjectBuilder()
+          .add("matterCode", v.matterCode())
+          .add("version", v.version())
+          .add("publishedAt", v.publishedAt().toString())
+          .add("publishedBy", v.publishedBy())
+          .add("rules", reader.readValue())
+          .build();
+    }
   }
 }

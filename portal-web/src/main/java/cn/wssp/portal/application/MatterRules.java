@@ -1,0 +1,121 @@
+package cn.wssp.portal.application;
+
+import cn.wssp.portal.domain.model.*;
+import cn.wssp.prereview.MaterialRequirement;
+import cn.wssp.prereview.RuleSet;
+import cn.wssp.prereview.RuleSetException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Each matter's pre-review rule set (规则集, prereview/RULES.md), published in versions by the
+ * center admin.
+ *
+ * <p>One source of truth: the published JSON document. The matter's material list (material_spec,
+ * what the guide shows and uploads are checked against) is derived from the version in force and
+ * rewritten in the same transaction as each publication, never edited on its own; the pre-review
+ * reads the document of the version the application was submitted under.
+ */
+@ApplicationScoped
+public class MatterRules {
+  /** The pre-reviewer's own limit when a rule set gives none ({@code maxBytes} 0). */
+  static final long DEFAULT_MAX_BYTES = 100L << 20;
+
+  @Inject
+  MatterCatalog catalog;
+
+  @Inject
+  RuleSetRepository ruleSets;
+
+  @Inject
+  AuditTrail audit;
+
+  @Inject
+  Clock clock;
+
+  /** The rule set in force for this matter, as published. */
+  public RulesView inForce(String matterCode) {
+    Matter matter = catalog.matter(matterCode);
+    return ruleSets.inForce(matter.id()).map(r -> view(matter, r)).orElseThrow(() ->
+        new DomainException("NOT_FOUND", 404, "办理事项「" + matter.code() + "」尚未发布预审规则。"));
+  }
+
+  /** The center admin publishes a new version: validated first, then version + 1, audited. */
+  @Transactional
+  public RulesView publish(Actor actor, String matterCode, String document) {
+    AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "发布预审规则");
+    Matter matter = catalog.matter(matterCode);
+    PublishedRules published = publish(matter, document, actor.username());
+    audit.record(actor, null, AuditAction.RULES_PUBLISHED, null, null,
+        matter.code() + " 预审规则第 " + published.version() + " 版");
+    return view(matter, published);
+  }
+
+  /**
+   * Publishes without an actor: the demo data's first versions at first start. Returns the
+   * version stored.
+   */
+  @Transactional
+  public PublishedRules publish(Matter matter, String document, String publishedBy) {
+    RuleSet rules = parse(document);
+    int next = versionInForce(matter).orElse(0) + 1;
+    PublishedRules published = new PublishedRules(matter.id(), next, document,
+        Instant.now(clock), publishedBy);
+    ruleSets.add(published);
+    matter.adoptMaterialList(next, rules.requirements().stream().map(MatterRules::listing).toList());
+    return published;
+  }
+
+  /** The version an application submitted now is judged under; empty when none is published. */
+  public Optional<Integer> versionInForce(Matter matter) {
+    return ruleSets.inForce(matter.id()).map(PublishedRules::version);
+  }
+
+  /**
+   * The rule set this application is judged under: the version recorded at its submission; for
+   * one submitted before rule sets existed, its matter's material list with the standard checks.
+   */
+  public RuleSet ruleSetOf(Application app) {
+    if (app.rulesVersion() == null) {
+      return RuleSet.fromRequirements(app.matter().materials().stream()
+          .map(m -> new MaterialRequirement(m.code(), m.name(), m.required(), m.commitable(),
+              m.acceptedTypes(), m.maxBytes(), m.maxPages()))
+          .toList());
+    }
+    PublishedRules stored = ruleSets.version(app.matter().id(), app.rulesVersion()).orElseThrow(
+        () -> new IllegalStateException("rule set " + app.matter().code() + " v"
+            + app.rulesVersion() + " missing"));
+    return parse(stored.document());
+  }
+
+  /** A document that is not a valid rule set is refused with the reader's Chinese message. */
+  static RuleSet parse(String document) {
+    if (document == null || document.isBlank()) {
+      throw new DomainException("INVALID_RULES", 400, "规则集无效：请提供规则集 JSON 文档。");
+    }
+    try {
+      return RuleSet.parse(document);
+    } catch (RuleSetException e) {
+      throw new DomainException("INVALID_RULES", 400, e.getMessage());
+    }
+  }
+
+  private static MaterialSpec.Listing listing(MaterialRequirement r) {
+    return new MaterialSpec.Listing(r.code(), r.name(), r.required(), r.commitable(),
+        r.acceptedTypes(), r.maxBytes() > 0 ? r.maxBytes() : DEFAULT_MAX_BYTES, r.maxPages());
+  }
+
+  private static RulesView view(Matter matter, PublishedRules r) {
+    return new RulesView(matter.code(), r.version(), r.publishedAt(), r.publishedBy(),
+        r.document());
+  }
+
+  /** A published version; {@code document} is the JSON text as published. */
+  public record RulesView(String matterCode, int version, Instant publishedAt, String publishedBy,
+      String document) {}
+}
