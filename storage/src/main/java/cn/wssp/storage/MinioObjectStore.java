@@ -1,6 +1,11 @@
 package cn.wssp.storage;
 
 import io.minio.BucketExistsArgs;
+import io.minio.CopyObjectArgs;
+import io.minio.CopySource;
+import io.minio.ListObjectsArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectLockConfigurationArgs;
 import io.minio.GetObjectRetentionArgs;
@@ -35,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 public final class MinioObjectStore implements ObjectStore {
   private static final long PART_SIZE = 10L << 20;
   private static final String SHA_META = "sha256";
-  private static final String HEALTH_KEY = ".health/probe";
+  private static final String HEALTH_KEY = PROBE_PREFIX + "probe";
   /** Retention of issued documents where the server supports object lock. */
   private static final int RETENTION_YEARS = 30;
 
@@ -195,6 +200,35 @@ public final class MinioObjectStore implements ObjectStore {
       client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
     } catch (Exception e) {
       throw failure("删除对象失败", key, e);
+    }
+  }
+
+  @Override
+  public java.util.List<ListedObject> list(String prefix) throws StorageException {
+    java.util.List<ListedObject> found = new java.util.ArrayList<>();
+    try {
+      for (Result<Item> r : client.listObjects(ListObjectsArgs.builder().bucket(settings.bucket())
+          .prefix(prefix == null ? "" : prefix).recursive(true).build())) {
+        Item item = r.get();
+        if (!item.isDir()) {
+          found.add(new ListedObject(item.objectName(), item.size(),
+              item.lastModified() == null ? java.time.Instant.EPOCH
+                  : item.lastModified().toInstant()));
+        }
+      }
+    } catch (Exception e) {
+      throw failure("列出对象失败", prefix, e);
+    }
+    return found;
+  }
+
+  @Override
+  public void copy(String fromKey, String toKey) throws StorageException {
+    try {
+      client.copyObject(CopyObjectArgs.builder().bucket(settings.bucket()).object(toKey)
+          .source(CopySource.builder().bucket(settings.bucket()).object(fromKey).build()).build());
+    } catch (Exception e) {
+      throw failure("复制对象失败（到 " + toKey + "）", fromKey, e);
     }
   }
 
