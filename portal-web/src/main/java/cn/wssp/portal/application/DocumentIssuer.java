@@ -88,7 +88,7 @@ public class DocumentIssuer {
     try {
       return objects.getVerified(doc.objectKey(), doc.sha256());
     } catch (StorageException e) {
-      throw new DomainException("STORAGE_UNAVAILABLE", 503, "文书读取失败：" + e.getMessage());
+      throw StorageFaults.unavailable(e);
     }
   }
 

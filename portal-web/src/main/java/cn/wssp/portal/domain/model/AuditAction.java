@@ -30,7 +30,8 @@ public enum AuditAction {
   SIGNING_REFUSED("拒绝签章"),
   CALENDAR_CHANGED("修改节假日安排"),
   ABSENCE_RECORDED("登记首席代表缺席"),
-  TEST_CLOCK_MOVED("调整测试时钟");
+  TEST_CLOCK_MOVED("调整测试时钟"),
+  STORAGE_RECONCILED("核对文件存储");
 
   private final String label;
 
