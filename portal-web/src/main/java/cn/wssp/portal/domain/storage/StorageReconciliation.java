@@ -54,7 +54,8 @@ public class StorageReconciliation {
   public StorageReconciliation(Instant finishedAt, String actor, long objects, long referenced,
       List<String> orphanKeys, List<String> missingKeys, long quarantined, long purged,
       long restored) {
-    this.finishedAt = finishedAt;
+    // milliseconds: what every database keeps, so the answer of the run and its record agree
+    this.finishedAt = finishedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     this.actor = actor;
     this.objects = objects;
     this.referenced = referenced;
