@@ -86,4 +86,28 @@ class StoreMaintenanceTest {
     }
     assertFalse(Files.exists(pidFile), "the pid file goes with the server");
   }
+
+  @Test
+  void anExternalStoreDownAtStartWorksOnceItAnswers() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    S3Settings settings = new S3Settings("http://127.0.0.1:" + port, "test-access",
+        "test-secret-0123456789", "later");
+    assertThrows(StorageException.class, () -> MinioObjectStore.connect(settings));
+    try (MinioObjectStore store = MinioObjectStore.open(settings)) {
+      assertFalse(store.isUsable());
+      byte[] data = "稍后".getBytes("UTF-8");
+      assertThrows(StorageException.class,
+          () -> store.put("k", new ByteArrayInputStream(data), data.length, null));
+      Path dir = Files.createTempDirectory("s3late");
+      try (EmbeddedS3Server server = EmbeddedS3Server.start(dir, MinioObjectStoreTest.classpath(),
+          port, "test-access", "test-secret-0123456789", Duration.ofSeconds(60))) {
+        assertTrue(store.isUsable(), "the bucket is made once the server answers");
+        StoredObject saved = store.put("k", new ByteArrayInputStream(data), data.length, null);
+        assertArrayEquals(data, store.getVerified("k", saved.sha256()));
+      }
+    }
+  }
 }

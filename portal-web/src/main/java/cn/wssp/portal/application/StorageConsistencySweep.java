@@ -16,7 +16,7 @@ public class StorageConsistencySweep implements Sweep {
 
   @Override
   public String name() {
-    return "文件存储核对";
+    return "storageObjectsReconciled"; // objects quarantined, purged or restored
   }
 
   @Override

@@ -59,7 +59,9 @@ public class PortalResources {
   private ObjectStore openObjectStore() throws StorageException {
     if (settings.s3Endpoint().isPresent()) {
       LOG.info("使用外部对象存储 " + settings.s3Endpoint().get());
-      return MinioObjectStore.connect(new S3Settings(settings.s3Endpoint().get(),
+      // Not supervised (not ours to restart); an outage, even at start, is only a DOWN readiness
+      // and 503 answers until the server answers again.
+      return MinioObjectStore.open(new S3Settings(settings.s3Endpoint().get(),
           settings.s3AccessKey().orElseThrow(() -> new StorageException(
               "设置了 PORTAL_S3_ENDPOINT 但缺少 PORTAL_S3_ACCESS_KEY")),
           settings.s3SecretKey().orElseThrow(() -> new StorageException(
