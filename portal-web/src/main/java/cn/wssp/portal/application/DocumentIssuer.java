@@ -135,7 +135,7 @@ public class DocumentIssuer {
         documents.add(doc);
       }
     } catch (StorageException e) {
-      throw new DomainException("STORAGE_UNAVAILABLE", 503, "文书存储失败：" + e.getMessage());
+      throw StorageFaults.unavailable(e); // the transaction rolls back: nothing half-issued
     }
   }
 }
