@@ -125,6 +125,11 @@ public final class EmbeddedS3Server implements AutoCloseable {
     return endpoint;
   }
 
+  /** The child's process id (for a pid file, and for the fault tests that kill it). */
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }

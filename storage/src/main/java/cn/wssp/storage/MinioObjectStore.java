@@ -1,6 +1,11 @@
 package cn.wssp.storage;
 
 import io.minio.BucketExistsArgs;
+import io.minio.CopyObjectArgs;
+import io.minio.CopySource;
+import io.minio.ListObjectsArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectLockConfigurationArgs;
 import io.minio.GetObjectRetentionArgs;
@@ -35,23 +40,57 @@ import java.util.concurrent.TimeUnit;
 public final class MinioObjectStore implements ObjectStore {
   private static final long PART_SIZE = 10L << 20;
   private static final String SHA_META = "sha256";
-  private static final String HEALTH_KEY = ".health/probe";
+  private static final String HEALTH_KEY = PROBE_PREFIX + "probe";
   /** Retention of issued documents where the server supports object lock. */
   private static final int RETENTION_YEARS = 30;
 
   private final MinioClient client;
   private final S3Settings settings;
-  private final Set<Protection> protections;
+  private volatile Set<Protection> protections = Set.of();
+  /** False until the bucket was found or made (a store opened while its server was down). */
+  private volatile boolean ready;
 
-  private MinioObjectStore(MinioClient client, S3Settings settings) throws StorageException {
+  private MinioObjectStore(MinioClient client, S3Settings settings) {
     this.client = client;
     this.settings = settings;
-    ensureBucket();
-    this.protections = detectProtections();
   }
 
   /** Connects and creates the bucket if missing; fails with a message naming the endpoint. */
   public static MinioObjectStore connect(S3Settings settings) throws StorageException {
+    MinioObjectStore store = create(settings);
+    store.ensureReady();
+    return store;
+  }
+
+  /**
+   * Like {@link #connect}, but a server that does not answer yet is not an error: every call
+   * fails until it does, then the bucket is made and the store works. For an external server,
+   * whose outage must not keep the portal from starting nor need a restart when it ends.
+   */
+  public static MinioObjectStore open(S3Settings settings) throws StorageException {
+    MinioObjectStore store = create(settings);
+    try {
+      store.ensureReady();
+    } catch (StorageException notYet) {
+      java.util.logging.Logger.getLogger(MinioObjectStore.class.getName()).warning(
+          "对象存储暂时无法访问，恢复后自动继续 (object store unreachable for now): " + notYet.getMessage());
+    }
+    return store;
+  }
+
+  private void ensureReady() throws StorageException {
+    if (!ready) {
+      synchronized (this) {
+        if (!ready) {
+          ensureBucket();
+          protections = detectProtections();
+          ready = true;
+        }
+      }
+    }
+  }
+
+  private static MinioObjectStore create(S3Settings settings) throws StorageException {
     MinioClient client;
     try {
       client = MinioClient.builder().endpoint(settings.endpoint())
@@ -92,12 +131,14 @@ public final class MinioObjectStore implements ObjectStore {
   @Override
   public StoredObject put(String key, InputStream content, long size, String contentType)
       throws StorageException {
+    ensureReady();
     return write(key, content, size, contentType, false);
   }
 
   @Override
   public StoredObject putImmutable(String key, InputStream content, long size, String contentType)
       throws StorageException {
+    ensureReady();
     if (stat(key).isPresent()) {
       throw new StorageException("对象 " + key + " 已存在：签发的文书不能被覆盖。");
     }
@@ -148,6 +189,7 @@ public final class MinioObjectStore implements ObjectStore {
 
   @Override
   public InputStream get(String key) throws StorageException {
+    ensureReady();
     try {
       return client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(key).build());
     } catch (Exception e) {
@@ -173,6 +215,7 @@ public final class MinioObjectStore implements ObjectStore {
 
   @Override
   public Optional<StoredObject> stat(String key) throws StorageException {
+    ensureReady();
     try {
       StatObjectResponse s = client.statObject(
           StatObjectArgs.builder().bucket(settings.bucket()).object(key).build());
@@ -191,10 +234,42 @@ public final class MinioObjectStore implements ObjectStore {
 
   @Override
   public void delete(String key) throws StorageException {
+    ensureReady();
     try {
       client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
     } catch (Exception e) {
       throw failure("删除对象失败", key, e);
+    }
+  }
+
+  @Override
+  public java.util.List<ListedObject> list(String prefix) throws StorageException {
+    ensureReady();
+    java.util.List<ListedObject> found = new java.util.ArrayList<>();
+    try {
+      for (Result<Item> r : client.listObjects(ListObjectsArgs.builder().bucket(settings.bucket())
+          .prefix(prefix == null ? "" : prefix).recursive(true).build())) {
+        Item item = r.get();
+        if (!item.isDir()) {
+          found.add(new ListedObject(item.objectName(), item.size(),
+              item.lastModified() == null ? java.time.Instant.EPOCH
+                  : item.lastModified().toInstant()));
+        }
+      }
+    } catch (Exception e) {
+      throw failure("列出对象失败", prefix, e);
+    }
+    return found;
+  }
+
+  @Override
+  public void copy(String fromKey, String toKey) throws StorageException {
+    ensureReady();
+    try {
+      client.copyObject(CopyObjectArgs.builder().bucket(settings.bucket()).object(toKey)
+          .source(CopySource.builder().bucket(settings.bucket()).object(fromKey).build()).build());
+    } catch (Exception e) {
+      throw failure("复制对象失败（到 " + toKey + "）", fromKey, e);
     }
   }
 

@@ -9,6 +9,8 @@ import java.util.Set;
  * each written with its SHA-256. Implementations hide the S3 SDK; no SDK type crosses this API.
  */
 public interface ObjectStore extends AutoCloseable {
+  /** Keys under this prefix belong to the store's own readiness probe, never to a record. */
+  String PROBE_PREFIX = ".health/";
 
   /**
    * Writes an object, streaming; {@code size} may be -1 when unknown. Returns what was stored,
@@ -33,6 +35,15 @@ public interface ObjectStore extends AutoCloseable {
   Optional<StoredObject> stat(String key) throws StorageException;
 
   void delete(String key) throws StorageException;
+
+  /**
+   * Every object whose key starts with {@code prefix} ("" for all), in key order; the whole
+   * listing, page by page, so the reconciliation sees each object once.
+   */
+  java.util.List<ListedObject> list(String prefix) throws StorageException;
+
+  /** Copies an object within the bucket (content and metadata, the SHA-256 included). */
+  void copy(String fromKey, String toKey) throws StorageException;
 
   /** Round-trips a tiny object; used by the readiness check. */
   boolean isUsable();

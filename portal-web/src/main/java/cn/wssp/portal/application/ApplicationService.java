@@ -97,6 +97,20 @@ public class ApplicationService {
   @Transactional
   public MaterialFile recordMaterial(Actor actor, Long applicationId, String materialCode,
       String fileName, String mediaType, long size, String sha256, String objectKey) {
+    return recordUpload(actor, applicationId, materialCode, fileName, mediaType, size, sha256,
+        objectKey).file();
+  }
+
+  /** The recorded material and the object key it pointed at before, now unreferenced (or null). */
+  public record RecordedUpload(MaterialFile file, String replacedKey) {}
+
+  /**
+   * Records an upload already stored in the object store; replaces the previous one and names
+   * its object, which the caller deletes once this transaction has committed.
+   */
+  @Transactional
+  public RecordedUpload recordUpload(Actor actor, Long applicationId, String materialCode,
+      String fileName, String mediaType, long size, String sha256, String objectKey) {
     Application app = visible(actor, applicationId);
     AccessPolicy.requireOwner(actor, app);
     Commitment commitment = applications.commitment(app.id()).orElse(null);
@@ -106,6 +120,7 @@ public class ApplicationService {
       applications.addMaterialFile(created);
       return created;
     });
+    String previous = file.objectKey();
     file.replaceWith(fileName, mediaType, size, sha256, objectKey, Instant.now(clock));
     audit.record(actor, applicationId, AuditAction.UPLOAD, app.status(), app.status(),
         materialCode + " " + fileName + " sha256=" + sha256);
@@ -113,7 +128,8 @@ public class ApplicationService {
       // A promised material after acceptance: pre-reviewed like any other, in the background.
       jobs.add(new Job(JobKind.COMMITMENT_REVIEW, app.id(), Instant.now(clock)));
     }
-    return file;
+    return new RecordedUpload(file,
+        previous == null || previous.equals(objectKey) ? null : previous);
   }
 
   /** Submission starts the two-working-day pre-review clock and queues the pre-review. */

@@ -62,7 +62,7 @@ public class DocumentAccess {
       return new MaterialContent(f.fileName(), f.mediaType(),
           objects.getVerified(f.objectKey(), f.sha256()));
     } catch (StorageException e) {
-      throw new DomainException("STORAGE_UNAVAILABLE", 503, "材料读取失败：" + e.getMessage());
+      throw StorageFaults.unavailable(e);
     }
   }
 

@@ -149,7 +149,7 @@ public class DocumentIssuer {
     try {
       return objects.getVerified(doc.objectKey(), doc.sha256());
     } catch (StorageException e) {
-      throw new DomainException("STORAGE_UNAVAILABLE", 503, "文书读取失败：" + e.getMessage());
+      throw StorageFaults.unavailable(e);
     }
   }
 
@@ -202,7 +202,7 @@ public class DocumentIssuer {
         documents.add(doc);
       }
     } catch (StorageException e) {
-      throw new DomainException("STORAGE_UNAVAILABLE", 503, "文书存储失败：" + e.getMessage());
+      throw StorageFaults.unavailable(e); // the transaction rolls back: nothing half-issued
     }
   }
 }

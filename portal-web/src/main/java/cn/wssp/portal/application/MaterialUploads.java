@@ -23,6 +23,9 @@ import java.nio.file.Path;
  */
 @ApplicationScoped
 public class MaterialUploads {
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(MaterialUploads.class.getName());
+
   @Inject
   ApplicationService applications;
 
@@ -35,6 +38,11 @@ public class MaterialUploads {
   @Inject
   PortalProfile profile;
 
+  /**
+   * Outside any caller's transaction: the row must be committed before the replaced object is
+   * deleted.
+   */
+  @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.NOT_SUPPORTED)
   public MaterialFile upload(Actor actor, Long applicationId, String materialCode,
       String fileName, InputStream content) {
     MaterialSpec spec = applications.checkUpload(actor, applicationId, materialCode);
@@ -55,12 +63,23 @@ public class MaterialUploads {
             + System.currentTimeMillis() + "-" + Numbers.verificationCode();
         stored = objects.put(key, in, size, mediaType);
       }
-      return applications.recordMaterial(actor, applicationId, materialCode, name, mediaType,
-          stored.size(), stored.sha256(), stored.key());
+      // Object first, then the row, then the old object: no row ever points at a missing object.
+      ApplicationService.RecordedUpload recorded;
+      try {
+        recorded = applications.recordUpload(actor, applicationId, materialCode, name, mediaType,
+            stored.size(), stored.sha256(), stored.key());
+      } catch (RuntimeException refused) {
+        deleteQuietly(stored.key()); // never recorded: nobody will ask for it
+        throw refused;
+      }
+      if (recorded.replacedKey() != null) {
+        deleteQuietly(recorded.replacedKey());
+      }
+      return recorded.file();
     } catch (IOException e) {
       throw new DomainException("UPLOAD_FAILED", 400, "文件上传中断，请重新上传：" + e.getMessage());
     } catch (StorageException e) {
-      throw new DomainException("STORAGE_UNAVAILABLE", 503, "文件存储失败，请稍后重试：" + e.getMessage());
+      throw StorageFaults.unavailable(e);
     } finally {
       if (spool != null) {
         try {
@@ -69,6 +88,15 @@ public class MaterialUploads {
           // a temp file left behind is cleaned by the OS
         }
       }
+    }
+  }
+
+  /** A failed delete leaves an orphan, which the storage reconciliation quarantines later. */
+  private void deleteQuietly(String key) {
+    try {
+      objects.delete(key);
+    } catch (StorageException e) {
+      LOG.warning("旧文件未能删除，留待文件存储核对处理：" + key + "：" + e.getMessage());
     }
   }
 

@@ -47,6 +47,11 @@ public class PortalProducers {
   }
 
   @Produces
+  cn.wssp.portal.domain.storage.StoragePolicy storagePolicy() {
+    return PortalSettings.current().storagePolicy();
+  }
+
+  @Produces
   ThrottleRules throttleRules() {
     return ThrottleRules.withLock(PortalSettings.current().throttleLock());
   }

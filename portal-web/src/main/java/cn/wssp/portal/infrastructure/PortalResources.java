@@ -7,7 +7,7 @@ import cn.wssp.signing.Pkcs11SealKeys;
 import cn.wssp.signing.PkiEndpoints;
 import cn.wssp.signing.SealAuthority;
 import cn.wssp.signing.SigningException;
-import cn.wssp.storage.EmbeddedS3Server;
+import cn.wssp.storage.EmbeddedS3Supervisor;
 import cn.wssp.storage.MinioObjectStore;
 import cn.wssp.storage.ObjectStore;
 import cn.wssp.storage.S3Settings;
@@ -28,7 +28,7 @@ public class PortalResources {
   private static final Logger LOG = Logger.getLogger(PortalResources.class.getName());
 
   private PortalSettings settings;
-  private EmbeddedS3Server embeddedS3;
+  private EmbeddedS3Supervisor embeddedS3;
   private ObjectStore objectStore;
   private SealAuthority sealAuthority;
   private PreReviewer preReviewer;
@@ -83,7 +83,9 @@ public class PortalResources {
   private ObjectStore openObjectStore() throws StorageException {
     if (settings.s3Endpoint().isPresent()) {
       LOG.info("使用外部对象存储 " + settings.s3Endpoint().get());
-      return MinioObjectStore.connect(new S3Settings(settings.s3Endpoint().get(),
+      // Not supervised (not ours to restart); an outage, even at start, is only a DOWN readiness
+      // and 503 answers until the server answers again.
+      return MinioObjectStore.open(new S3Settings(settings.s3Endpoint().get(),
           settings.s3AccessKey().orElseThrow(() -> new StorageException(
               "设置了 PORTAL_S3_ENDPOINT 但缺少 PORTAL_S3_ACCESS_KEY")),
           settings.s3SecretKey().orElseThrow(() -> new StorageException(
@@ -95,9 +97,13 @@ public class PortalResources {
             + "或用 ./portal start 启动以使用内置的 S3 兼容服务。"));
     String access = Secrets.generatedOnce(settings.dataDir(), "s3.access-key");
     String secret = Secrets.generatedOnce(settings.dataDir(), "s3.secret-key");
-    embeddedS3 = EmbeddedS3Server.start(settings.dataDir().resolve("objects"), classpath, 0,
-        access, secret, Duration.ofSeconds(90));
-    LOG.info("内置 S3 兼容服务已启动：" + embeddedS3.endpoint());
+    // Supervised: when its process dies it is started again on the same port, and the store
+    // below (bound to that endpoint) works again; the pid file lets operators and tests find it.
+    embeddedS3 = EmbeddedS3Supervisor.start(settings.dataDir().resolve("objects"), classpath, 0,
+        access, secret, Duration.ofSeconds(90), settings.dataDir().resolve("s3-embedded.pid"));
+    embeddedS3.watchEvery(settings.s3SuperviseEvery());
+    LOG.info("内置 S3 兼容服务已启动：" + embeddedS3.endpoint() + "（pid " + embeddedS3.pid()
+        + "，每 " + settings.s3SuperviseEvery().toSeconds() + " 秒检查一次）");
     return MinioObjectStore.connect(
         new S3Settings(embeddedS3.endpoint(), access, secret, settings.s3Bucket()));
   }

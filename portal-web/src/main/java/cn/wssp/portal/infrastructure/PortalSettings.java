@@ -80,6 +80,23 @@ public final class PortalSettings {
     return get("portal.s3.embedded.classpath");
   }
 
+  /** How often the embedded S3 server's process is checked (and restarted if it died). */
+  public java.time.Duration s3SuperviseEvery() {
+    return java.time.Duration.ofSeconds(Long.parseLong(get("portal.s3.supervise-seconds").orElse("5")));
+  }
+
+  /**
+   * The storage reconciliation (orphans, missing objects): PORTAL_STORAGE_ORPHAN_MIN_AGE_MINUTES
+   * (default 30: younger unreferenced objects may be uploads in flight),
+   * PORTAL_STORAGE_QUARANTINE_DAYS (default 7), PORTAL_STORAGE_RECONCILE_MINUTES (default 15).
+   */
+  public cn.wssp.portal.domain.storage.StoragePolicy storagePolicy() {
+    return new cn.wssp.portal.domain.storage.StoragePolicy(
+        java.time.Duration.ofMinutes(Long.parseLong(get("portal.storage.orphan-min-age-minutes").orElse("30"))),
+        java.time.Duration.ofDays(Long.parseLong(get("portal.storage.quarantine-days").orElse("7"))),
+        java.time.Duration.ofMinutes(Long.parseLong(get("portal.storage.reconcile-minutes").orElse("15"))));
+  }
+
   public Optional<String> smtpHost() {
     return get("portal.smtp.host");
   }

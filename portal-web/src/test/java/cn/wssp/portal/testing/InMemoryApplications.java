@@ -54,6 +54,11 @@ public class InMemoryApplications implements ApplicationRepository {
     return commitments.stream().filter(c -> c.isOverdue(today)).map(Commitment::applicationId).toList();
   }
 
+  /** Every material file of every application (for the object references). */
+  public List<MaterialFile> allMaterialFiles() {
+    return List.copyOf(files);
+  }
+
   @Override
   public List<MaterialFile> materialFiles(Long applicationId) {
     return files.stream().filter(f -> f.applicationId().equals(applicationId)).toList();

@@ -12,6 +12,11 @@ public class InMemoryDocuments implements DocumentRepository {
     return documents.stream().filter(d -> d.id().equals(id)).findFirst();
   }
 
+  /** Every document (for the object references). */
+  public List<Document> all() {
+    return List.copyOf(documents);
+  }
+
   @Override
   public Optional<Document> byNumber(String number) {
     return documents.stream().filter(d -> d.number().equals(number)).findFirst();

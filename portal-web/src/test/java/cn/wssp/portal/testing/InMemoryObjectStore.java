@@ -20,17 +20,26 @@ import java.util.Set;
  */
 public class InMemoryObjectStore implements ObjectStore {
   public final Map<String, byte[]> objects = new HashMap<>();
+  /** When each object was written, by {@link #clock}. */
+  public final Map<String, java.time.Instant> written = new HashMap<>();
+  public java.time.Clock clock = java.time.Clock.systemUTC();
+  /** Set to make every call fail, as a store that went down. */
+  public boolean down;
+  /** Keys whose delete fails (a store that refuses one delete). */
+  public final Set<String> undeletable = new java.util.HashSet<>();
   private final Set<String> immutable = new java.util.HashSet<>();
 
   @Override
   public StoredObject put(String key, InputStream content, long size, String contentType)
       throws StorageException {
+    failIfDown();
     if (immutable.contains(key)) {
       throw new StorageException("immutable object exists: " + key);
     }
     try {
       byte[] bytes = content.readAllBytes();
       objects.put(key, bytes);
+      written.put(key, clock.instant());
       return new StoredObject(key, bytes.length, sha256(bytes), contentType);
     } catch (IOException e) {
       throw new StorageException(e.getMessage(), e);
@@ -47,6 +56,7 @@ public class InMemoryObjectStore implements ObjectStore {
 
   @Override
   public InputStream get(String key) throws StorageException {
+    failIfDown();
     byte[] bytes = objects.get(key);
     if (bytes == null) {
       throw new StorageException("no such object: " + key);
@@ -72,15 +82,43 @@ public class InMemoryObjectStore implements ObjectStore {
 
   @Override
   public void delete(String key) throws StorageException {
-    if (immutable.contains(key)) {
-      throw new StorageException("immutable: " + key);
+    failIfDown();
+    if (immutable.contains(key) || undeletable.contains(key)) {
+      throw new StorageException("cannot delete: " + key);
     }
     objects.remove(key);
+    written.remove(key);
+  }
+
+  @Override
+  public java.util.List<cn.wssp.storage.ListedObject> list(String prefix) throws StorageException {
+    failIfDown();
+    return objects.keySet().stream().filter(k -> k.startsWith(prefix)).sorted()
+        .map(k -> new cn.wssp.storage.ListedObject(k, objects.get(k).length,
+            written.getOrDefault(k, java.time.Instant.EPOCH)))
+        .toList();
+  }
+
+  @Override
+  public void copy(String fromKey, String toKey) throws StorageException {
+    failIfDown();
+    byte[] bytes = objects.get(fromKey);
+    if (bytes == null) {
+      throw new StorageException("no such object: " + fromKey);
+    }
+    objects.put(toKey, bytes);
+    written.put(toKey, clock.instant());
+  }
+
+  private void failIfDown() throws StorageException {
+    if (down) {
+      throw new StorageException("connection refused (test)");
+    }
   }
 
   @Override
   public boolean isUsable() {
-    return true;
+    return !down;
   }
 
   @Override

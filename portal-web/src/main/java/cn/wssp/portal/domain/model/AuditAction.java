@@ -39,7 +39,8 @@ public enum AuditAction {
   DISHONEST_REMOVED("移出失信名单"),
   TEST_CLOCK_MOVED("调整测试时钟"),
   SEAL_REVOKED("吊销印章证书"),
-  RULES_PUBLISHED("发布预审规则");
+  RULES_PUBLISHED("发布预审规则"),
+  STORAGE_RECONCILED("核对文件存储");
 
   private final String label;
 
