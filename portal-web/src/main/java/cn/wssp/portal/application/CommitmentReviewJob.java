@@ -4,7 +4,6 @@ import cn.wssp.portal.domain.model.*;
 import cn.wssp.prereview.PreReviewResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,18 +35,32 @@ public class CommitmentReviewJob implements JobHandler {
     return JobKind.COMMITMENT_REVIEW;
   }
 
+  @Inject
+  InTransaction tx;
+
+  /** As {@link PreReviewJob}: read, judge outside any transaction, then write if still due. */
   @Override
-  @Transactional
-  public void run(Long applicationId) {
-    Application app = applications.find(applicationId).orElse(null);
-    Commitment commitment = app == null ? null : applications.commitment(app.id()).orElse(null);
-    if (app == null || !app.isSupplyingPromised(null, commitment)) {
+  public void run(Long applicationId, JobLease lease) {
+    PreReviewJob.Submission submission = tx.call(() -> applications.find(applicationId)
+        .filter(app -> app.isSupplyingPromised(null, applications.commitment(app.id()).orElse(null)))
+        .map(preReview::submissionOf).orElse(null));
+    if (submission == null) {
       return; // fulfilled, breached or revoked meanwhile
     }
     // Promised materials are required now: a missing one is a blocking finding, not 容缺. The
     // whole application is judged (checks across materials need the others' files) under the
     // version it was submitted under; only the promised materials' findings are new.
-    PreReviewResult result = preReview.review(app);
+    PreReviewResult result = preReview.judge(submission);
+    tx.run(() -> record(applicationId, result, lease));
+  }
+
+  private void record(Long applicationId, PreReviewResult result, JobLease lease) {
+    Application app = applications.find(applicationId).orElse(null);
+    Commitment commitment = app == null ? null : applications.commitment(app.id()).orElse(null);
+    if (app == null || !app.isSupplyingPromised(null, commitment)) {
+      lease.complete(); // settled while the files were read
+      return;
+    }
     PreReviewResult promised = new PreReviewResult(result.verdict(), result.findings().stream()
         .filter(f -> f.materialCode() != null && commitment.promises(f.materialCode())).toList(),
         result.facts(), result.ruleSetVersion());
@@ -69,5 +82,6 @@ public class CommitmentReviewJob implements JobHandler {
           + fresh.stream().filter(FindingRecord::blocking).count() + " 项问题），请在 "
           + commitment.dueDate() + " 前补正。");
     }
+    lease.complete();
   }
 }

@@ -13,7 +13,6 @@ import cn.wssp.storage.ObjectStore;
 import cn.wssp.storage.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -56,14 +55,35 @@ public class PreReviewJob implements JobHandler {
     return JobKind.PRE_REVIEW;
   }
 
+  @Inject
+  InTransaction tx;
+
+  /**
+   * Three steps, so that no database transaction waits while files are parsed: what to judge is
+   * read in a short transaction; the files are judged outside any (seconds, in a worker JVM); the
+   * verdict is written, with the job's completion, only if the application is still the
+   * submission that was judged.
+   */
   @Override
-  @Transactional
-  public void run(Long applicationId) {
-    Application app = applications.find(applicationId).orElse(null);
-    if (app == null || app.status() != ApplicationStatus.SUBMITTED) {
+  public void run(Long applicationId, JobLease lease) {
+    Submission submission = tx.call(() -> applications.find(applicationId)
+        .filter(app -> app.status() == ApplicationStatus.SUBMITTED)
+        .map(this::submissionOf).orElse(null));
+    if (submission == null) {
       return; // withdrawn or already handled by the clerk: nothing to propose any more
     }
-    PreReviewResult result = review(app);
+    PreReviewResult result = submission.judge(preReviewer);
+    tx.run(() -> record(applicationId, submission.submittedAt(), result, lease));
+  }
+
+  private void record(Long applicationId, Instant submittedAt, PreReviewResult result,
+      JobLease lease) {
+    Application app = applications.find(applicationId).orElse(null);
+    if (app == null || app.status() != ApplicationStatus.SUBMITTED
+        || !java.util.Objects.equals(app.submittedAt(), submittedAt)) {
+      lease.complete(); // the clerk acted, or it was withdrawn, while the files were read
+      return;
+    }
     List<FindingRecord> findings = records(app, result, 0);
     applications.replaceFindings(app.id(), findings);
     Verdict verdict = Verdict.valueOf(result.verdict().name());
@@ -72,23 +92,40 @@ public class PreReviewJob implements JobHandler {
         app.status(), verdict + "，发现 " + findings.size() + " 项");
     notifications.tellApplicant(app, "材料预审已完成", verdictText(verdict, findings.size())
         + "，请等待窗口人员确认。");
+    lease.complete();
   }
 
   /**
-   * The pre-review of the application's files under the rule set version it was submitted under,
-   * for its enterprise (name and credit code), on today's date of the portal's clock.
+   * What a pre-review of an application judges: its files under the rule set version it was
+   * submitted under, for its enterprise (name and credit code), on today's date of the portal's
+   * clock. Plain values: judging it needs no database.
    */
-  PreReviewResult review(Application app) {
+  record Submission(Instant submittedAt, RuleSet ruleSet, Applicant applicant, LocalDate today,
+      List<SubmittedFile> files) {
+    PreReviewResult judge(PreReviewer preReviewer) {
+      return preReviewer.review(ruleSet, applicant, today, files);
+    }
+  }
+
+  /** Judges a submission outside any transaction (a method: callers hold a CDI proxy). */
+  PreReviewResult judge(Submission submission) {
+    return submission.judge(preReviewer);
+  }
+
+  Submission submissionOf(Application app) {
     RuleSet ruleSet = rules.ruleSetOf(app);
     Set<String> codes = ruleSet.materials().stream().map(MaterialRule::code)
         .collect(Collectors.toSet());
     // Files of materials the version does not list (a list changed since) are not judged.
     List<SubmittedFile> files = applications.materialFiles(app.id()).stream()
         .filter(f -> codes.contains(f.materialCode()))
-        .map(f -> new SubmittedFile(f.materialCode(), f.fileName(), f.size(), () -> open(f)))
+        .map(f -> {
+          String key = f.objectKey();
+          return new SubmittedFile(f.materialCode(), f.fileName(), f.size(), () -> open(key));
+        })
         .toList();
     Applicant applicant = new Applicant(app.enterprise().name(), app.enterprise().creditCode());
-    return preReviewer.review(ruleSet, applicant, LocalDate.now(clock), files);
+    return new Submission(app.submittedAt(), ruleSet, applicant, LocalDate.now(clock), files);
   }
 
   /** The findings as stored, numbered from {@code first}. */
@@ -109,9 +146,9 @@ public class PreReviewJob implements JobHandler {
         + (verdict == Verdict.INCOMPLETE ? "（共 " + findings + " 项问题）" : "");
   }
 
-  private InputStream open(MaterialFile f) throws IOException {
+  private InputStream open(String objectKey) throws IOException {
     try {
-      return objects.get(f.objectKey());
+      return objects.get(objectKey);
     } catch (StorageException e) {
       throw new IOException(e.getMessage(), e);
     }

@@ -48,6 +48,7 @@ class CommitmentReviewJobTest {
     job.audit = portal.audit;
     job.notifications = portal.notifications;
     job.clock = portal.clock;
+    job.tx = new InTransaction();
   }
 
   Application issuedOnCommitment() {

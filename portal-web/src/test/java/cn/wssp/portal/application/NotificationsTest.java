@@ -19,6 +19,7 @@ class NotificationsTest {
     mail.messages = portal.messageRepo;
     mail.accounts = portal.accountRepo;
     mail.mailer = sent::add;
+    mail.tx = new InTransaction();
     mail.profile = portal.profile;
   }
 

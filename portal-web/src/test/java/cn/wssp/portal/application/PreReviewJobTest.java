@@ -62,6 +62,23 @@ class PreReviewJobTest {
   }
 
   @Test
+  void theJobCompletesWithItsVerdictOnceAndNotForAnApplicationThatMovedOn() {
+    Application app = portal.applications.create(actor(portal.applicant), "SCJG-0001");
+    upload(app, "application-form", pdf);
+    portal.applications.submit(actor(portal.applicant), app.id());
+    int[] completions = {0};
+    job.run(app.id(), () -> {
+      assertNotNull(app.preReviewVerdict(), "completed in the step that records the verdict");
+      completions[0]++;
+    });
+    assertEquals(1, completions[0]);
+    // Run again (a second instance after a lease ran out): nothing to propose, nothing completed.
+    job.run(app.id(), () -> completions[0]++);
+    assertEquals(1, completions[0]);
+    assertEquals(1, portal.auditActions(app).stream().filter(AuditAction.PRE_REVIEW::equals).count());
+  }
+
+  @Test
   void everythingInPlaceIsComplete() {
     Application app = portal.applications.create(actor(portal.applicant), "SCJG-0001");
     upload(app, "application-form", pdf);

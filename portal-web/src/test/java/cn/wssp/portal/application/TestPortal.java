@@ -262,6 +262,7 @@ final class TestPortal {
     job.notifications = notifications;
     job.clock = clock;
     job.rules = rules;
+    job.tx = new InTransaction();
     return job;
   }
 

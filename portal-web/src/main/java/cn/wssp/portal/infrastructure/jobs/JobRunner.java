@@ -63,14 +63,38 @@ public class JobRunner {
     }
   }
 
+  /**
+   * The handler completes the job in the transaction of its effects; a handler that found nothing
+   * to do returns without completing, and the job is closed here.
+   */
   private void run(Job job) {
+    boolean[] completed = {false};
     try {
-      handlerFor(job).run(job.refId());
-      jobs.done(job.id());
+      handlerFor(job).run(job.refId(), () -> {
+        jobs.complete(job.id(), owner);
+        completed[0] = true;
+      });
+      if (!completed[0]) {
+        jobs.done(job.id());
+      }
     } catch (RuntimeException e) {
+      if (leaseLost(e)) {
+        LOG.info("后台任务 " + job.kind() + "#" + job.refId() + " 已由其他实例接手，本实例的结果不予提交");
+        return;
+      }
       LOG.log(Level.WARNING, "后台任务 " + job.kind() + "#" + job.refId() + " 失败：" + e, e);
       jobs.failed(job.id(), String.valueOf(e));
     }
+  }
+
+  /** Transaction interceptors wrap exceptions: look through the causes. */
+  private static boolean leaseLost(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JpaJobRepository.LeaseLost) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void sweep() {

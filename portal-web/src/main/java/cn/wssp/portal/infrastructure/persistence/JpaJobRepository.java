@@ -54,6 +54,29 @@ public class JpaJobRepository implements JobRepository {
         .executeUpdate() == 1;
   }
 
+  /**
+   * Completes a job inside the transaction of its effects, if {@code owner} still holds its
+   * lease; otherwise (the lease ran out and another instance claimed it) throws
+   * {@link LeaseLost}, which rolls those effects back.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void complete(Long id, String owner) {
+    int updated = em.createQuery("update Job j set j.status = :done, j.leaseOwner = null,"
+                + " j.leaseUntil = null where j.id = :id and j.status = :p and j.leaseOwner = :o")
+        .setParameter("done", Job.Status.DONE).setParameter("id", id)
+        .setParameter("p", Job.Status.PENDING).setParameter("o", owner).executeUpdate();
+    if (updated != 1) {
+      throw new LeaseLost(id, owner);
+    }
+  }
+
+  /** The job's lease passed to another instance: this one's work on it must not commit. */
+  public static final class LeaseLost extends RuntimeException {
+    LeaseLost(Long id, String owner) {
+      super("job " + id + " is no longer leased to " + owner);
+    }
+  }
+
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Job find(Long id) {
     return em.find(Job.class, id);
