@@ -108,6 +108,7 @@ class BrowserJourneyIT {
 
   @Test
   void applicantAppliesWithCommitmentClerkAcceptsChiefSealsAndAnyoneVerifies() throws Exception {
+    browser.manage().deleteAllCookies(); // anonymous, whatever test ran before
     // Anonymous: the service guides, the matter's six disclosures, a link to log in and apply.
     open("/index.xhtml");
     assertTrue(text(By.id("g:matters")).contains("承诺件"), "the guides list the kinds of matter");

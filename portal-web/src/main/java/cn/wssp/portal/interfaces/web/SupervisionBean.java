@@ -36,22 +36,26 @@ public class SupervisionBean {
   private SupervisionService.Summary summary;
   private List<SupervisionService.OverdueLine> overdue;
   private AuditQueries.ChainCheck chainCheck;
+  private boolean refused;
+
+  /** The page's view action: the figures, or the refusal as a page message. */
+  public void load() {
+    getSummary();
+  }
 
   public SupervisionService.Summary getSummary() {
-    if (summary == null) {
+    if (summary == null && !refused) {
       summary = Pages.attempt(() -> supervision.summary(current.require()));
+      refused = summary == null; // said once, as a page message
     }
     return summary;
   }
 
   public List<SupervisionService.OverdueLine> getOverdue() {
-    if (overdue == null) {
+    if (overdue == null && !refused) {
       overdue = Pages.attempt(() -> supervision.overdue(current.require()));
-      if (overdue == null) {
-        overdue = List.of();
-      }
     }
-    return overdue;
+    return overdue == null ? List.of() : overdue;
   }
 
   /** Runs the audit log's hash-chain check (on request: it reads every entry). */
