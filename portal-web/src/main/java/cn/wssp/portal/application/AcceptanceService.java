@@ -81,7 +81,7 @@ public class AcceptanceService {
 
   /** Every blocking finding, then the clerk's own words: one notice, all items (一次性告知). */
   private Document requestSupplement(Actor actor, Application app, String why) {
-    app.requestSupplement();
+    app.requestSupplement(why);
     List<String> items = new ArrayList<>();
     for (FindingRecord f : applications.findingsOf(app.id())) {
       if (f.blocking()) {
@@ -100,6 +100,27 @@ public class AcceptanceService {
         OfficialTexts.supplement(app, clock.getZone(), items), actor.displayName());
     notifications.tellApplicant(app, "请补正材料", "需补正 " + items.size() + " 项，详见《补正材料一次性告知书》。");
     return notice;
+  }
+
+  /**
+   * 不采纳: the clerk sets one finding of the pre-review aside, with a mandatory reason; the
+   * finding stays visible to staff, stops blocking and leaves the supplement notice.
+   */
+  @Transactional
+  public FindingRecord overruleFinding(Actor actor, Long applicationId, Long findingId,
+      String reason) {
+    AccessPolicy.requireRole(actor, Role.WINDOW_CLERK, "不采纳预审意见");
+    Application app = applications.visible(actor, applicationId);
+    app.requireAtWindow("不采纳预审意见");
+    FindingRecord finding = applications.findingsOf(app.id()).stream()
+        .filter(f -> f.id() != null && f.id().equals(findingId)).findFirst()
+        .orElseThrow(() -> DomainException.notFound("预审意见"));
+    finding.overrule(reason, actor.username(), Instant.now(clock));
+    String material = finding.materialCode() == null ? "" : app.matter()
+        .material(finding.materialCode()).map(m -> "「" + m.name() + "」").orElse("");
+    audit.record(actor, app.id(), AuditAction.FINDING_OVERRULED, app.status(), app.status(),
+        material + finding.message() + "；理由：" + finding.overruledReason());
+    return finding;
   }
 
   private Document refuse(Actor actor, Application app, String why) {

@@ -30,7 +30,8 @@ public record ApplicationView(
     String trackingCode,
     EvaluationView evaluation,
     List<DepartmentDecisionView> departmentDecisions,
-    List<OpinionView> opinions) {
+    List<OpinionView> opinions,
+    String supplementReason) {
 
   /** The actor may do this now (pages: #{v.can('WITHDRAW')}). */
   public boolean can(String action) {
@@ -45,12 +46,20 @@ public record ApplicationView(
     }
   }
 
-  public record FindingView(String materialCode, String code, Severity severity, String message,
-      EvidenceView evidence) {
+  /**
+   * A finding; {@code id} names it for 不采纳, {@code overruled} says who set it aside and why
+   * (staff only; the applicant does not see findings the window set aside).
+   */
+  public record FindingView(Long id, String materialCode, String code, Severity severity,
+      String message, EvidenceView evidence, OverruleView overruled) {
+    /** Must be fixed: BLOCKING and not set aside by the window. */
     public boolean blocking() {
-      return severity == Severity.BLOCKING;
+      return severity == Severity.BLOCKING && overruled == null;
     }
   }
+
+  /** 不采纳 of a finding by the window clerk: reason, who (username and name), when. */
+  public record OverruleView(String reason, String by, Instant at) {}
 
   /** Where a finding was seen: page, snippet (≤ 80 characters), OCR confidence; each may be null. */
   public record EvidenceView(Integer page, String snippet, Double ocrConfidence) {}
@@ -70,7 +79,9 @@ public record ApplicationView(
       String mediaType,
       Long size,
       String sha256,
-      Instant uploadedAt) {
+      Instant uploadedAt,
+      long maxBytes,
+      int maxPages) {
     public boolean uploaded() {
       return fileName != null;
     }

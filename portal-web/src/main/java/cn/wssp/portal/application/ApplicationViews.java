@@ -41,7 +41,7 @@ public class ApplicationViews {
       return new Material(spec.code(), spec.name(), spec.required(), spec.commitable(),
           spec.acceptedTypes(), f == null ? null : f.fileName(), f == null ? null : f.mediaType(),
           f == null ? null : f.size(), f == null ? null : f.sha256(),
-          f == null ? null : f.uploadedAt());
+          f == null ? null : f.uploadedAt(), spec.maxBytes(), spec.maxPages());
     }).toList();
     List<UploadedMaterial> uploaded = materials.stream().filter(Material::uploaded)
         .map(m -> new UploadedMaterial(m.materialCode(), m.fileName(), m.mediaType(), m.size(),
@@ -49,10 +49,14 @@ public class ApplicationViews {
         .toList();
     PreReview preReview = null;
     if (app.preReviewVerdict() != null) {
+      // What the window set aside (不采纳) is the staff's business, not a defect to fix.
       List<FindingView> findings = applications.findingsOf(app.id()).stream()
-          .map(f -> new FindingView(f.materialCode(), f.code(), f.severity(), f.message(),
+          .filter(f -> actor.isStaff() || !f.overruled())
+          .map(f -> new FindingView(f.id(), f.materialCode(), f.code(), f.severity(), f.message(),
               f.hasEvidence() ? new EvidenceView(f.evidencePage(), f.evidenceSnippet(),
-                  f.evidenceOcrConfidence()) : null))
+                  f.evidenceOcrConfidence()) : null,
+              f.overruled() ? new OverruleView(f.overruledReason(), f.overruledBy(),
+                  f.overruledAt()) : null))
           .toList();
       preReview = new PreReview(app.preReviewVerdict(), app.preReviewedAt(), app.rulesVersion(),
           findings);
@@ -77,7 +81,8 @@ public class ApplicationViews {
         applications.evaluationOf(app.id())
             .map(e -> new EvaluationView(e.score(), e.comment(), e.evaluatedAt())).orElse(null),
         departmentDecisions(app, joint),
-        AccessPolicy.canReadOpinions(actor, app) ? opinions(app) : List.of());
+        AccessPolicy.canReadOpinions(actor, app) ? opinions(app) : List.of(),
+        app.status() == ApplicationStatus.SUPPLEMENT_REQUESTED ? app.supplementReason() : null);
   }
 
   private static List<DepartmentDecisionView> departmentDecisions(Application app,

@@ -99,4 +99,46 @@ class AcceptanceServiceTest {
     assertEquals(DocumentKind.NOT_ACCEPTED_NOTICE, notice.kind());
     assertEquals(ApplicationStatus.NOT_ACCEPTED, app.status());
   }
+
+  @Test
+  void theWindowSetsAFindingAsideWithAReasonAndTheNoticeLeavesItOut() {
+    Application app = portal.preReviewed(portal.promised, Verdict.INCOMPLETE,
+        blocking("application-form", "申请书缺少法定代表人签字。"),
+        blocking("premises-layout", "未提交经营场所平面布局图。"));
+    List<FindingRecord> findings = portal.applications.findingsOf(app.id());
+    Long first = findings.get(0).id();
+    DomainException noReason = assertThrows(DomainException.class,
+        () -> service.overruleFinding(actor(portal.clerk), app.id(), first, "  "));
+    assertEquals(400, noReason.status());
+    assertEquals(403, assertThrows(DomainException.class, () -> service.overruleFinding(
+        actor(portal.chiefB), app.id(), first, "现场已签字")).status());
+    assertEquals(404, assertThrows(DomainException.class, () -> service.overruleFinding(
+        actor(portal.clerk), app.id(), -1L, "现场已签字")).status());
+
+    service.overruleFinding(actor(portal.clerk), app.id(), first, "现场核验原件已签字");
+    assertTrue(findings.get(0).overruled());
+    assertFalse(findings.get(0).blocking(), "set aside: no longer blocking");
+    assertEquals(409, assertThrows(DomainException.class, () -> service.overruleFinding(
+        actor(portal.clerk), app.id(), first, "再来一次")).status(), "once only");
+    assertTrue(portal.auditActions(app).contains(AuditAction.FINDING_OVERRULED));
+
+    // Staff see it with the reason; the applicant no longer sees it as a defect.
+    ApplicationView.FindingView seen = portal.views.of(actor(portal.supervisor), app.id())
+        .preReview().findings().get(0);
+    assertEquals("现场核验原件已签字", seen.overruled().reason());
+    assertEquals("clerk", seen.overruled().by());
+    assertEquals(1, portal.views.of(actor(portal.applicant), app.id()).preReview().findings().size());
+    assertEquals(1, portal.views.of(actor(portal.clerk), app.id()).preReview().blockingCount());
+
+    // 一次性告知 lists what remains, plus the clerk's words, which the applicant's page shows.
+    service.decide(actor(portal.clerk), app.id(), AcceptanceAction.SUPPLEMENT, "请携带原件到窗口核验。");
+    assertEquals(ApplicationStatus.SUPPLEMENT_REQUESTED, app.status());
+    assertTrue(portal.messageRepo.messages.stream().anyMatch(m -> m.body().contains("需补正 2 项")),
+        "the finding set aside is not one of the items (1 remaining + the clerk's own)");
+    assertEquals("请携带原件到窗口核验。",
+        portal.views.of(actor(portal.applicant), app.id()).supplementReason());
+    assertEquals(409, assertThrows(DomainException.class, () -> service.overruleFinding(
+        actor(portal.clerk), app.id(), findings.get(1).id(), "迟了")).status(),
+        "only while the window judges the pre-review");
+  }
 }

@@ -82,6 +82,7 @@ public class InMemoryApplications implements ApplicationRepository {
 
   @Override
   public void replaceFindings(Long applicationId, List<FindingRecord> list) {
+    list.forEach(Ids::assign);
     findings.put(applicationId, List.copyOf(list));
   }
 

@@ -61,6 +61,10 @@ public class Application {
   @Column(name = "pre_review_verdict")
   private Verdict preReviewVerdict;
 
+  /** The clerk's own words of the latest supplement request (补正), or null. */
+  @Column(name = "supplement_reason")
+  private String supplementReason;
+
   @Column(name = "pre_reviewed_at")
   private Instant preReviewedAt;
 
@@ -196,8 +200,22 @@ public class Application {
 
   /** 补正: back to the applicant, who may change materials and submit again. */
   public void requestSupplement() {
+    requestSupplement(null);
+  }
+
+  /** 补正 with the clerk's own words (kept for the applicant's page; blank for none). */
+  public void requestSupplement(String reason) {
     requireAwaitingWindow("要求补正");
     moveTo(SUPPLEMENT_REQUESTED, Set.of(PRE_REVIEWED), "要求补正");
+    this.supplementReason = reason == null || reason.isBlank() ? null : reason.trim();
+  }
+
+  /** 不采纳 of a finding: only while the window judges the pre-review (PRE_REVIEWED). */
+  public void requireAtWindow(String action) {
+    requireAwaitingWindow(action);
+    if (status != PRE_REVIEWED) {
+      throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能" + action + "。");
+    }
   }
 
   /** 不予受理 always says why. */
@@ -362,6 +380,7 @@ public class Application {
   public LocalDate preReviewDue() { return preReviewDue; }
   public Verdict preReviewVerdict() { return preReviewVerdict; }
   public Instant preReviewedAt() { return preReviewedAt; }
+  public String supplementReason() { return supplementReason; }
   public Instant acceptedAt() { return acceptedAt; }
   public LocalDate reviewDue() { return reviewDue; }
   public Instant decidedAt() { return decidedAt; }

@@ -14,6 +14,8 @@ public enum AuditAction {
   ACCEPTANCE_ACCEPT("受理"),
   ACCEPTANCE_SUPPLEMENT("要求补正"),
   ACCEPTANCE_NOT_ACCEPT("不予受理"),
+  /** 不采纳: the window set a pre-review finding aside, with its reason. */
+  FINDING_OVERRULED("不采纳预审意见"),
   DEEMED_ACCEPTED("视为受理"),
   DECISION_APPROVE("准予许可并签章"),
   DECISION_DENY("不予许可并签章"),

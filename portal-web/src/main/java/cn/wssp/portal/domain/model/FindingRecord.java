@@ -1,6 +1,7 @@
 package cn.wssp.portal.domain.model;
 
 import jakarta.persistence.*;
+import java.time.Instant;
 
 /** One pre-review finding of the latest round, as stored for the application. */
 @Entity
@@ -34,6 +35,16 @@ public class FindingRecord {
   @Column(name = "evidence_ocr_confidence")
   private Double evidenceOcrConfidence;
 
+  /** 不采纳: the window clerk's reason for setting this finding aside, or null. */
+  @Column(name = "overruled_reason")
+  private String overruledReason;
+
+  @Column(name = "overruled_by")
+  private String overruledBy;
+
+  @Column(name = "overruled_at")
+  private Instant overruledAt;
+
   protected FindingRecord() {}
 
   /** A finding with where it was seen (each part may be null). */
@@ -55,6 +66,28 @@ public class FindingRecord {
     this.position = position;
   }
 
+  /**
+   * 不采纳: the window sets the finding aside, always saying why, once; it then no longer
+   * blocks and is left out of the supplement notice, but stays on the record.
+   */
+  public void overrule(String reason, String clerk, Instant now) {
+    if (reason == null || reason.isBlank()) {
+      throw DomainException.invalid("不采纳预审意见时必须填写理由（reason）。");
+    }
+    if (overruled()) {
+      throw DomainException.conflict("该预审意见已于此前被不采纳。");
+    }
+    this.overruledReason = reason.trim();
+    this.overruledBy = clerk;
+    this.overruledAt = now;
+  }
+
+  public Long id() { return id; }
+  public Long applicationId() { return applicationId; }
+  public boolean overruled() { return overruledReason != null; }
+  public String overruledReason() { return overruledReason; }
+  public String overruledBy() { return overruledBy; }
+  public Instant overruledAt() { return overruledAt; }
   public String materialCode() { return materialCode; }
   public String code() { return code; }
   public Severity severity() { return severity; }
@@ -65,5 +98,6 @@ public class FindingRecord {
   public boolean hasEvidence() {
     return evidencePage != null || evidenceSnippet != null || evidenceOcrConfidence != null;
   }
-  public boolean blocking() { return severity == Severity.BLOCKING; }
+  /** Must be fixed before acceptance: a BLOCKING finding the window has not set aside. */
+  public boolean blocking() { return severity == Severity.BLOCKING && !overruled(); }
 }

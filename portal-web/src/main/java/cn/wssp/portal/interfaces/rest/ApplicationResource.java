@@ -141,14 +141,18 @@ public class ApplicationResource {
 
   /**
    * The uploaded file itself (SHA-256 checked), for the owner and the staff who judge it;
-   * always a download, never rendered as a page of the portal (see {@link SafeDownload}).
+   * a download, never rendered as a page of the portal (see {@link SafeDownload}). With
+   * {@code ?inline=1} a PDF, PNG or JPEG is served for the preview frame of the application's
+   * page (still sandboxed); same access rule and audit either way.
    */
   @GET
   @Path("{id}/materials/{materialCode}")
   @Produces(MediaType.WILDCARD)
-  public Response material(@PathParam("id") Long id, @PathParam("materialCode") String materialCode) {
+  public Response material(@PathParam("id") Long id, @PathParam("materialCode") String materialCode,
+      @QueryParam("inline") String inline) {
     DocumentAccess.MaterialContent m = documents.material(current.require(), id, materialCode);
-    return SafeDownload.attachment(m.bytes(), m.mediaType(), m.fileName()).build();
+    return ("1".equals(inline) ? SafeDownload.inline(m.bytes(), m.mediaType(), m.fileName())
+        : SafeDownload.attachment(m.bytes(), m.mediaType(), m.fileName())).build();
   }
 
   /** The application's audit trail, oldest first (owner and the staff who may see it). */

@@ -30,10 +30,11 @@ public class SecurityHeaders extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws IOException, ServletException {
     response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("X-Frame-Options", "DENY");
+    boolean preview = isMaterialPreview(request);
+    response.setHeader("X-Frame-Options", preview ? "SAMEORIGIN" : "DENY");
     response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    response.addHeader("Content-Security-Policy", POLICY);
+    response.addHeader("Content-Security-Policy", preview ? PREVIEW_POLICY : POLICY);
     if (request.isSecure()) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
@@ -44,6 +45,23 @@ public class SecurityHeaders extends HttpFilter {
     }
     chain.doFilter(request, response);
   }
+
+  /**
+   * A material's preview (…/materials/{code}?inline=1) may be framed by the portal's own page
+   * and by nothing else; the answer itself carries a sandbox policy (SafeDownload.inline).
+   */
+  static boolean isMaterialPreview(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // Only GETs: reading a parameter of a form POST would consume its body here.
+    return "GET".equals(request.getMethod()) && PREVIEW_PATH.matcher(path).matches()
+        && "1".equals(request.getParameter("inline"));
+  }
+
+  private static final java.util.regex.Pattern PREVIEW_PATH =
+      java.util.regex.Pattern.compile("/api/v1/applications/\\d+/materials/[^/]+");
+
+  static final String PREVIEW_POLICY = POLICY.replace("frame-ancestors 'none'",
+      "frame-ancestors 'self'");
 
   /** Faces' and the theme's scripts, styles and images: the same for everyone. */
   static boolean isStaticResource(HttpServletRequest request) {

@@ -16,6 +16,7 @@ import cn.wssp.portal.domain.model.DecisionOutcome;
 import cn.wssp.portal.domain.model.Document;
 import cn.wssp.portal.domain.model.MaterialFile;
 import cn.wssp.portal.domain.model.Role;
+import cn.wssp.portal.domain.model.Verdict;
 import cn.wssp.portal.interfaces.security.CurrentActor;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,8 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
@@ -82,6 +85,9 @@ public class ApplicationBean implements Serializable {
   private String opinionOutcome = "APPROVE";
   private String opinionReason;
   private List<String> commitMaterials = new ArrayList<>();
+  // 受理工作台: the material shown in the preview frame, and the 不采纳 reasons being typed.
+  private String previewMaterial;
+  private Map<Long, String> overruleReasons = new HashMap<>();
   private LocalDate commitDue;
   // 失信名单: asked once per view, only where the commitment would otherwise be offered.
   private transient String commitmentRefusal;
@@ -353,9 +359,121 @@ public class ApplicationBean implements Serializable {
       return List.of();
     }
     return audit.forApplication(id).stream().map(e -> new TrailRow(fmt.time(e.at()), e.actor(),
-        fmt.action(e.action()), fmt.status(e.fromStatus()), fmt.status(e.toStatus()), e.detail()))
+        fmt.action(e.action()), fmt.status(e.fromStatus()), fmt.status(e.toStatus()),
+        inWords(e.detail())))
         .toList();
   }
+
+  /** Audit details name the verdict by its code (the chain covers them); the page says it. */
+  static String inWords(String detail) {
+    if (detail == null) {
+      return null;
+    }
+    String said = detail;
+    // Longest first: COMPLETE_WITH_COMMITMENT and INCOMPLETE contain COMPLETE.
+    for (Verdict v : List.of(Verdict.COMPLETE_WITH_COMMITMENT, Verdict.INCOMPLETE, Verdict.COMPLETE)) {
+      said = said.replaceAll("\\b" + v.name() + "\\b", v.label());
+    }
+    return said;
+  }
+
+  // --- 受理工作台 (the window's desk) and the applicant's per-material findings --------------
+
+  /** Findings about one material, in the pre-review's order (the applicant's exclude 不采纳). */
+  public List<ApplicationView.FindingView> findingsFor(String materialCode) {
+    ApplicationView v = getView();
+    if (v == null || v.preReview() == null) {
+      return List.of();
+    }
+    return v.preReview().findings().stream()
+        .filter(f -> materialCode.equals(f.materialCode())).toList();
+  }
+
+  /** Findings about the application as a whole (no material named). */
+  public List<ApplicationView.FindingView> getGeneralFindings() {
+    ApplicationView v = getView();
+    if (v == null || v.preReview() == null) {
+      return List.of();
+    }
+    return v.preReview().findings().stream().filter(f -> f.materialCode() == null).toList();
+  }
+
+  /** The blocking findings the window has not set aside: what 一次性告知 will list. */
+  public List<ApplicationView.FindingView> getRemainingBlocking() {
+    ApplicationView v = getView();
+    return v == null || v.preReview() == null ? List.of()
+        : v.preReview().findings().stream().filter(ApplicationView.FindingView::blocking).toList();
+  }
+
+  /**
+   * 容缺: a missing material that may follow under a commitment is not a defect to correct;
+   * the page says "可容缺，可承诺后补交" instead of a red 须补正.
+   */
+  public boolean commitableGap(ApplicationView.FindingView f) {
+    ApplicationView v = getView();
+    return f != null && v != null && "MISSING_MATERIAL".equals(f.code()) && v.checklist().stream()
+        .anyMatch(m -> m.materialCode().equals(f.materialCode()) && m.commitable());
+  }
+
+  /** The desk shows previews and evidence to the staff who may read the materials. */
+  public boolean isDesk() {
+    ApplicationView v = getView();
+    return v != null && isStaff() && isCanReadMaterials() && v.preReview() != null;
+  }
+
+  /** The verdict's colour as a CSS class; the page carries no internal codes, not even there. */
+  public String getVerdictStyle() {
+    ApplicationView v = getView();
+    return v == null || v.preReview() == null ? ""
+        : v.preReview().verdict().name().toLowerCase().replace('_', '-');
+  }
+
+  public boolean isCanOverrule() {
+    return isClerkCanAct() && status() == ApplicationStatus.PRE_REVIEWED;
+  }
+
+  /** The material in the preview frame: the chosen one, else the first uploaded with a finding. */
+  public ApplicationView.Material getPreview() {
+    ApplicationView v = getView();
+    if (v == null) {
+      return null;
+    }
+    List<ApplicationView.Material> uploaded = v.checklist().stream()
+        .filter(ApplicationView.Material::uploaded).toList();
+    return uploaded.stream().filter(m -> m.materialCode().equals(previewMaterial)).findFirst()
+        .or(() -> uploaded.stream().filter(m -> !findingsFor(m.materialCode()).isEmpty()).findFirst())
+        .or(() -> uploaded.stream().findFirst()).orElse(null);
+  }
+
+  /** How the preview shows: "pdf" in a frame, "image" as a picture, "none" (download only). */
+  public String previewKind(ApplicationView.Material m) {
+    String type = m == null || m.mediaType() == null ? "" : m.mediaType().split(";")[0].trim();
+    return switch (type) {
+      case "application/pdf" -> "pdf";
+      case "image/png", "image/jpeg" -> "image";
+      default -> "none";
+    };
+  }
+
+  public void choosePreview(String materialCode) {
+    previewMaterial = materialCode;
+  }
+
+  /** 不采纳 of one finding, with the reason typed beside it. */
+  public void overrule(Long findingId) {
+    String why = overruleReasons.get(findingId);
+    if (why == null || why.isBlank()) {
+      Pages.error("不采纳预审意见时必须填写理由。");
+      return;
+    }
+    if (Pages.attempt(() -> acceptance.overruleFinding(current.require(), id, findingId, why)) != null) {
+      Pages.info("已不采纳该项预审意见，理由已记录。");
+      overruleReasons.remove(findingId);
+    }
+    refresh();
+  }
+
+  public Map<Long, String> getOverruleReasons() { return overruleReasons; }
 
   public String materialName(String code) {
     ApplicationView v = getView();

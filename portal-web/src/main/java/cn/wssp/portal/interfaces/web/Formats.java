@@ -99,6 +99,31 @@ public class Formats {
     return maxPages > 0 ? size + " / " + maxPages + " " + Pages.label("unit.pages") : size;
   }
 
+  /** File name endings a browser's picker and PrimeFaces' allowTypes accept for these types. */
+  private static final java.util.Map<String, String> EXTENSIONS = java.util.Map.of(
+      "application/pdf", "pdf", "image/jpeg", "jpe?g", "image/png", "png",
+      "image/tiff", "tiff?", "application/ofd", "ofd",
+      "application/msword", "doc",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
+
+  /**
+   * allowTypes of p:fileUpload: a regular expression on the file name, from the accepted media
+   * types; null (anything) when a type has no known ending, so the pre-review still judges it.
+   */
+  public String allowTypes(List<String> mediaTypes) {
+    if (mediaTypes == null || mediaTypes.isEmpty()
+        || !mediaTypes.stream().allMatch(EXTENSIONS::containsKey)) {
+      return null;
+    }
+    return "/(\\.|\\/)(" + String.join("|", mediaTypes.stream().map(EXTENSIONS::get).toList())
+        + ")$/i";
+  }
+
+  /** The accept attribute of the file picker: the media types themselves. */
+  public String accept(List<String> mediaTypes) {
+    return mediaTypes == null ? null : String.join(",", mediaTypes);
+  }
+
   /** A list as one line: 市场监督管理局、卫生健康委员会. */
   public String join(List<String> items) {
     return items == null ? "" : String.join("、", items);

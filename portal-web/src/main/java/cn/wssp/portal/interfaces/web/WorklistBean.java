@@ -11,6 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -34,11 +35,19 @@ public class WorklistBean {
 
   private List<ApplicationView> rows;
 
+  static final Comparator<ApplicationView> BY_DUE = Comparator.comparing(
+      (ApplicationView a) -> a.deadlines() == null ? null : a.deadlines().preReviewDue(),
+      Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(ApplicationView::submittedAt, Comparator.nullsLast(Comparator.naturalOrder()));
+
   public List<ApplicationView> getRows() {
     if (rows == null) {
       rows = Pages.attempt(() -> {
         Actor actor = current.require();
-        return applications.list(actor, statusesFor(actor)).stream().map(a -> views.of(actor, a)).toList();
+        List<ApplicationView> all = applications.list(actor, statusesFor(actor)).stream()
+            .map(a -> views.of(actor, a)).toList();
+        // The window works by the pre-review clock: the nearest due date first (none last).
+        return actor.has(Role.WINDOW_CLERK) ? all.stream().sorted(BY_DUE).toList() : all;
       });
       if (rows == null) {
         rows = List.of();
