@@ -1,5 +1,9 @@
 package cn.wssp.portal.application;
 
+import cn.wssp.prereview.Applicant;
+import cn.wssp.prereview.SubmittedFile;
+import cn.wssp.prereview.PreReviewResult;
+import cn.wssp.prereview.PreReviewer;
 import cn.wssp.portal.domain.model.*;
 import cn.wssp.prereview.MaterialRequirement;
 import cn.wssp.prereview.RuleSet;
@@ -37,6 +41,9 @@ public class MatterRules {
 
   @Inject
   Clock clock;
+
+  @Inject
+  PreReviewer preReviewer;
 
   /** The rule set in force for this matter, as published. */
   public RulesView inForce(String matterCode) {
@@ -91,6 +98,47 @@ public class MatterRules {
         () -> new IllegalStateException("rule set " + app.matter().code() + " v"
             + app.rulesVersion() + " missing"));
     return parse(stored.document());
+  }
+
+  /**
+   * 试运行: judges one sample file as material {@code materialCode} under a draft rule set, before
+   * it is published (center admin; nothing is stored). The sample is judged for the enterprise
+   * named (or none: then checks comparing with the applicant's code report a mismatch), on today's
+   * date; only the sample's own findings are returned, not those of the materials not given.
+   */
+  public List<TrialFinding> trial(Actor actor, String document, String materialCode,
+      String fileName, byte[] bytes, String enterpriseName, String creditCode) {
+    AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "试运行预审规则");
+    RuleSet rules = parse(document);
+    if (rules.materials().stream().noneMatch(m -> m.code().equals(materialCode))) {
+      throw DomainException.invalid("规则集中没有材料「" + materialCode + "」，请选择要试运行的材料。");
+    }
+    if (bytes == null || bytes.length == 0) {
+      throw DomainException.invalid("请上传一份样例文件（file 不能为空）。");
+    }
+    SubmittedFile sample = new SubmittedFile(materialCode, fileName == null ? "sample" : fileName,
+        bytes.length, () -> new java.io.ByteArrayInputStream(bytes));
+    PreReviewResult result = preReviewer.review(rules,
+        new Applicant(blankToNull(enterpriseName), blankToNull(creditCode)),
+        java.time.LocalDate.now(clock), List.of(sample));
+    return result.findings().stream()
+        .filter(f -> materialCode.equals(f.materialCode()))
+        .map(f -> new TrialFinding(f.code().name(), Severity.valueOf(f.severity().name()),
+            f.message(), f.evidence() == null ? null : f.evidence().page(),
+            f.evidence() == null ? null : f.evidence().snippet()))
+        .toList();
+  }
+
+  /** A finding of a trial run, as the admin page shows it. */
+  public record TrialFinding(String code, Severity severity, String message, Integer page,
+      String snippet) {
+    public String severityLabel() {
+      return severity == Severity.BLOCKING ? "须补正" : "提示";
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
   }
 
   /** A document that is not a valid rule set is refused with the reader's Chinese message. */

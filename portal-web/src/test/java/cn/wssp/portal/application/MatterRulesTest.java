@@ -49,6 +49,32 @@ class MatterRulesTest {
 
   MatterRulesTest() {
     job = portal.preReviewJob(preReviewer);
+    portal.rules.preReviewer = preReviewer;
+  }
+
+  @Test
+  void aDraftIsTriedOnASampleBeforeItIsPublished() {
+    Actor admin = actor(portal.admin);
+    // The sample form lacks the word the draft asks for: the trial says so, nothing is published.
+    List<MatterRules.TrialFinding> findings = portal.rules.trial(admin, rules("草稿", "承诺书"),
+        "application-form", "申请书.pdf", form, "演示科技有限公司", DEMO_CODE);
+    assertEquals(List.of("KEYWORD_MISSING"), findings.stream().map(MatterRules.TrialFinding::code).toList(),
+        findings.toString());
+    assertEquals("须补正", findings.get(0).severityLabel());
+    assertTrue(findings.get(0).message().contains("承诺书"), findings.toString());
+    // The same sample under a draft it satisfies: no finding; another enterprise's code: mismatch.
+    assertEquals(List.of(), portal.rules.trial(admin, rules("草稿", "申请书"), "application-form",
+        "申请书.pdf", form, "演示科技有限公司", DEMO_CODE));
+    assertEquals(List.of("CREDIT_CODE_MISMATCH"), portal.rules.trial(admin, rules("草稿", "申请书"),
+        "application-form", "申请书.pdf", form, "别家公司", "91350102MA2Y8K3L08").stream()
+        .map(MatterRules.TrialFinding::code).toList());
+    // Only the admin; a material the draft does not list, or no file, is said plainly.
+    assertEquals(403, assertThrows(DomainException.class, () -> portal.rules.trial(actor(portal.clerk),
+        rules("草稿", "申请书"), "application-form", "a.pdf", form, null, null)).status());
+    assertEquals(400, assertThrows(DomainException.class, () -> portal.rules.trial(admin,
+        rules("草稿", "申请书"), "legal-rep-id", "a.pdf", form, null, null)).status());
+    assertEquals(400, assertThrows(DomainException.class, () -> portal.rules.trial(admin,
+        rules("草稿", "申请书"), "application-form", "a.pdf", new byte[0], null, null)).status());
   }
 
   /** The 承诺件's rules: the form must name the word {@code formWord} and the applicant's code. */

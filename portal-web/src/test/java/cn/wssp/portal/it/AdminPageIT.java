@@ -1,0 +1,123 @@
+package cn.wssp.portal.it;
+
+import static cn.wssp.portal.it.BrowserJourneyIT.browser;
+import static cn.wssp.portal.it.BrowserJourneyIT.click;
+import static cn.wssp.portal.it.BrowserJourneyIT.files;
+import static cn.wssp.portal.it.BrowserJourneyIT.login;
+import static cn.wssp.portal.it.BrowserJourneyIT.logout;
+import static cn.wssp.portal.it.BrowserJourneyIT.open;
+import static cn.wssp.portal.it.BrowserJourneyIT.shot;
+import static cn.wssp.portal.it.BrowserJourneyIT.text;
+import static cn.wssp.portal.it.BrowserJourneyIT.type;
+import static cn.wssp.portal.it.BrowserJourneyIT.wait;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The center administrator's console in headless Chromium: a rule set tried on a good and on a
+ * bad sample before it is published, the year's holidays read and saved, an enterprise put on
+ * the 失信 list and taken off, the seals listed, the storage checked. Other roles see no link.
+ */
+class AdminPageIT {
+  private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+  @BeforeAll
+  static void start() throws Exception {
+    BrowserJourneyIT.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    BrowserJourneyIT.stop();
+  }
+
+  @Test
+  void theAdministratorTriesAndPublishesRulesAndKeepsTheCalendarAndLists() throws Exception {
+    browser.manage().deleteAllCookies();
+    login("admin");
+    click(By.id("nav:admin"));
+    wait.until(ExpectedConditions.urlContains("/app/admin.xhtml"));
+
+    // 预审规则: choose the 即办件, its rules in force appear in the editor.
+    click(By.id("tabs:rules:matter"));
+    click(By.cssSelector("li[data-label^='SCJG-0002']"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:rules:version"), "现行版本"));
+    String document = browser.findElement(By.id("tabs:rules:document")).getAttribute("value");
+    assertTrue(document.contains("loss-statement"), document);
+
+    // A good sample passes, a statement that does not say what was lost does not.
+    Path good = Files.write(files.resolve("遗失声明-样例.pdf"), Materials.valid("SCJG-0002", "loss-statement"));
+    browser.findElement(By.id("tabs:rules:sample_input")).sendKeys(good.toString());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:rules:trialResult"), "未发现问题"));
+    Path bad = Files.write(files.resolve("平面图-样例.pdf"), Materials.pdf(List.of("一层平面布局图")));
+    browser.findElement(By.id("tabs:rules:sample_input")).sendKeys(bad.toString());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:rules:trialResult"), "发现以下问题"));
+    assertTrue(text(By.id("tabs:rules:trialFindings")).contains("须补正"), text(By.id("tabs:rules:trialFindings")));
+    shot("30-admin-rules-trial");
+
+    // Publishing (the same rules) makes a new version, after a confirmation.
+    String before = text(By.id("tabs:rules:version"));
+    click(By.id("tabs:rules:publish"));
+    click(By.cssSelector(".ui-confirmdialog-yes"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已发布「SCJG-0002」预审规则第"));
+    assertNotEquals(before, text(By.id("tabs:rules:version")));
+
+    // 节假日安排: 2026 as seeded from the State Council's notice; a bad date is named.
+    click(By.linkText("节假日安排"));
+    type(By.id("tabs:calendar:year_input"), "2026");
+    click(By.id("tabs:calendar:loadYear"));
+    wait.until(d -> d.findElement(By.id("tabs:calendar:holidays")).getAttribute("value").contains("2026-10-01"));
+    String holidays = browser.findElement(By.id("tabs:calendar:holidays")).getAttribute("value");
+    browser.findElement(By.id("tabs:calendar:holidays")).sendKeys("\n2026-13-01");
+    click(By.id("tabs:calendar:saveYear"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "「2026-13-01」不是日期"));
+    browser.findElement(By.id("tabs:calendar:holidays")).clear();
+    browser.findElement(By.id("tabs:calendar:holidays")).sendKeys(holidays);
+    click(By.id("tabs:calendar:saveYear"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "2026 年节假日安排已保存"));
+    shot("31-admin-calendar");
+
+    // 失信名单: listed, then taken off again.
+    String code = creditCode("91350105MA0000042");
+    click(By.linkText("失信名单"));
+    type(By.id("tabs:dishonest:creditCode"), code);
+    type(By.id("tabs:dishonest:reason"), "管理页测试");
+    click(By.id("tabs:dishonest:add"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:dishonest:list"), code));
+    click(By.xpath("//tr[contains(., '" + code + "')]//button[contains(@id, ':remove')]"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已将 " + code + " 移出失信名单"));
+    assertFalse(text(By.id("tabs:dishonest:list")).contains(code));
+
+    // 印章与存储: every holder has a seal in use; a storage check runs on request.
+    click(By.linkText("印章与存储"));
+    String seals = text(By.id("tabs:seals:list"));
+    assertTrue(seals.contains("受理专用章") && seals.contains("在用"), seals);
+    click(By.id("tabs:storage:reconcile"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "存储核对完成"));
+    shot("32-admin-seals-storage");
+    logout();
+
+    // Nobody else gets the console.
+    login("clerk");
+    assertTrue(browser.findElements(By.id("nav:admin")).isEmpty());
+    logout();
+  }
+
+  /** The 17 characters given, completed with the GB 32100-2015 check character. */
+  static String creditCode(String first17) {
+    for (char c : ALPHABET.toCharArray()) {
+      if (CreditCodeCheck.valid(first17 + c)) {
+        return first17 + c;
+      }
+    }
+    throw new IllegalArgumentException(first17);
+  }
+}
