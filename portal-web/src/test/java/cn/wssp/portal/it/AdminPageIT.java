@@ -18,6 +18,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -28,6 +30,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class AdminPageIT {
   private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+  @RegisterExtension
+  final TestWatcher screenshotOnFailure = BrowserJourneyIT.screenshotOnFailure();
 
   @BeforeAll
   static void start() throws Exception {

@@ -88,16 +88,21 @@ class BrowserJourneyIT {
 
   /** The page as it was when a step failed: the first thing to look at. */
   @RegisterExtension
-  final TestWatcher screenshotOnFailure = new TestWatcher() {
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-      try {
-        shot("failed-" + context.getRequiredTestMethod().getName());
-      } catch (Exception ignored) {
-        // no browser, no screenshot
+  final TestWatcher screenshotOnFailure = screenshotOnFailure();
+
+  /** For every browser test class: the page as it was when a step failed. */
+  static TestWatcher screenshotOnFailure() {
+    return new TestWatcher() {
+      @Override
+      public void testFailed(ExtensionContext context, Throwable cause) {
+        try {
+          shot("failed-" + context.getRequiredTestMethod().getName());
+        } catch (Exception ignored) {
+          // no browser, no screenshot
+        }
       }
-    }
-  };
+    };
+  }
 
   @AfterAll
   static void stop() {

@@ -103,12 +103,16 @@ public class AdminBean implements Serializable {
   /** Loads the rule set in force of the chosen matter into the editor. */
   public void loadRules() {
     trialFindings = null;
+    trialMaterial = null;
     inForce = matterCode == null ? null : Pages.attempt(() -> rules.inForce(matterCode));
     rulesDocument = inForce == null ? null : inForce.document();
   }
 
   public void trial(FileUploadEvent event) {
     UploadedFile file = event.getFile();
+    if (trialMaterial == null && !getEditorMaterials().isEmpty()) {
+      trialMaterial = getEditorMaterials().get(0); // the menu shows the first until changed
+    }
     try {
       trialFile = file.getFileName();
       trialFindings = Pages.attempt(() -> {
