@@ -39,7 +39,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lays out a notice or decision as an A4 PDF/A-2B document: centred title, document number,
+ * Lays out a notice or decision as an A4 PDF/A-2B document (PDF/A-3B when it carries attached
+ * files, {@link #render(OfficialDocument, List)}): centred title, document number,
  * addressee with credit code, the body, issuer and date at the bottom right of the last page, and
  * a QR code of the verification page with the verification code beside it.
  *
@@ -167,12 +168,32 @@ public final class OfficialDocumentRenderer {
    * @throws SigningException if required content is missing or the PDF cannot be produced
    */
   public byte[] render(OfficialDocument doc) throws SigningException {
+    return render(doc, List.of());
+  }
+
+  /**
+   * Renders the document with files embedded as PDF/A-3 associated files (e.g. machine-readable
+   * evidence about it): the document becomes PDF/A-3B, which allows them, and every signature
+   * applied later covers them. Without attachments the document stays PDF/A-2B.
+   *
+   * @throws SigningException if required content is missing, an attachment lacks its name, media
+   *     type or bytes, or the PDF cannot be produced
+   */
+  public byte[] render(OfficialDocument doc, List<DocumentAttachment> attachments)
+      throws SigningException {
     validate(doc);
+    List<DocumentAttachment> files = attachments == null ? List.of() : attachments;
+    for (DocumentAttachment file : files) {
+      validate(file);
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       PdfWriter writer = new PdfWriter(out, new WriterProperties().addXmpMetadata());
-      PdfADocument pdf = new PdfADocument(writer, PdfAConformance.PDF_A_2B, srgbOutputIntent());
+      PdfADocument pdf = new PdfADocument(writer,
+          files.isEmpty() ? PdfAConformance.PDF_A_2B : PdfAConformance.PDF_A_3B,
+          srgbOutputIntent());
       describe(pdf, doc);
+      DocumentAttachments.embed(pdf, files);
       PdfFont font = EmbeddedFont.forPdf();
       try (Document layout = new Document(pdf, PAGE, false)) {
         layout.setMargins(MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_LEFT);
@@ -208,6 +229,17 @@ public final class OfficialDocumentRenderer {
     if (doc.sealSlots() < 0 || doc.sealSlots() > MAX_SEAL_SLOTS) {
       throw new SigningException(
           "a document can reserve 0.." + MAX_SEAL_SLOTS + " seal places, not " + doc.sealSlots());
+    }
+  }
+
+  private static void validate(DocumentAttachment file) throws SigningException {
+    if (file == null) {
+      throw new SigningException("an attachment is missing (null)");
+    }
+    requireText(file.fileName(), "attachment file name");
+    requireText(file.mediaType(), "media type for attachment " + file.fileName());
+    if (file.content() == null) {
+      throw new SigningException("the attachment " + file.fileName() + " has no content");
     }
   }
 
