@@ -32,4 +32,17 @@ public interface DocumentRepository {
   List<Document> publishedApprovals(int offset, int limit);
 
   long countPublishedApprovals();
+
+  /**
+   * Documents whose evidence must be renewed by this instant (PAdES B-LTA), or that were never
+   * looked at (no due date recorded yet), oldest first, at most {@code max}.
+   */
+  List<Long> archiveRenewalsDue(java.time.Instant dueBy, int max);
+
+  /**
+   * Keeps the record of a superseded version of a document's PDF (its object stays in the
+   * store: issued documents are written once).
+   */
+  void keepVersion(Long documentId, String objectKey, String sha256, long size,
+      java.time.Instant supersededAt, String reason);
 }
