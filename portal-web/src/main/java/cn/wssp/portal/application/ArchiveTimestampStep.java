@@ -13,6 +13,14 @@ import java.time.Clock;
 /** One document's archive timestamp, its new version and its audit entry: all or nothing. */
 @ApplicationScoped
 public class ArchiveTimestampStep {
+  /** What became of one document. */
+  public enum Outcome {
+    EXTENDED,
+    NOT_DUE,
+    /** Due, but the timestamping unit's certificate expires no later: nothing to gain. */
+    TSA_EXPIRES_FIRST
+  }
+
   @Inject
   DocumentRepository documents;
 
@@ -29,19 +37,22 @@ public class ArchiveTimestampStep {
    * Extends the document if its evidence expires by {@code dueBy}; a document never looked at
    * first gets its due date from the stored PDF.
    *
-   * @return whether it was extended
+   * @param tsaExpiry when the certificates of the timestamping unit that would sign expire
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public boolean renewIfDue(Long documentId, Instant dueBy) {
+  public Outcome renewIfDue(Long documentId, Instant dueBy, Instant tsaExpiry) {
     Document doc = documents.find(documentId).orElse(null);
     if (doc == null) {
-      return false;
+      return Outcome.NOT_DUE;
     }
     if (doc.archiveDue() == null) {
       doc.archiveDueAt(issuer.archiveRenewalDue(issuer.read(doc)));
     }
     if (doc.archiveDue().isAfter(dueBy)) {
-      return false;
+      return Outcome.NOT_DUE;
+    }
+    if (!tsaExpiry.isAfter(doc.archiveDue())) {
+      return Outcome.TSA_EXPIRES_FIRST;
     }
     Instant expiring = doc.archiveDue();
     String previousKey = doc.objectKey();
@@ -50,6 +61,6 @@ public class ArchiveTimestampStep {
         "文书 " + doc.number() + "：时间戳证书 " + DateTimeFormatter.ISO_LOCAL_DATE.format(
             expiring.atZone(clock.getZone())) + " 到期前加盖存档时间戳（PAdES B-LTA），新版本 "
             + key + "，原版本 " + previousKey + " 保留");
-    return true;
+    return Outcome.EXTENDED;
   }
 }

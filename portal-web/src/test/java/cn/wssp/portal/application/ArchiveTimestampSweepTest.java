@@ -89,4 +89,21 @@ class ArchiveTimestampSweepTest {
         portal.auditActions(app).stream()
             .filter(a -> a == AuditAction.ARCHIVE_TIMESTAMPED).toList());
   }
+
+  @Test
+  void aTimestampThatWouldExpireNoLaterGainsNothing() {
+    Instant now = Instant.now(portal.clock);
+    portal.seals.renewalDue = now.plus(Duration.ofDays(100));
+    Application app = portal.issued(portal.promised);
+    // The unit that would timestamp now has the very certificate the documents rely on.
+    portal.seals.tsaExpiry = now.plus(Duration.ofDays(100));
+
+    assertEquals(0, portal.archiveSweep.run());
+    assertEquals(0, portal.seals.extended.size());
+    assertEquals(0, decisionOf(app).archiveExtensions());
+
+    portal.seals.tsaExpiry = now.plus(Duration.ofDays(5 * 365)); // renewed by the CA
+    portal.seals.renewalDue = portal.seals.tsaExpiry;
+    assertEquals(2, portal.archiveSweep.run());
+  }
 }

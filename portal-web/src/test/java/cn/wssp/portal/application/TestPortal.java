@@ -180,6 +180,7 @@ final class TestPortal {
     archiveSweep.step = archiveStep;
     archiveSweep.policy = ArchivePolicy.standard();
     archiveSweep.clock = clock;
+    archiveSweep.seals = seals;
     acceptance.applications = applications;
     acceptance.drafts = applicationRepo;
     acceptance.issuer = issuer;

@@ -65,6 +65,14 @@ public class RecordingSeals implements Seals {
         renewalDue));
   }
 
+  /** When the timestamping unit's certificate expires (the CA renews it in good time). */
+  public java.time.Instant tsaExpiry = java.time.Instant.parse("2036-11-23T00:00:00Z");
+
+  @Override
+  public java.time.Instant timestampCertificateExpiry() {
+    return tsaExpiry;
+  }
+
   @Override
   public byte[] extendForArchive(byte[] pdf) {
     extended.add(pdf);

@@ -43,6 +43,12 @@ public interface Seals {
    */
   byte[] extendForArchive(byte[] pdf) throws SigningException;
 
+  /**
+   * The earliest expiry in the certificate chain of the timestamping unit that would make a new
+   * archive timestamp now: a renewal helps only a document whose evidence expires before that.
+   */
+  java.time.Instant timestampCertificateExpiry() throws SigningException;
+
   /** An independent check of a PDF's signatures against the portal's trust anchors. */
   VerificationReport verify(byte[] pdf);
 

@@ -89,6 +89,13 @@ public class PortalSeals implements Seals {
   }
 
   @Override
+  public java.time.Instant timestampCertificateExpiry() throws SigningException {
+    return resources.sealAuthority().timestampAuthority().certificateChain().stream()
+        .map(c -> c.getNotAfter().toInstant()).min(java.util.Comparator.naturalOrder())
+        .orElseThrow(() -> new SigningException("the timestamping unit has no certificate"));
+  }
+
+  @Override
   public VerificationReport verify(byte[] pdf) {
     return new PdfVerifier(resources.sealAuthority().trustAnchors()).verify(pdf);
   }
