@@ -41,7 +41,8 @@ public class ArchiveTimestampStep {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Outcome renewIfDue(Long documentId, Instant dueBy, Instant tsaExpiry) {
-    Document doc = documents.find(documentId).orElse(null);
+    // Locked: another instance sweeping at once waits, then finds it renewed (not due).
+    Document doc = documents.findForUpdate(documentId).orElse(null);
     if (doc == null) {
       return Outcome.NOT_DUE;
     }

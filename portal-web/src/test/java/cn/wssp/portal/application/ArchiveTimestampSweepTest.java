@@ -106,4 +106,31 @@ class ArchiveTimestampSweepTest {
     portal.seals.renewalDue = portal.seals.tsaExpiry;
     assertEquals(2, portal.archiveSweep.run());
   }
+
+  @Test
+  void theSupersededVersionIsNoOrphanForTheStorageReconciliation() {
+    Instant now = Instant.now(portal.clock);
+    portal.seals.renewalDue = now.plus(Duration.ofDays(100));
+    Application app = portal.issued(portal.promised);
+    String issuedKey = decisionOf(app).objectKey();
+    portal.seals.renewalDue = now.plus(Duration.ofDays(5 * 365));
+    assertEquals(2, portal.archiveSweep.run());
+
+    StorageReconciler reconciler = new StorageReconciler();
+    portal.objects.clock = portal.clock;
+    reconciler.objects = portal.objects;
+    reconciler.references = new cn.wssp.portal.testing.InMemoryObjectReferences(
+        portal.applicationRepo, portal.documentRepo);
+    reconciler.runs = new cn.wssp.portal.testing.InMemoryStorageReconciliations();
+    reconciler.audit = portal.audit;
+    reconciler.policy = new cn.wssp.portal.domain.storage.StoragePolicy(Duration.ofMinutes(30),
+        Duration.ofDays(7), Duration.ofMinutes(15));
+    reconciler.clock = portal.clock;
+    reconciler.self = reconciler;
+    portal.clock.advance(Duration.ofHours(1));
+
+    var run = reconciler.reconcileNow(TestPortal.actor(portal.admin));
+    assertEquals(List.of(), run.orphanKeys());
+    assertTrue(portal.objects.objects.containsKey(issuedKey), "the issued version is kept");
+  }
 }

@@ -12,6 +12,11 @@ public class InMemoryDocuments implements DocumentRepository {
     return documents.stream().filter(d -> d.id().equals(id)).findFirst();
   }
 
+  @Override
+  public Optional<Document> findForUpdate(Long id) {
+    return find(id);
+  }
+
   /** Every document (for the object references). */
   public List<Document> all() {
     return List.copyOf(documents);

@@ -9,6 +9,12 @@ public interface DocumentRepository {
 
   Optional<Document> byNumber(String number);
 
+  /**
+   * The document with its row locked until the transaction ends: of two instances extending it
+   * at once, the second waits and then sees the first one's new version.
+   */
+  Optional<Document> findForUpdate(Long id);
+
   /** An application's documents, oldest first. */
   List<Document> ofApplication(Long applicationId);
 

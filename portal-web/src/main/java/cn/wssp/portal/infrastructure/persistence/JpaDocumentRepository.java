@@ -18,6 +18,12 @@ public class JpaDocumentRepository implements DocumentRepository {
   }
 
   @Override
+  public Optional<Document> findForUpdate(Long id) {
+    return id == null ? Optional.empty() : Optional.ofNullable(
+        em.find(Document.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
   public Optional<Document> byNumber(String number) {
     return em.createQuery("select d from Document d where d.number = :n", Document.class)
         .setParameter("n", number).getResultList().stream().findFirst();
