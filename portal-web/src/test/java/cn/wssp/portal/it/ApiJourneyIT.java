@@ -195,6 +195,10 @@ class ApiJourneyIT {
     assertEquals(200, byNumber.status(), byNumber.toString());
     assertTrue(byNumber.json().getBoolean("valid"));
     assertTrue(byNumber.json().getJsonObject("manifest").getBoolean("matchesStored"));
+    String page = Api.anonymous(portal).get("/verify.xhtml?number="
+        + java.net.URLEncoder.encode(decision.getString("number"), java.nio.charset.StandardCharsets.UTF_8)
+        + "&code=" + code).text();
+    assertTrue(page.matches("(?s).*id=\"v:manifest\"[^>]*>证据清单中的材料摘要与存档一致<.*"), page);
     Api.Reply wrongCode = Api.anonymous(portal).get("/api/v1/verify/" + decision.getString("number")
         + "?code=WRONG123");
     assertEquals(404, wrongCode.status());
