@@ -39,7 +39,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lays out a notice or decision as an A4 PDF/A-2B document: centred title, document number,
+ * Lays out a notice or decision as an A4 PDF/A-2B document (PDF/A-3B when it carries attached
+ * files, {@link #render(OfficialDocument, List)}): centred title, document number,
  * addressee with credit code, the body, issuer and date at the bottom right of the last page, and
  * a QR code of the verification page with the verification code beside it.
  *
@@ -167,24 +168,76 @@ public final class OfficialDocumentRenderer {
    * @throws SigningException if required content is missing or the PDF cannot be produced
    */
   public byte[] render(OfficialDocument doc) throws SigningException {
+    return render(doc, List.of());
+  }
+
+  /**
+   * Renders the document with files embedded as PDF/A-3 associated files (e.g. machine-readable
+   * evidence about it): the document becomes PDF/A-3B, which allows them, and every signature
+   * applied later covers them. Without attachments the document stays PDF/A-2B.
+   *
+   * @throws SigningException if required content is missing, an attachment lacks its name, media
+   *     type or bytes, or the PDF cannot be produced
+   */
+  public byte[] render(OfficialDocument doc, List<DocumentAttachment> attachments)
+      throws SigningException {
     validate(doc);
+    List<DocumentAttachment> files = attachments == null ? List.of() : attachments;
+    for (DocumentAttachment file : files) {
+      validate(file);
+    }
+    // GB/T 9704 §7.3.5: the seal shares its page with the text; a seal page without text
+    // ("此页无正文") is not allowed. First tighten the line spacing, then carry the end of the
+    // body over to the seal's page.
+    for (Fit fit : Fit.values()) {
+      Rendered rendered = renderOnce(doc, files, fit);
+      if (!rendered.sealPageWithoutText() || fit == Fit.CARRY) {
+        return rendered.pdf();
+      }
+    }
+    throw new IllegalStateException("unreachable: CARRY always returns");
+  }
+
+  /** How the body is set: normal spacing, tighter lines, or tighter with its end carried over. */
+  private enum Fit {
+    NORMAL(1.5f, 2),
+    TIGHT(1.3f, 0),
+    CARRY(1.3f, 0);
+
+    final float leading;
+    final float paragraphGap;
+
+    Fit(float leading, float paragraphGap) {
+      this.leading = leading;
+      this.paragraphGap = paragraphGap;
+    }
+  }
+
+  private record Rendered(byte[] pdf, boolean sealPageWithoutText) {}
+
+  private Rendered renderOnce(OfficialDocument doc, List<DocumentAttachment> files, Fit fit)
+      throws SigningException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       PdfWriter writer = new PdfWriter(out, new WriterProperties().addXmpMetadata());
-      PdfADocument pdf = new PdfADocument(writer, PdfAConformance.PDF_A_2B, srgbOutputIntent());
+      PdfADocument pdf = new PdfADocument(writer,
+          files.isEmpty() ? PdfAConformance.PDF_A_2B : PdfAConformance.PDF_A_3B,
+          srgbOutputIntent());
       describe(pdf, doc);
+      DocumentAttachments.embed(pdf, files);
       PdfFont font = EmbeddedFont.forPdf();
+      boolean alone;
       try (Document layout = new Document(pdf, PAGE, false)) {
         layout.setMargins(MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_LEFT);
         layout.setFont(font).setFontSize(TEXT_SIZE);
         layout.setProperty(Property.SPLIT_CHARACTERS, new ChineseLineBreaking());
-        writeBody(layout, doc);
-        keepClearOfFooter(layout, footerTop(doc.sealSlots()));
+        writeBody(layout, doc, fit);
+        alone = keepClearOfFooter(layout, footerTop(doc.sealSlots()));
         int lastPage = pdf.getNumberOfPages();
         writeIssuerBlock(layout, font, doc, lastPage);
         writeVerificationBlock(layout, pdf, doc, lastPage);
       }
-      return out.toByteArray();
+      return new Rendered(out.toByteArray(), alone);
     } catch (RuntimeException e) {
       // iText reports layout, font and PDF/A violations as unchecked exceptions.
       throw new SigningException(
@@ -208,6 +261,17 @@ public final class OfficialDocumentRenderer {
     if (doc.sealSlots() < 0 || doc.sealSlots() > MAX_SEAL_SLOTS) {
       throw new SigningException(
           "a document can reserve 0.." + MAX_SEAL_SLOTS + " seal places, not " + doc.sealSlots());
+    }
+  }
+
+  private static void validate(DocumentAttachment file) throws SigningException {
+    if (file == null) {
+      throw new SigningException("an attachment is missing (null)");
+    }
+    requireText(file.fileName(), "attachment file name");
+    requireText(file.mediaType(), "media type for attachment " + file.fileName());
+    if (file.content() == null) {
+      throw new SigningException("the attachment " + file.fileName() + " has no content");
     }
   }
 
@@ -237,7 +301,11 @@ public final class OfficialDocumentRenderer {
     pdf.getCatalog().setViewerPreferences(new PdfViewerPreferences().setDisplayDocTitle(true));
   }
 
-  private static void writeBody(Document layout, OfficialDocument doc) {
+  /** About two lines of body text: what is carried over to the seal's page when needed. */
+  private static final int CARRIED_CHARACTERS = 2
+      * (int) ((PAGE.getWidth() - MARGIN_LEFT - MARGIN_RIGHT) / TEXT_SIZE);
+
+  private static void writeBody(Document layout, OfficialDocument doc, Fit fit) {
     layout.add(
         new Paragraph(doc.title())
             .setFontSize(TITLE_SIZE)
@@ -257,19 +325,33 @@ public final class OfficialDocumentRenderer {
                 .setMarginTop(0));
       }
     }
-    for (String text : doc.paragraphs()) {
-      if (text == null) {
-        continue;
+    List<String> paragraphs = doc.paragraphs().stream()
+        .filter(java.util.Objects::nonNull).map(String::strip).toList();
+    for (int i = 0; i < paragraphs.size(); i++) {
+      String text = paragraphs.get(i);
+      boolean last = i == paragraphs.size() - 1;
+      if (fit == Fit.CARRY && last) {
+        // The end of the last paragraph starts the seal's page, so that page carries text.
+        int cut = Math.max(0, text.length() - CARRIED_CHARACTERS);
+        if (cut > 0) {
+          layout.add(bodyParagraph(text.substring(0, cut), fit, true));
+        }
+        layout.add(new AreaBreak(AreaBreakType.NEXT_PAGE));
+        layout.add(bodyParagraph(text.substring(cut), fit, cut == 0));
+      } else {
+        layout.add(bodyParagraph(text, fit, true));
       }
-      // Chinese paragraphs: two-character first-line indent, no space between paragraphs.
-      layout.add(
-          new Paragraph(text.strip())
-              .setFirstLineIndent(2 * TEXT_SIZE)
-              .setMultipliedLeading(1.5f)
-              .setMarginTop(0)
-              .setMarginBottom(2)
-              .setTextAlignment(TextAlignment.JUSTIFIED));
     }
+  }
+
+  /** Chinese paragraphs: two-character first-line indent, (almost) no space between them. */
+  private static Paragraph bodyParagraph(String text, Fit fit, boolean indented) {
+    return new Paragraph(text)
+        .setFirstLineIndent(indented ? 2 * TEXT_SIZE : 0)
+        .setMultipliedLeading(fit.leading)
+        .setMarginTop(0)
+        .setMarginBottom(fit.paragraphGap)
+        .setTextAlignment(TextAlignment.JUSTIFIED);
   }
 
   /** Height above which body text must stop on the last page. */
@@ -278,11 +360,14 @@ public final class OfficialDocumentRenderer {
     return sealRect((rows - 1) * SEALS_PER_ROW).getTop() + 4 * MM;
   }
 
-  private static void keepClearOfFooter(Document layout, float footerTop) {
+  /** Moves the issuer block to a new page if the body reaches into it; whether it did. */
+  private static boolean keepClearOfFooter(Document layout, float footerTop) {
     LayoutArea area = layout.getRenderer().getCurrentArea();
     if (area == null || area.getBBox().getTop() < footerTop) {
       layout.add(new AreaBreak(AreaBreakType.NEXT_PAGE));
+      return true;
     }
+    return false;
   }
 
   /**

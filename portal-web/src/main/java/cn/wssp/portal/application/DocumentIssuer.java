@@ -3,6 +3,7 @@ package cn.wssp.portal.application;
 import cn.wssp.portal.domain.service.PortalProfile;
 import cn.wssp.portal.domain.service.Seals;
 import cn.wssp.portal.domain.model.*;
+import cn.wssp.signing.DocumentAttachment;
 import cn.wssp.signing.DraftMark;
 import cn.wssp.signing.OfficialDocument;
 import cn.wssp.signing.OfficialDocumentRenderer;
@@ -46,6 +47,9 @@ public class DocumentIssuer {
 
   @Inject
   Clock clock;
+
+  @Inject
+  EvidenceManifests manifests;
 
   /** Printed on every page of a preview: it is not a decision. */
   public static final String DRAFT_MARK = "草稿（未签章，不具法律效力）";
@@ -95,8 +99,9 @@ public class DocumentIssuer {
   public Document startDecision(Application app, DocumentKind kind, List<String> paragraphs,
       List<Department> signingDepartments, Department first, UserAccount signer) {
     Document doc = newDocument(app, kind);
-    String issuers = String.join("  ", signingDepartments.stream().map(Department::name).toList());
-    byte[] pdf = render(app, doc, paragraphs, issuers, signingDepartments.size());
+    List<String> names = signingDepartments.stream().map(Department::name).toList();
+    byte[] pdf = render(app, doc, paragraphs, String.join("  ", names), names.size(),
+        List.of(manifests.attachmentFor(app, doc, names, doc.createdAt())));
     pdf = seal(pdf, first, signingDepartments.indexOf(first), signer.displayName(), kind.title());
     store(doc, pdf, 1);
     documents.addSignature(new DecisionSignature(doc.id(), first.id(), signer.id(), Instant.now(clock)));
@@ -113,8 +118,9 @@ public class DocumentIssuer {
   public Document issueDecision(Application app, DocumentKind kind, List<String> paragraphs,
       List<DepartmentDecision> sealers) {
     Document doc = newDocument(app, kind);
-    String issuers = String.join("  ", sealers.stream().map(d -> d.department().name()).toList());
-    byte[] pdf = render(app, doc, paragraphs, issuers, sealers.size());
+    List<String> names = sealers.stream().map(d -> d.department().name()).toList();
+    byte[] pdf = render(app, doc, paragraphs, String.join("  ", names), names.size(),
+        List.of(manifests.attachmentFor(app, doc, names, doc.createdAt())));
     for (int slot = 0; slot < sealers.size(); slot++) {
       DepartmentDecision d = sealers.get(slot);
       pdf = seal(pdf, d.department(), slot, d.chief().displayName(), kind.title());
@@ -165,16 +171,27 @@ public class DocumentIssuer {
 
   private byte[] render(Application app, Document doc, List<String> paragraphs, String issuer,
       int slots) {
+    return render(app, doc, paragraphs, issuer, slots, List.of());
+  }
+
+  /** With attachments (a decision's evidence manifest) the PDF becomes PDF/A-3B. */
+  private byte[] render(Application app, Document doc, List<String> paragraphs, String issuer,
+      int slots, List<DocumentAttachment> attachments) {
     return render(doc, app.enterprise().name(), app.enterprise().creditCode(), paragraphs, issuer,
-        slots);
+        slots, attachments);
   }
 
   private byte[] render(Document doc, String addressee, String addresseeCode,
       List<String> paragraphs, String issuer, int slots) {
+    return render(doc, addressee, addresseeCode, paragraphs, issuer, slots, List.of());
+  }
+
+  private byte[] render(Document doc, String addressee, String addresseeCode,
+      List<String> paragraphs, String issuer, int slots, List<DocumentAttachment> attachments) {
     try {
       return renderer.render(new OfficialDocument(doc.kind().title(), doc.number(),
           addressee, addresseeCode, paragraphs, issuer,
-          LocalDate.now(clock), doc.verificationCode(), verificationUrl(doc), slots));
+          LocalDate.now(clock), doc.verificationCode(), verificationUrl(doc), slots), attachments);
     } catch (SigningException e) {
       throw new DomainException("DOCUMENT_FAILED", 500, "文书生成失败：" + e.getMessage());
     }
@@ -198,11 +215,52 @@ public class DocumentIssuer {
       StoredObject stored = objects.putImmutable(key, new ByteArrayInputStream(pdf), pdf.length,
           "application/pdf");
       doc.storedAs(key, stored.sha256(), stored.size(), signatures);
+      doc.archiveDueAt(archiveRenewalDue(pdf));
       if (doc.id() == null) {
         documents.add(doc);
       }
     } catch (StorageException e) {
       throw StorageFaults.unavailable(e); // the transaction rolls back: nothing half-issued
+    }
+  }
+
+  /**
+   * Extends an issued document by an archive timestamp (PAdES B-LTA) into a new object: the
+   * stored version stays as it is (written once) and is recorded as superseded; the row points
+   * at the new version with its SHA-256 and next renewal date.
+   *
+   * @return the new object's key
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public String extendForArchive(Document doc) {
+    byte[] extended;
+    try {
+      extended = seals.extendForArchive(read(doc));
+    } catch (SigningException e) {
+      throw new DomainException("SIGNING_FAILED", 500, "文书长期验证续期失败：" + e.getMessage());
+    }
+    int version = doc.archiveExtensions() + 1;
+    String key = "documents/" + doc.number() + "/r" + doc.signatureCount() + "-lta" + version
+        + ".pdf";
+    try {
+      // putImmutable refuses an existing key: of two instances extending at once, one fails.
+      StoredObject stored = objects.putImmutable(key, new ByteArrayInputStream(extended),
+          extended.length, "application/pdf");
+      documents.keepVersion(doc.id(), doc.objectKey(), doc.sha256(), doc.size(),
+          Instant.now(clock), "ARCHIVE_TIMESTAMP");
+      doc.archiveExtendedTo(key, stored.sha256(), stored.size(), archiveRenewalDue(extended));
+      return key;
+    } catch (StorageException e) {
+      throw StorageFaults.unavailable(e);
+    }
+  }
+
+  /** When the PDF's newest timestamp expires; null (never) for a PDF without timestamps. */
+  Instant archiveRenewalDue(byte[] pdf) {
+    try {
+      return seals.archiveRenewalDue(pdf).orElse(null);
+    } catch (SigningException e) {
+      throw new DomainException("DOCUMENT_FAILED", 500, "无法读取文书的时间戳：" + e.getMessage());
     }
   }
 }

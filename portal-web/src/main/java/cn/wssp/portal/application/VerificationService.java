@@ -4,7 +4,10 @@ import cn.wssp.portal.domain.service.Seals;
 import cn.wssp.portal.domain.model.Document;
 import cn.wssp.portal.domain.model.DocumentRepository;
 import cn.wssp.portal.domain.model.DomainException;
+import cn.wssp.signing.DocumentAttachment;
+import cn.wssp.signing.DocumentAttachments;
 import cn.wssp.signing.Indication;
+import cn.wssp.signing.SigningException;
 import cn.wssp.signing.SubIndication;
 import cn.wssp.signing.VerificationReport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +37,9 @@ public class VerificationService {
   @Inject
   Throttle throttle;
 
+  @Inject
+  EvidenceManifests manifests;
+
   /**
    * The answer of /api/v1/verify and the verify page. {@code indication}, {@code subIndication}
    * and {@code message} say why a document is not valid (EU DSS's terms; null sub-indication
@@ -42,7 +48,13 @@ public class VerificationService {
   public record Result(boolean valid, boolean intact, boolean revoked, boolean registered,
       String documentNumber, String title, List<Signature> signatures, Indication indication,
       SubIndication subIndication, String message, java.time.Instant revokedAt,
-      String revocationReason) {}
+      String revocationReason, Manifest manifest) {}
+
+  /**
+   * The decision's embedded evidence manifest (办件证据清单): whether the PDF carries one, and
+   * whether its material hashes are exactly those the portal stores for the application.
+   */
+  public record Manifest(boolean present, boolean matchesStored) {}
 
   public record Signature(String signer, String department, String signedAt, boolean timestamped,
       boolean valid, Indication indication, SubIndication subIndication, String message) {}
@@ -55,7 +67,7 @@ public class VerificationService {
     Document doc = report.documentNumber() == null ? null
         : documents.byNumber(report.documentNumber()).orElse(null);
     boolean registered = doc != null && doc.sha256().equals(sha256(pdf));
-    return result(report, doc, registered);
+    return result(report, doc, registered, manifest(pdf, doc));
   }
 
   /**
@@ -66,7 +78,8 @@ public class VerificationService {
     Document doc = throttle.attempt(List.of(throttle.verificationAddress(address)), "核验",
             () -> registered(number, code))
         .orElseThrow(() -> new DomainException("NOT_FOUND", 404, "文书编号或验证码不正确，未找到该文书。"));
-    return result(seals.verify(issuer.read(doc)), doc, true);
+    byte[] pdf = issuer.read(doc);
+    return result(seals.verify(pdf), doc, true, manifest(pdf, doc));
   }
 
   /** The document with this number and code (any case; 8-character codes of older documents too). */
@@ -77,7 +90,21 @@ public class VerificationService {
     return documents.byNumber(number.trim()).filter(d -> d.matchesCode(code));
   }
 
-  private static Result result(VerificationReport r, Document doc, boolean registered) {
+  private Manifest manifest(byte[] pdf, Document doc) {
+    Optional<DocumentAttachment> file;
+    try {
+      file = DocumentAttachments.read(pdf).stream()
+          .filter(a -> EvidenceManifests.FILE_NAME.equals(a.fileName())).findFirst();
+    } catch (SigningException e) {
+      return new Manifest(false, false); // not a readable PDF: the report says so
+    }
+    boolean matches = file.isPresent() && doc != null && doc.applicationId() != null
+        && manifests.matchesStored(file.get().content(), doc.applicationId());
+    return new Manifest(file.isPresent(), matches);
+  }
+
+  private static Result result(VerificationReport r, Document doc, boolean registered,
+      Manifest manifest) {
     boolean revoked = doc != null && doc.revoked();
     List<Signature> signatures = r.signatures().stream()
         .map(s -> new Signature(s.signer(), s.department(), s.signedAt(), s.timestamped(),
@@ -85,7 +112,8 @@ public class VerificationService {
         .toList();
     return new Result(r.valid(), r.intact(), revoked, registered, r.documentNumber(),
         doc == null ? null : doc.kind().title(), signatures, r.indication(), r.subIndication(),
-        r.message(), revoked ? doc.revokedAt() : null, revoked ? doc.revocationReason() : null);
+        r.message(), revoked ? doc.revokedAt() : null, revoked ? doc.revocationReason() : null,
+        manifest);
   }
 
   static String sha256(byte[] bytes) {

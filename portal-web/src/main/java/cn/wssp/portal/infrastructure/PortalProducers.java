@@ -52,6 +52,11 @@ public class PortalProducers {
   }
 
   @Produces
+  cn.wssp.portal.domain.model.ArchivePolicy archivePolicy() {
+    return PortalSettings.current().archivePolicy();
+  }
+
+  @Produces
   ThrottleRules throttleRules() {
     return ThrottleRules.withLock(PortalSettings.current().throttleLock());
   }

@@ -97,6 +97,12 @@ public final class PortalSettings {
         java.time.Duration.ofMinutes(Long.parseLong(get("portal.storage.reconcile-minutes").orElse("15"))));
   }
 
+  /** PAdES B-LTA: PORTAL_LTA_HORIZON_DAYS (default 365) before a timestamp's certificates expire. */
+  public cn.wssp.portal.domain.model.ArchivePolicy archivePolicy() {
+    return new cn.wssp.portal.domain.model.ArchivePolicy(
+        java.time.Duration.ofDays(Long.parseLong(get("portal.lta.horizon-days").orElse("365"))));
+  }
+
   public Optional<String> smtpHost() {
     return get("portal.smtp.host");
   }

@@ -71,6 +71,9 @@ final class TestPortal {
   final Delegations delegations = new Delegations();
   final DishonestList dishonest = new DishonestList();
   final Absences absences = new Absences();
+  final EvidenceManifests manifests = new EvidenceManifests();
+  final ArchiveTimestampStep archiveStep = new ArchiveTimestampStep();
+  final ArchiveTimestampSweep archiveSweep = new ArchiveTimestampSweep();
 
   final Department market = matterRepo.add(new Department("SCJG", "市场监督管理局", "市监"));
   final Department health = matterRepo.add(new Department("WSJK", "卫生健康委员会", "卫健"));
@@ -165,6 +168,19 @@ final class TestPortal {
     issuer.numbers = numbers;
     issuer.profile = profile;
     issuer.clock = clock;
+    issuer.manifests = manifests;
+    manifests.applications = applicationRepo;
+    manifests.documents = documentRepo;
+    manifests.audit = auditRepo;
+    archiveStep.documents = documentRepo;
+    archiveStep.issuer = issuer;
+    archiveStep.audit = audit;
+    archiveStep.clock = clock;
+    archiveSweep.documents = documentRepo;
+    archiveSweep.step = archiveStep;
+    archiveSweep.policy = ArchivePolicy.standard();
+    archiveSweep.clock = clock;
+    archiveSweep.seals = seals;
     acceptance.applications = applications;
     acceptance.drafts = applicationRepo;
     acceptance.issuer = issuer;
@@ -236,6 +252,7 @@ final class TestPortal {
     verification.seals = seals;
     verification.issuer = issuer;
     verification.throttle = throttle;
+    verification.manifests = manifests;
     accounts.audit = audit;
     tracking.applications = applicationRepo;
     tracking.entries = auditRepo;

@@ -3,6 +3,7 @@ package cn.wssp.portal.it;
 import static org.junit.jupiter.api.Assertions.*;
 
 import jakarta.json.JsonArray;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Files;
@@ -184,12 +185,20 @@ class ApiJourneyIT {
     JsonObject signature = v.getJsonArray("signatures").getJsonObject(0);
     assertTrue(signature.getBoolean("valid"));
     assertTrue(signature.getString("department").contains("市场监督管理局"), signature.toString());
+    // The sealed decision embeds its evidence manifest, whose material hashes are the stored ones.
+    assertEquals(Json.createObjectBuilder().add("present", true).add("matchesStored", true).build(),
+        v.getJsonObject("manifest"), v.toString());
 
     String code = verificationCode(pdf, decision.getString("number"));
     Api.Reply byNumber = Api.anonymous(portal).get("/api/v1/verify/" + decision.getString("number")
         + "?code=" + code);
     assertEquals(200, byNumber.status(), byNumber.toString());
     assertTrue(byNumber.json().getBoolean("valid"));
+    assertTrue(byNumber.json().getJsonObject("manifest").getBoolean("matchesStored"));
+    String page = Api.anonymous(portal).get("/verify.xhtml?number="
+        + java.net.URLEncoder.encode(decision.getString("number"), java.nio.charset.StandardCharsets.UTF_8)
+        + "&code=" + code).text();
+    assertTrue(page.matches("(?s).*id=\"v:manifest\"[^>]*>证据清单中的材料摘要与存档一致<.*"), page);
     Api.Reply wrongCode = Api.anonymous(portal).get("/api/v1/verify/" + decision.getString("number")
         + "?code=WRONG123");
     assertEquals(404, wrongCode.status());

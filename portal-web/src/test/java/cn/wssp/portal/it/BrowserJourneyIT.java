@@ -291,6 +291,7 @@ class BrowserJourneyIT {
     assertTrue(signatures.contains("市场监督管理局"), signatures);
     assertTrue(signatures.contains("有效"), signatures);
     assertTrue(text(By.id("v:report")).contains("准予行政许可决定书"));
+    assertEquals("证据清单中的材料摘要与存档一致", text(By.id("v:manifest")));
     shot("09-verified-by-code");
 
     // A wrong code is refused with the service's message, not an error page.

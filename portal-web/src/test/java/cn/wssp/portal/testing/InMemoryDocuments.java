@@ -12,6 +12,11 @@ public class InMemoryDocuments implements DocumentRepository {
     return documents.stream().filter(d -> d.id().equals(id)).findFirst();
   }
 
+  @Override
+  public Optional<Document> findForUpdate(Long id) {
+    return find(id);
+  }
+
   /** Every document (for the object references). */
   public List<Document> all() {
     return List.copyOf(documents);
@@ -85,5 +90,24 @@ public class InMemoryDocuments implements DocumentRepository {
   @Override
   public long countPublishedApprovals() {
     return published().size();
+  }
+
+  /** A superseded version of a document's PDF, as the document_version table keeps it. */
+  public record Version(Long documentId, String objectKey, String sha256, long size,
+      java.time.Instant supersededAt, String reason) {}
+
+  public final List<Version> versions = new ArrayList<>();
+
+  @Override
+  public List<Long> archiveRenewalsDue(java.time.Instant dueBy, int max) {
+    return documents.stream().filter(d -> d.signatureCount() > 0)
+        .filter(d -> d.archiveDue() == null || !d.archiveDue().isAfter(dueBy))
+        .map(Document::id).sorted().limit(max).toList();
+  }
+
+  @Override
+  public void keepVersion(Long documentId, String objectKey, String sha256, long size,
+      java.time.Instant supersededAt, String reason) {
+    versions.add(new Version(documentId, objectKey, sha256, size, supersededAt, reason));
   }
 }

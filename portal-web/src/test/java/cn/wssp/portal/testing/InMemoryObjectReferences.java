@@ -21,6 +21,7 @@ public class InMemoryObjectReferences implements ObjectReferences {
     Set<String> keys = new HashSet<>();
     applications.allMaterialFiles().stream().map(MaterialFile::objectKey).forEach(keys::add);
     documents.all().stream().map(Document::objectKey).forEach(keys::add);
+    documents.versions.stream().map(InMemoryDocuments.Version::objectKey).forEach(keys::add);
     keys.remove(null);
     return keys;
   }

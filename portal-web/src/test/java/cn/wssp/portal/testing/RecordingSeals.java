@@ -43,9 +43,49 @@ public class RecordingSeals implements Seals {
     return null;
   }
 
+  /**
+   * What {@link #archiveRenewalDue} answers for every PDF (a test sets it per PDF below); a
+   * fresh B-LT seal's timestamp certificate runs five years.
+   */
+  public java.time.Instant renewalDue = java.time.Instant.parse("2031-11-23T00:00:00Z");
+
+  /** Per PDF (by SHA-256 of its bytes), overriding {@link #renewalDue}. */
+  public final java.util.Map<String, java.time.Instant> renewalDueOf = new java.util.HashMap<>();
+
+  /** The PDFs extended by {@link #extendForArchive}, in order. */
+  public final List<byte[]> extended = new ArrayList<>();
+
+  /** Marker appended by {@link #extendForArchive}, standing for the archive timestamp. */
+  public static final byte[] ARCHIVE_MARK = "\n%archive-ts\n".getBytes(
+      java.nio.charset.StandardCharsets.US_ASCII);
+
+  @Override
+  public java.util.Optional<java.time.Instant> archiveRenewalDue(byte[] pdf) {
+    return java.util.Optional.of(renewalDueOf.getOrDefault(InMemoryObjectStoreSha.of(pdf),
+        renewalDue));
+  }
+
+  /** When the timestamping unit's certificate expires (the CA renews it in good time). */
+  public java.time.Instant tsaExpiry = java.time.Instant.parse("2036-11-23T00:00:00Z");
+
+  @Override
+  public java.time.Instant timestampCertificateExpiry() {
+    return tsaExpiry;
+  }
+
+  @Override
+  public byte[] extendForArchive(byte[] pdf) {
+    extended.add(pdf);
+    byte[] out = java.util.Arrays.copyOf(pdf, pdf.length + ARCHIVE_MARK.length);
+    System.arraycopy(ARCHIVE_MARK, 0, out, pdf.length, ARCHIVE_MARK.length);
+    return out;
+  }
+
   @Override
   public VerificationReport verify(byte[] pdf) {
-    throw new UnsupportedOperationException("verification is tested with real signatures");
+    // Honest about these unsealed PDFs: no trust anchors, no signatures; the real checks of
+    // signatures run in the signing module and the journeys.
+    return new cn.wssp.signing.PdfVerifier(List.of()).verify(pdf);
   }
 
   @Override

@@ -42,7 +42,9 @@ public enum AuditAction {
   TEST_CLOCK_MOVED("调整测试时钟"),
   SEAL_REVOKED("吊销印章证书"),
   RULES_PUBLISHED("发布预审规则"),
-  STORAGE_RECONCILED("核对文件存储");
+  STORAGE_RECONCILED("核对文件存储"),
+  /** PAdES B-LTA: an archive timestamp renewed an issued document's evidence. */
+  ARCHIVE_TIMESTAMPED("文书长期验证续期");
 
   private final String label;
 

@@ -53,6 +53,21 @@ public class Document {
   @Column(name = "revocation_reason")
   private String revocationReason;
 
+  /**
+   * When the newest timestamp's certificates expire (PAdES B-LTA): before then an archive
+   * timestamp must extend the document. Null while not yet looked at (documents of older
+   * versions), {@link #NEVER} for a document without any timestamp.
+   */
+  @Column(name = "archive_due")
+  private Instant archiveDue;
+
+  /** How many archive timestamps extended the stored PDF. */
+  @Column(name = "archive_extensions")
+  private int archiveExtensions;
+
+  /** Stands for "nothing to renew" (a PDF without timestamps); a TIMESTAMP column holds it. */
+  public static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
+
   protected Document() {}
 
   public Document(Long applicationId, DocumentKind kind, String number, String verificationCode,
@@ -74,6 +89,23 @@ public class Document {
   }
 
   /** 撤销: the decision no longer stands; verification says so with date and reason. */
+  /** Records when the stored PDF's evidence needs renewing (see {@link #archiveDue()}). */
+  public void archiveDueAt(Instant due) {
+    this.archiveDue = due == null ? NEVER : due;
+  }
+
+  /**
+   * The stored PDF was extended by an archive timestamp into a new object (the old one is kept,
+   * issued documents are written once): the row now points at the new version.
+   */
+  public void archiveExtendedTo(String objectKey, String sha256, long size, Instant nextDue) {
+    this.objectKey = objectKey;
+    this.sha256 = sha256;
+    this.size = size;
+    this.archiveExtensions++;
+    archiveDueAt(nextDue);
+  }
+
   public void revoke(Instant at, String reason) {
     if (!kind.isDecision() || kind == DocumentKind.REVOCATION_DECISION) {
       throw DomainException.conflict("只有行政许可决定可以撤销。");
@@ -134,4 +166,6 @@ public class Document {
   public Instant createdAt() { return createdAt; }
   public int signatureCount() { return signatureCount; }
   public boolean revoked() { return revoked; }
+  public Instant archiveDue() { return archiveDue; }
+  public int archiveExtensions() { return archiveExtensions; }
 }

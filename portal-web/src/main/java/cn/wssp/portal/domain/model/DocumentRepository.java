@@ -9,6 +9,12 @@ public interface DocumentRepository {
 
   Optional<Document> byNumber(String number);
 
+  /**
+   * The document with its row locked until the transaction ends: of two instances extending it
+   * at once, the second waits and then sees the first one's new version.
+   */
+  Optional<Document> findForUpdate(Long id);
+
   /** An application's documents, oldest first. */
   List<Document> ofApplication(Long applicationId);
 
@@ -32,4 +38,17 @@ public interface DocumentRepository {
   List<Document> publishedApprovals(int offset, int limit);
 
   long countPublishedApprovals();
+
+  /**
+   * Documents whose evidence must be renewed by this instant (PAdES B-LTA), or that were never
+   * looked at (no due date recorded yet), oldest first, at most {@code max}.
+   */
+  List<Long> archiveRenewalsDue(java.time.Instant dueBy, int max);
+
+  /**
+   * Keeps the record of a superseded version of a document's PDF (its object stays in the
+   * store: issued documents are written once).
+   */
+  void keepVersion(Long documentId, String objectKey, String sha256, long size,
+      java.time.Instant supersededAt, String reason);
 }

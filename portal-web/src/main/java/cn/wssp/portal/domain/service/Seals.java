@@ -31,6 +31,24 @@ public interface Seals {
    */
   SealInfo revoke(String id) throws SigningException;
 
+  /**
+   * When a signed PDF's evidence needs renewing: the earliest expiry among the certificates of
+   * its newest timestamp; empty when it carries no timestamp.
+   */
+  java.util.Optional<java.time.Instant> archiveRenewalDue(byte[] pdf) throws SigningException;
+
+  /**
+   * The PDF extended by an archive timestamp (PAdES B-LTA): validation data of the newest
+   * timestamp, a new document timestamp, and its validation data.
+   */
+  byte[] extendForArchive(byte[] pdf) throws SigningException;
+
+  /**
+   * The earliest expiry in the certificate chain of the timestamping unit that would make a new
+   * archive timestamp now: a renewal helps only a document whose evidence expires before that.
+   */
+  java.time.Instant timestampCertificateExpiry() throws SigningException;
+
   /** An independent check of a PDF's signatures against the portal's trust anchors. */
   VerificationReport verify(byte[] pdf);
 

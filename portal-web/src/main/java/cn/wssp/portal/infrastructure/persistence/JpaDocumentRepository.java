@@ -18,6 +18,12 @@ public class JpaDocumentRepository implements DocumentRepository {
   }
 
   @Override
+  public Optional<Document> findForUpdate(Long id) {
+    return id == null ? Optional.empty() : Optional.ofNullable(
+        em.find(Document.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
   public Optional<Document> byNumber(String number) {
     return em.createQuery("select d from Document d where d.number = :n", Document.class)
         .setParameter("n", number).getResultList().stream().findFirst();
@@ -85,5 +91,22 @@ public class JpaDocumentRepository implements DocumentRepository {
     return em.createQuery("select count(d)" + PUBLISHED, Long.class)
         .setParameter("k", DocumentKind.APPROVAL_DECISION)
         .setParameter("s", ApplicationStatus.ISSUED).getSingleResult();
+  }
+
+  @Override
+  public List<Long> archiveRenewalsDue(java.time.Instant dueBy, int max) {
+    return em.createQuery("select d.id from Document d where d.signatureCount > 0"
+            + " and (d.archiveDue is null or d.archiveDue <= :by) order by d.id", Long.class)
+        .setParameter("by", dueBy).setMaxResults(max).getResultList();
+  }
+
+  @Override
+  public void keepVersion(Long documentId, String objectKey, String sha256, long size,
+      java.time.Instant supersededAt, String reason) {
+    em.createNativeQuery("INSERT INTO document_version (document_id, object_key, sha256,"
+            + " size_bytes, superseded_at, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        .setParameter(1, documentId).setParameter(2, objectKey).setParameter(3, sha256)
+        .setParameter(4, size).setParameter(5, java.sql.Timestamp.from(supersededAt))
+        .setParameter(6, reason).executeUpdate();
   }
 }

@@ -18,7 +18,8 @@ public class JpaObjectReferences implements ObjectReferences {
   /** Each table's object key column. */
   static final List<String> KEY_COLUMNS = List.of(
       "SELECT object_key FROM material_file",
-      "SELECT object_key FROM document");
+      "SELECT object_key FROM document",
+      "SELECT object_key FROM document_version");
 
   @PersistenceContext(unitName = "portal")
   EntityManager em;

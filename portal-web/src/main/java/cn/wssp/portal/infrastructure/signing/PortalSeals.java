@@ -4,6 +4,7 @@ import cn.wssp.portal.domain.service.Seals;
 import cn.wssp.portal.domain.model.Department;
 import cn.wssp.portal.domain.model.MatterRepository;
 import cn.wssp.portal.infrastructure.PortalResources;
+import cn.wssp.signing.ArchiveTimestamper;
 import cn.wssp.signing.PadesSigner;
 import cn.wssp.signing.PdfVerifier;
 import cn.wssp.signing.SealAuthority;
@@ -72,6 +73,26 @@ public class PortalSeals implements Seals {
   private static PadesSigner signer(SealAuthority authority) throws SigningException {
     // B-LT: timestamped by the center's TSA, OCSP responses and CRLs embedded (§6).
     return new PadesSigner(authority.timestampAuthority(), authority, authority);
+  }
+
+  @Override
+  public java.util.Optional<java.time.Instant> archiveRenewalDue(byte[] pdf)
+      throws SigningException {
+    return ArchiveTimestamper.renewalDue(pdf);
+  }
+
+  @Override
+  public byte[] extendForArchive(byte[] pdf) throws SigningException {
+    SealAuthority authority = resources.sealAuthority();
+    return new ArchiveTimestamper(authority.timestampAuthority(), authority, authority)
+        .extend(pdf);
+  }
+
+  @Override
+  public java.time.Instant timestampCertificateExpiry() throws SigningException {
+    return resources.sealAuthority().timestampAuthority().certificateChain().stream()
+        .map(c -> c.getNotAfter().toInstant()).min(java.util.Comparator.naturalOrder())
+        .orElseThrow(() -> new SigningException("the timestamping unit has no certificate"));
   }
 
   @Override
