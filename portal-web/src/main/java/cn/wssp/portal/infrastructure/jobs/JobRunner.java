@@ -4,6 +4,7 @@ import cn.wssp.portal.domain.model.Job;
 import cn.wssp.portal.domain.model.JobHandler;
 import cn.wssp.portal.domain.model.Sweep;
 import cn.wssp.portal.infrastructure.PortalSettings;
+import cn.wssp.portal.infrastructure.persistence.JobQueued;
 import cn.wssp.portal.infrastructure.persistence.JpaJobRepository;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -11,13 +12,21 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Polls the job table every second and runs what it can claim, one job at a time. */
+/**
+ * Polls the job table every second and runs what it can claim, one job at a time; a job queued on
+ * this instance wakes it at once, after its transaction commits (the second is the fallback for
+ * jobs queued elsewhere).
+ */
 @ApplicationScoped
 public class JobRunner {
   private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
@@ -40,8 +49,11 @@ public class JobRunner {
   @Any
   Instance<JobHandler> handlers;
 
-  private ScheduledFuture<?> poller;
+  private volatile ScheduledFuture<?> poller;
   private String owner;
+  /** Held by the one poll that runs; a wake-up while it runs makes it poll once more. */
+  private final ReentrantLock polling = new ReentrantLock();
+  private final AtomicBoolean wakeRequested = new AtomicBoolean();
 
   public synchronized void start() {
     if (poller == null) {
@@ -51,7 +63,38 @@ public class JobRunner {
     }
   }
 
+  /** A job was queued here and committed: poll now rather than within the next second. */
+  void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueued queued) {
+    if (poller == null) {
+      return; // not started (tests, or before bootstrap): the first poll will find it
+    }
+    wakeRequested.set(true);
+    try {
+      scheduler.execute(this::poll);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "无法立即轮询后台任务，等待下一次轮询", e);
+    }
+  }
+
+  /**
+   * One poll at a time. A poll that finds the lock taken leaves its request in
+   * {@code wakeRequested}, which the running poll checks after it let go of the lock.
+   */
   void poll() {
+    while (polling.tryLock()) {
+      try {
+        wakeRequested.set(false);
+        pollOnce();
+      } finally {
+        polling.unlock();
+      }
+      if (!wakeRequested.get()) {
+        return;
+      }
+    }
+  }
+
+  private void pollOnce() {
     try {
       for (Long id : jobs.due(10)) {
         if (jobs.claim(id, owner)) {
