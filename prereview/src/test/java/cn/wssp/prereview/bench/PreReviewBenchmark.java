@@ -80,7 +80,7 @@ public final class PreReviewBenchmark {
     try (ContentInspector inspector = new ContentInspector(inProcess.withOcrEnabled(false))) {
       for (Doc d : text) {
         measure("extraction", d.label(), "in-process", rounds(d),
-            () -> expectText(inspector.inspect(d.file(), Long.MAX_VALUE)));
+            () -> expectText(inspector.inspect(d.file(), 200L << 20)));
       }
     }
     PreReviewer.Options pooled = PreReviewer.Options.defaults();
@@ -95,7 +95,7 @@ public final class PreReviewBenchmark {
     measure("OCR", png.label(), "tesseract CLI", ocrRounds, () -> tesseractCli(pngFile));
     try (ContentInspector inspector = new ContentInspector(inProcess)) {
       measure("OCR", png.label(), "in-process", ocrRounds,
-          () -> expectText(inspector.inspect(png.file(), Long.MAX_VALUE)));
+          () -> expectText(inspector.inspect(png.file(), 200L << 20)));
     }
     try (BenchSupport.Pool pool = new BenchSupport.Pool(pooled)) {
       measure("OCR", png.label(), "worker pool", ocrRounds,
