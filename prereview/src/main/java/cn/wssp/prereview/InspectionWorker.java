@@ -15,15 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * A worker JVM of {@link WorkerPool}: reads its configuration from stdin, loads Tika and warms it
- * on a small PDF of its own, answers {@link WorkerPool#READY}, then examines one file per request
+ * ({@link WorkerWarmUp}), answers {@link WorkerPool#READY}, then examines one file per request
  * with a {@link ContentInspector} and writes back the serialised {@link Inspection}, until stdin
  * closes. Anything the parsers print goes to stderr (the worker's log), never into the answers.
  * Exits with 3 when memory ran out (-XX:+ExitOnOutOfMemoryError). Not for use by hand.
@@ -59,7 +54,7 @@ public final class InspectionWorker {
     }
     PreReviewer.Options o = options(IsolatedInspector.properties(config));
     try (ContentInspector inspector = new ContentInspector(o)) {
-      warmUp(inspector, o);
+      WorkerWarmUp.run(inspector, o.effectiveTempDir());
       answers.writeInt(WorkerPool.READY);
       answers.flush();
       byte[] request;
@@ -103,43 +98,5 @@ public final class InspectionWorker {
     SubmittedFile file = new SubmittedFile("worker", r.getProperty("fileName"),
         Long.parseLong(r.getProperty("size")), () -> Files.newInputStream(input));
     return inspector.inspect(file, Long.parseLong(r.getProperty("maxBytes")));
-  }
-
-  /**
-   * Loads the classes of detection, PDF parsing and the checks once, before the first real file:
-   * a small PDF of our own, examined a few times.
-   */
-  private static void warmUp(ContentInspector inspector, PreReviewer.Options o) {
-    Path pdf = null;
-    try {
-      pdf = Files.createTempFile(o.effectiveTempDir(), "prereview-warmup-", ".pdf");
-      try (PDDocument doc = new PDDocument()) {
-        PDPage page = new PDPage();
-        doc.addPage(page);
-        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-          cs.beginText();
-          cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-          cs.newLineAtOffset(72, 700);
-          cs.showText("Pre-review worker warm-up 91330106MA2B1C2D3C");
-          cs.endText();
-        }
-        doc.save(pdf.toFile());
-      }
-      Path file = pdf;
-      for (int i = 0; i < 3; i++) {
-        inspector.inspect(new SubmittedFile("warm-up", "warm-up.pdf", Files.size(file),
-            () -> Files.newInputStream(file)), 1 << 20);
-      }
-    } catch (IOException | RuntimeException e) {
-      e.printStackTrace(); // not fatal: the first real file pays for the loading instead
-    } finally {
-      if (pdf != null) {
-        try {
-          Files.deleteIfExists(pdf);
-        } catch (IOException e) {
-          pdf.toFile().deleteOnExit();
-        }
-      }
-    }
   }
 }
