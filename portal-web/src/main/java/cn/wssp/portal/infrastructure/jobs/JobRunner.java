@@ -24,8 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * Polls the job table every second and runs what it can claim, one job at a time; a job queued on
- * this instance wakes it at once, after its transaction commits (the second is the fallback for
- * jobs queued elsewhere).
+ * this instance wakes it within {@link #WAKE_CHECK_MS} after its transaction commits (the second
+ * is the fallback for jobs queued elsewhere).
  */
 @ApplicationScoped
 public class JobRunner {
@@ -43,13 +43,16 @@ public class JobRunner {
   Instance<Sweep> sweeps;
 
   private ScheduledFuture<?> sweeper;
+  /** How often the flag set by {@link #wake} is looked at; costs nothing while it is down. */
+  static final long WAKE_CHECK_MS = 50;
+  private ScheduledFuture<?> waker;
 
   /** The application layer's handlers, one per job kind. */
   @Inject
   @Any
   Instance<JobHandler> handlers;
 
-  private volatile ScheduledFuture<?> poller;
+  private ScheduledFuture<?> poller;
   private String owner;
   /** Held by the one poll that runs; a wake-up while it runs makes it poll once more. */
   private final ReentrantLock polling = new ReentrantLock();
@@ -59,20 +62,25 @@ public class JobRunner {
     if (poller == null) {
       owner = PortalSettings.current().instanceName();
       poller = scheduler.scheduleWithFixedDelay(this::poll, 1, 1, TimeUnit.SECONDS);
+      waker = scheduler.scheduleWithFixedDelay(this::pollIfWoken, WAKE_CHECK_MS, WAKE_CHECK_MS,
+          TimeUnit.MILLISECONDS);
       sweeper = scheduler.scheduleWithFixedDelay(this::sweep, 30, 60, TimeUnit.SECONDS);
     }
   }
 
-  /** A job was queued here and committed: poll now rather than within the next second. */
+  /**
+   * A job was queued here and committed: the next wake-up check (within {@link #WAKE_CHECK_MS})
+   * polls rather than the next second's poll. Only a flag is set here: a task submitted from
+   * this (request) thread would carry the request's context into the executor, and the
+   * container would then close the request's EntityManager from the job's thread.
+   */
   void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueued queued) {
-    if (poller == null) {
-      return; // not started (tests, or before bootstrap): the first poll will find it
-    }
     wakeRequested.set(true);
-    try {
-      scheduler.execute(this::poll);
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "无法立即轮询后台任务，等待下一次轮询", e);
+  }
+
+  private void pollIfWoken() {
+    if (wakeRequested.get()) {
+      poll();
     }
   }
 
@@ -169,6 +177,9 @@ public class JobRunner {
     }
     if (sweeper != null) {
       sweeper.cancel(false);
+    }
+    if (waker != null) {
+      waker.cancel(false);
     }
   }
 }
