@@ -1,9 +1,15 @@
 package cn.wssp.prereview;
 
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import cn.wssp.prereview.Inspection.Hostility;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,18 +17,26 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * The worker JVM of {@link IsolatedInspector}: reads a request (a UTF-8 properties file: the copied
- * upload, its name and size, the limits), examines the file with a {@link ContentInspector} and
- * writes the serialised {@link Inspection} to the output file. Exit status 0 on success, 3 when
- * memory ran out, 2 on any other failure. Not for use by hand.
+ * A worker JVM of {@link WorkerPool}: reads its configuration from stdin, loads Tika and warms it
+ * ({@link WorkerWarmUp}), answers {@link WorkerPool#READY}, then examines one file per request
+ * with a {@link ContentInspector} and writes back the serialised {@link Inspection}, until stdin
+ * closes. Anything the parsers print goes to stderr (the worker's log), never into the answers.
+ * Exits with 3 when memory ran out (-XX:+ExitOnOutOfMemoryError). Not for use by hand.
  */
 public final class InspectionWorker {
   private InspectionWorker() {}
 
   public static void main(String[] args) {
+    // the protocol owns stdout; whatever else prints goes to the log
+    DataOutputStream answers = new DataOutputStream(
+        new java.io.BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+    System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true,
+        StandardCharsets.UTF_8));
+    DataInputStream requests = new DataInputStream(
+        new java.io.BufferedInputStream(new FileInputStream(FileDescriptor.in)));
     int status;
     try {
-      status = work(Path.of(args[0]));
+      status = serve(requests, answers);
     } catch (OutOfMemoryError e) {
       status = IsolatedInspector.EXIT_MEMORY;
     } catch (Throwable t) {
@@ -33,13 +47,41 @@ public final class InspectionWorker {
     Runtime.getRuntime().halt(status);
   }
 
-  private static int work(Path requestFile) throws Exception {
-    Properties r = new Properties();
-    try (InputStream in = Files.newInputStream(requestFile)) {
-      r.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+  private static int serve(DataInputStream requests, DataOutputStream answers) throws Exception {
+    byte[] config = WorkerPool.readMessage(requests);
+    if (config == null) {
+      return 0;
     }
+    PreReviewer.Options o = options(IsolatedInspector.properties(config));
+    try (ContentInspector inspector = new ContentInspector(o)) {
+      WorkerWarmUp.run(inspector, o.effectiveTempDir());
+      answers.writeInt(WorkerPool.READY);
+      answers.flush();
+      byte[] request;
+      while ((request = WorkerPool.readMessage(requests)) != null) {
+        Inspection i = inspect(inspector, IsolatedInspector.properties(request));
+        // A parse abandoned at its timeout may still run on a thread here: serve no more.
+        boolean retire = i.hostile() == Hostility.TIMEOUT
+            || i.hostile() == Hostility.RESOURCE_EXHAUSTION;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream oo = new ObjectOutputStream(bytes)) {
+          oo.writeObject(i);
+        }
+        answers.writeInt(retire ? WorkerPool.OK_RETIRING : WorkerPool.OK);
+        answers.writeInt(bytes.size());
+        bytes.writeTo(answers);
+        answers.flush();
+        if (retire) {
+          return 0;
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static PreReviewer.Options options(Properties r) {
     String tesseract = r.getProperty("tesseract");
-    PreReviewer.Options o = PreReviewer.Options.defaults()
+    return PreReviewer.Options.defaults()
         .withIsolation(false)
         .withParseTimeout(Duration.ofMillis(Long.parseLong(r.getProperty("parseTimeoutMs"))))
         .withOcrTimeout(Duration.ofMillis(Long.parseLong(r.getProperty("ocrTimeoutMs"))))
@@ -49,17 +91,12 @@ public final class InspectionWorker {
         .withOcrLanguages(r.getProperty("ocrLanguages"))
         .withMaxImagePixels(Long.parseLong(r.getProperty("maxImagePixels")))
         .withTempDir(Path.of(r.getProperty("tempDir")));
+  }
+
+  private static Inspection inspect(ContentInspector inspector, Properties r) {
     Path input = Path.of(r.getProperty("input"));
     SubmittedFile file = new SubmittedFile("worker", r.getProperty("fileName"),
         Long.parseLong(r.getProperty("size")), () -> Files.newInputStream(input));
-    Inspection i;
-    try (ContentInspector inspector = new ContentInspector(o)) {
-      i = inspector.inspect(file, Long.parseLong(r.getProperty("maxBytes")));
-    }
-    try (OutputStream out = Files.newOutputStream(Path.of(r.getProperty("output")));
-        ObjectOutputStream oo = new ObjectOutputStream(out)) {
-      oo.writeObject(i);
-    }
-    return 0;
+    return inspector.inspect(file, Long.parseLong(r.getProperty("maxBytes")));
   }
 }

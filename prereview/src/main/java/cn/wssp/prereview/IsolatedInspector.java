@@ -1,12 +1,13 @@
 package cn.wssp.prereview;
 
 import cn.wssp.prereview.Inspection.Hostility;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
-import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -15,149 +16,147 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Examines each file in a fresh JVM ({@link InspectionWorker}): a parser that loops, ignores
- * interrupts or exhausts memory takes the worker down, never the portal. The file is copied here
- * (at most the limit plus one byte), the worker runs the {@link ContentInspector} on the copy with
- * -Xmx and is killed, with its tesseract children, at the wall-clock limit. Its result comes back
- * as a serialised {@link Inspection}, size-bounded and read through a filter that admits only this
- * package's records and the JDK's strings, numbers and collections.
+ * Examines each file in a worker JVM ({@link InspectionWorker}) of a {@link WorkerPool}: a parser
+ * that loops, ignores interrupts or exhausts memory takes its worker down, never the portal. The
+ * file is copied here (at most the limit plus one byte) into the temporary directory, a worker
+ * runs the {@link ContentInspector} on the copy with -Xmx and is killed, with its tesseract
+ * children, when it passes the wall-clock limit for that file. Its answer is a serialised
+ * {@link Inspection}, size-bounded and read through a filter that admits only this package's
+ * records and the JDK's strings, numbers and collections; its log stays in a file of its own.
  *
- * <p>Cost: one JVM start per file (about a second of CPU to load Tika, on top of the parse), and up
- * to {@link PreReviewer.Options#workerMaxHeapMb()} of memory while it runs; at most as many workers
- * run at once as there are processors.
+ * <p>Cost: the workers are started once (Tika loaded and warmed in each) and serve up to
+ * {@link PreReviewer.Options#workerMaxFiles()} files; each may use up to
+ * {@link PreReviewer.Options#workerMaxHeapMb()} of heap. As many files are examined at once as
+ * there are workers.
  */
-final class IsolatedInspector {
+final class IsolatedInspector implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(IsolatedInspector.class.getName());
   /** Exit status of a worker that ran out of memory (-XX:+ExitOnOutOfMemoryError exits with 3). */
   static final int EXIT_MEMORY = 3;
 
   private final PreReviewer.Options options;
-  private final String classPath;
-  private final Semaphore slots =
-      new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+  private final WorkerPool pool;
+  /** The worker that served the last file; for tests. */
+  private volatile long lastWorkerPid;
 
   IsolatedInspector(PreReviewer.Options options) {
     this.options = options;
-    this.classPath = options.workerClassPath() != null ? options.workerClassPath() : classPath();
+    String classPath = options.workerClassPath() != null ? options.workerClassPath() : classPath();
+    List<String> cmd = List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + options.workerMaxHeapMb() + "m",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-XX:+UseSerialGC",
+        "-Xss2m",
+        "-Djava.awt.headless=true",
+        "-Dfile.encoding=UTF-8",
+        "-Djava.io.tmpdir=" + options.effectiveTempDir(),
+        "-cp", classPath,
+        InspectionWorker.class.getName());
+    this.pool = new WorkerPool(options.effectiveWorkerPoolSize(), options.workerMaxFiles(), cmd,
+        configuration(options), options.effectiveTempDir());
   }
 
   Inspection inspect(SubmittedFile file, long maxBytes) {
-    Path dir = options.effectiveTempDir();
     Path input = null;
-    Path request = null;
-    Path output = null;
-    Path log = null;
     try {
-      input = Files.createTempFile(dir, "prereview-", ".upload");
-      request = Files.createTempFile(dir, "prereview-", ".request");
-      output = Files.createTempFile(dir, "prereview-", ".result");
-      log = Files.createTempFile(dir, "prereview-", ".log");
+      input = Files.createTempFile(options.effectiveTempDir(), "prereview-", ".upload");
       long size;
       try {
         size = ContentInspector.spool(file, input, maxBytes);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file.fileName(), e);
       }
-      writeRequest(request, input, output, file.fileName(), size, maxBytes);
-      return run(request, output, log, size, file.fileName());
+      return run(request(input, file.fileName(), size, maxBytes), size, file.fileName());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the pre-review of " + file.fileName(), e);
     } finally {
-      for (Path p : new Path[] {input, request, output, log}) {
-        if (p != null) {
-          try {
-            Files.deleteIfExists(p);
-          } catch (IOException e) {
-            p.toFile().deleteOnExit();
-          }
+      if (input != null) {
+        try {
+          Files.deleteIfExists(input);
+        } catch (IOException e) {
+          input.toFile().deleteOnExit();
         }
       }
     }
   }
 
-  private Inspection run(Path request, Path output, Path log, long size, String name)
-      throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + options.workerMaxHeapMb() + "m",
-        "-XX:+ExitOnOutOfMemoryError",
-        "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1",
-        "-Xss2m",
-        "-Djava.awt.headless=true",
-        "-Dfile.encoding=UTF-8",
-        "-Djava.io.tmpdir=" + options.effectiveTempDir(),
-        "-cp", classPath,
-        InspectionWorker.class.getName(),
-        request.toString()));
-    Duration limit = options.effectiveWorkerTimeout();
+  private Inspection run(byte[] request, long size, String name) throws IOException {
+    WorkerPool.Worker w;
     try {
-      slots.acquire();
+      w = pool.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CancellationException("pre-review interrupted");
-    }
-    Process p = null;
-    try {
-      p = new ProcessBuilder(cmd).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
-      p.getOutputStream().close();
-      boolean done = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
-      if (!done) {
-        kill(p);
-        LOG.warning(() -> "预审工作进程超时，已终止：" + name + "（" + limit + "）");
-        return Inspection.abandoned(size, Hostility.TIMEOUT,
-            String.valueOf(Math.max(1, (limit.toMillis() + 999) / 1000)));
-      }
-      int exit = p.exitValue();
-      if (exit == 0) {
-        return read(output);
-      }
-      String tail = tail(log);
-      LOG.warning(() -> "预审工作进程异常结束（" + exit + "）：" + name + "\n" + tail);
+    } catch (WorkerPool.StartFailed e) {
+      // as when each file had its own JVM: a worker that cannot run is a file not examined
       return Inspection.abandoned(size, Hostility.RESOURCE_EXHAUSTION,
-          exit == EXIT_MEMORY ? "内存" : "解析进程异常退出");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("pre-review interrupted");
-    } finally {
-      if (p != null) {
-        kill(p);
-      }
-      slots.release();
+          e.exitStatus == EXIT_MEMORY ? "内存" : "解析进程异常退出");
     }
-  }
-
-  /** Kills the worker and whatever it started (tesseract). */
-  static void kill(Process p) {
-    p.descendants().forEach(ProcessHandle::destroyForcibly);
-    p.destroyForcibly();
+    lastWorkerPid = w.pid();
+    Duration limit = options.effectiveWorkerTimeout();
+    boolean healthy = false;
     try {
-      p.waitFor(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      WorkerPool.Answer a;
+      try {
+        a = w.exchange(request, limit, maxResultBytes());
+      } catch (WorkerPool.AnswerTooLarge e) {
+        throw e;
+      } catch (IOException e) {
+        return died(w, e, limit, size, name);
+      }
+      Inspection i = read(a.body()); // a refused answer: IOException, the worker is replaced
+      healthy = a.status() == WorkerPool.OK;
+      return i;
+    } finally {
+      pool.release(w, healthy);
     }
   }
 
-  private void writeRequest(Path request, Path input, Path output, String name, long size,
-      long maxBytes) throws IOException {
+  /** The worker's answer did not come: killed at the deadline, out of memory or crashed. */
+  private Inspection died(WorkerPool.Worker w, IOException e, Duration limit, long size,
+      String name) {
+    if (pool.closed()) {
+      throw new CancellationException("pre-reviewer closed");
+    }
+    if (w.killedAtDeadline) {
+      LOG.warning(() -> "预审工作进程超时，已终止：" + name + "（" + limit + "）");
+      return Inspection.abandoned(size, Hostility.TIMEOUT,
+          String.valueOf(Math.max(1, (limit.toMillis() + 999) / 1000)));
+    }
+    int exit = w.exitStatus();
+    String tail = w.logTail();
+    LOG.warning(() -> "预审工作进程异常结束（" + exit + "，" + e + "）：" + name + "\n" + tail);
+    return Inspection.abandoned(size, Hostility.RESOURCE_EXHAUSTION,
+        exit == EXIT_MEMORY ? "内存" : "解析进程异常退出");
+  }
+
+  /** The worker that examined the last file (for tests). */
+  long lastWorkerPid() {
+    return lastWorkerPid;
+  }
+
+  /** Workers running or starting (for tests). */
+  int liveWorkers() {
+    return pool.live();
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  /** What every file is examined with, sent once to each worker. */
+  private static byte[] configuration(PreReviewer.Options options) {
     Properties r = new Properties();
-    r.setProperty("input", input.toString());
-    r.setProperty("output", output.toString());
-    r.setProperty("fileName", name == null ? "" : name);
-    r.setProperty("size", String.valueOf(size));
-    r.setProperty("maxBytes", String.valueOf(maxBytes));
     r.setProperty("parseTimeoutMs", String.valueOf(options.parseTimeout().toMillis()));
     r.setProperty("ocrTimeoutMs", String.valueOf(options.ocrTimeout().toMillis()));
     r.setProperty("maxTextChars", String.valueOf(options.maxTextChars()));
@@ -168,41 +167,51 @@ final class IsolatedInspector {
     r.setProperty("ocrLanguages", options.ocrLanguages());
     r.setProperty("maxImagePixels", String.valueOf(options.maxImagePixels()));
     r.setProperty("tempDir", options.effectiveTempDir().toString());
-    try (OutputStream out = Files.newOutputStream(request)) {
-      r.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), null);
+    return properties(r);
+  }
+
+  private static byte[] request(Path input, String name, long size, long maxBytes) {
+    Properties r = new Properties();
+    r.setProperty("input", input.toString());
+    r.setProperty("fileName", name == null ? "" : name);
+    r.setProperty("size", String.valueOf(size));
+    r.setProperty("maxBytes", String.valueOf(maxBytes));
+    return properties(r);
+  }
+
+  static byte[] properties(Properties p) {
+    StringWriter w = new StringWriter();
+    try {
+      p.store(w, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return w.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static Properties properties(byte[] bytes) throws IOException {
+    Properties p = new Properties();
+    p.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+    return p;
   }
 
   /** The most bytes a result may have: twice the text limit in UTF-8 plus room for the rest. */
   private long maxResultBytes() {
-    return (long) options.maxTextChars() * 6 + (1 << 20);
+    return Math.min(Integer.MAX_VALUE - 8, (long) options.maxTextChars() * 6 + (1 << 20));
   }
 
-  private Inspection read(Path output) throws IOException {
-    long size = Files.size(output);
-    if (size > maxResultBytes()) {
-      throw new IOException("pre-review worker result too large: " + size + " bytes");
-    }
-    try (InputStream in = Files.newInputStream(output);
-        ObjectInputStream o = new ObjectInputStream(in)) {
+  private Inspection read(byte[] body) throws IOException {
+    try (ObjectInputStream o = new ObjectInputStream(new ByteArrayInputStream(body))) {
       o.setObjectInputFilter(ObjectInputFilter.Config.createFilter("maxdepth=20;maxrefs=1000000;"
           + "maxbytes=" + maxResultBytes() + ";cn.wssp.prereview.*;java.lang.*;java.util.*;!*"));
       Object r = o.readObject();
       if (!(r instanceof Inspection i)) {
-        throw new IOException("unexpected pre-review worker result " + r.getClass());
+        throw new java.io.InvalidObjectException("unexpected pre-review worker result "
+            + (r == null ? null : r.getClass()));
       }
       return i;
     } catch (ClassNotFoundException e) {
       throw new IOException(e);
-    }
-  }
-
-  private static String tail(Path log) {
-    try {
-      String s = Files.readString(log, StandardCharsets.UTF_8);
-      return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
-    } catch (IOException | UncheckedIOException e) {
-      return "";
     }
   }
 

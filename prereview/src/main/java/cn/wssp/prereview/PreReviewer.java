@@ -56,6 +56,16 @@ public final class PreReviewer implements AutoCloseable {
     return isolated != null;
   }
 
+  /** The worker JVM that examined the last file, 0 if none (for tests). */
+  long lastWorkerPid() {
+    return isolated != null ? isolated.lastWorkerPid() : 0;
+  }
+
+  /** Worker JVMs running or starting (for tests). */
+  int liveWorkers() {
+    return isolated != null ? isolated.liveWorkers() : 0;
+  }
+
   private Inspection inspect(SubmittedFile file, long maxBytes) {
     return isolated != null ? isolated.inspect(file, maxBytes) : inspector.inspect(file, maxBytes);
   }
@@ -137,6 +147,17 @@ public final class PreReviewer implements AutoCloseable {
       }
     }
 
+    Prefetch prefetch = new Prefetch(filesByCode, byCode);
+    try {
+      return review(rules, applicant, today, byCode, filesByCode, unknown, prefetch);
+    } finally {
+      prefetch.cancel();
+    }
+  }
+
+  private PreReviewResult review(RuleSet rules, Applicant applicant, LocalDate today,
+      Map<String, MaterialRule> byCode, Map<String, List<SubmittedFile>> filesByCode,
+      List<SubmittedFile> unknown, Prefetch prefetch) {
     List<Finding> findings = new ArrayList<>();
     Map<String, FileFacts> facts = new LinkedHashMap<>();
     Map<String, Inspection> readable = new LinkedHashMap<>();
@@ -149,7 +170,8 @@ public final class PreReviewer implements AutoCloseable {
       }
       List<MaterialCheck> content = CheckLibrary.material(m.checks());
       for (SubmittedFile f : submitted) {
-        CheckContext ctx = new CheckContext(r, f, limit(r), file -> inspect(file, limit(r)), applicant, today);
+        CheckContext ctx = new CheckContext(r, f, limit(r),
+            file -> prefetch.inspection(file, limit(r)), applicant, today);
         run(ctx, checks);
         Inspection i = ctx.inspectionIfAny();
         if (i != null && !ctx.stopped() && !ctx.blocked() && textReadable(i)) {
@@ -179,6 +201,59 @@ public final class PreReviewer implements AutoCloseable {
     return new PreReviewResult(verdict(findings, requirements), List.copyOf(findings),
         Collections.unmodifiableMap(facts), rules.version());
   }
+
+  /**
+   * With worker JVMs, the application's files are examined side by side as soon as the review
+   * starts (as many at once as there are workers); the checks then take each result when they
+   * first ask for it. In this JVM each file is examined when first asked for.
+   */
+  private final class Prefetch {
+    private final Map<SubmittedFile, java.util.concurrent.Future<Inspection>> started =
+        new java.util.IdentityHashMap<>();
+
+    Prefetch(Map<String, List<SubmittedFile>> filesByCode, Map<String, MaterialRule> byCode) {
+      int files = filesByCode.values().stream().mapToInt(List::size).sum();
+      if (isolated == null || files < 2) {
+        return;
+      }
+      filesByCode.forEach((code, list) -> {
+        long limit = limit(byCode.get(code).requirement());
+        for (SubmittedFile f : list) {
+          started.put(f, PARALLEL.submit(() -> inspect(f, limit)));
+        }
+      });
+    }
+
+    Inspection inspection(SubmittedFile file, long maxBytes) {
+      java.util.concurrent.Future<Inspection> f = started.get(file);
+      if (f == null) {
+        return inspect(file, maxBytes);
+      }
+      try {
+        return f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.util.concurrent.CancellationException("pre-review interrupted");
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re; // storage failure (UncheckedIOException) and the like, as without prefetch
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    void cancel() {
+      started.values().forEach(f -> f.cancel(false));
+    }
+  }
+
+  /** Threads that hand files to the worker JVMs; they only wait. */
+  private static final java.util.concurrent.ExecutorService PARALLEL =
+      java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "prereview-prefetch");
+        t.setDaemon(true);
+        return t;
+      });
 
   /** Content rules can judge the text: it was there, or OCR read it. */
   private static boolean textReadable(Inspection i) {
@@ -237,6 +312,9 @@ public final class PreReviewer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (isolated != null) {
+      isolated.close();
+    }
     inspector.close();
   }
 
@@ -256,10 +334,13 @@ public final class PreReviewer implements AutoCloseable {
    * @param isolated examine each file in a separate JVM ({@link InspectionWorker}), killed at
    *     {@code workerTimeout}; false examines it in this JVM (threads cancelled at the timeouts)
    * @param workerMaxHeapMb the worker JVM's -Xmx, in MB
-   * @param workerTimeout wall-clock limit of one worker, JVM start included; null for
+   * @param workerTimeout wall-clock limit of one file in a worker (the worker is killed when it
+   *     passes it); null for
    *     parseTimeout + ocrTimeout + 20 s
    * @param workerClassPath class path of the worker JVM; null to take this library's class
    *     loaders' (URLClassLoader) entries and java.class.path
+   * @param workerPoolSize most worker JVMs kept running (never more than the processors)
+   * @param workerMaxFiles files one worker JVM examines before it is replaced
    */
   public record Options(
       Duration parseTimeout,
@@ -274,7 +355,9 @@ public final class PreReviewer implements AutoCloseable {
       boolean isolated,
       int workerMaxHeapMb,
       Duration workerTimeout,
-      String workerClassPath) {
+      String workerClassPath,
+      int workerPoolSize,
+      int workerMaxFiles) {
 
     public Options {
       Objects.requireNonNull(parseTimeout, "parseTimeout");
@@ -286,7 +369,7 @@ public final class PreReviewer implements AutoCloseable {
         throw new IllegalArgumentException("timeouts must be positive");
       }
       if (maxTextChars <= 0 || defaultMaxBytes <= 0 || maxImagePixels <= 0
-          || workerMaxHeapMb <= 0) {
+          || workerMaxHeapMb <= 0 || workerPoolSize <= 0 || workerMaxFiles <= 0) {
         throw new IllegalArgumentException("limits must be positive");
       }
     }
@@ -296,7 +379,7 @@ public final class PreReviewer implements AutoCloseable {
         boolean ocrEnabled, Path tesseract, String ocrLanguages, long defaultMaxBytes,
         long maxImagePixels, Path tempDir) {
       this(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract, ocrLanguages,
-          defaultMaxBytes, maxImagePixels, tempDir, false, 512, null, null);
+          defaultMaxBytes, maxImagePixels, tempDir, false, 512, null, null, 4, 200);
     }
 
     /**
@@ -305,31 +388,35 @@ public final class PreReviewer implements AutoCloseable {
      */
     public static Options defaults() {
       return new Options(Duration.ofSeconds(30), Duration.ofSeconds(120), 1_000_000, true, null,
-          "chi_sim+eng", 100L * 1024 * 1024, 200_000_000L, null, true, 512, null, null);
+          "chi_sim+eng", 100L * 1024 * 1024, 200_000_000L, null, true, 512, null, null, 4, 200);
     }
 
     public Options withParseTimeout(Duration d) {
       return new Options(d, ocrTimeout, maxTextChars, ocrEnabled, tesseract, ocrLanguages,
           defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
-          workerClassPath);
+          workerClassPath,
+          workerPoolSize, workerMaxFiles);
     }
 
     public Options withOcrTimeout(Duration d) {
       return new Options(parseTimeout, d, maxTextChars, ocrEnabled, tesseract, ocrLanguages,
           defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
-          workerClassPath);
+          workerClassPath,
+          workerPoolSize, workerMaxFiles);
     }
 
     public Options withMaxTextChars(int n) {
       return new Options(parseTimeout, ocrTimeout, n, ocrEnabled, tesseract, ocrLanguages,
           defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
-          workerClassPath);
+          workerClassPath,
+          workerPoolSize, workerMaxFiles);
     }
 
     public Options withOcrEnabled(boolean enabled) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, enabled, tesseract, ocrLanguages,
           defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
-          workerClassPath);
+          workerClassPath,
+          workerPoolSize, workerMaxFiles);
     }
 
     /** Uses this tesseract program (it must be named "tesseract"); e.g. a path that does not exist
@@ -337,56 +424,87 @@ public final class PreReviewer implements AutoCloseable {
     public Options withTesseract(Path program) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, program, ocrLanguages,
           defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
-          workerClassPath);
+          workerClassPath,
+          workerPoolSize, workerMaxFiles);
     }
 
     public Options withOcrLanguages(String languages) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract, languages,
           defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
-          workerClassPath);
+          workerClassPath,
+          workerPoolSize, workerMaxFiles);
     }
 
     public Options withDefaultMaxBytes(long bytes) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
           ocrLanguages, bytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
-          workerClassPath);
+          workerClassPath,
+          workerPoolSize, workerMaxFiles);
     }
 
     public Options withMaxImagePixels(long pixels) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
           ocrLanguages, defaultMaxBytes, pixels, tempDir, isolated, workerMaxHeapMb, workerTimeout,
-          workerClassPath);
+          workerClassPath,
+          workerPoolSize, workerMaxFiles);
     }
 
     public Options withTempDir(Path dir) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
           ocrLanguages, defaultMaxBytes, maxImagePixels, dir, isolated, workerMaxHeapMb,
-          workerTimeout, workerClassPath);
+          workerTimeout, workerClassPath,
+          workerPoolSize, workerMaxFiles);
     }
 
     /** false parses in this JVM (faster; for tests and tools): see {@link #isolated()}. */
     public Options withIsolation(boolean isolate) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
           ocrLanguages, defaultMaxBytes, maxImagePixels, tempDir, isolate, workerMaxHeapMb,
-          workerTimeout, workerClassPath);
+          workerTimeout, workerClassPath,
+          workerPoolSize, workerMaxFiles);
     }
 
     public Options withWorkerMaxHeapMb(int mb) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
           ocrLanguages, defaultMaxBytes, maxImagePixels, tempDir, isolated, mb, workerTimeout,
-          workerClassPath);
+          workerClassPath,
+          workerPoolSize, workerMaxFiles);
     }
 
     public Options withWorkerTimeout(Duration d) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
           ocrLanguages, defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb, d,
-          workerClassPath);
+          workerClassPath,
+          workerPoolSize, workerMaxFiles);
     }
 
     public Options withWorkerClassPath(String classPath) {
       return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
           ocrLanguages, defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb,
-          workerTimeout, classPath);
+          workerTimeout, classPath,
+          workerPoolSize, workerMaxFiles);
+    }
+
+    /**
+     * At most this many worker JVMs (never more than there are processors); each is started once
+     * and examines many files.
+     */
+    public Options withWorkerPoolSize(int n) {
+      return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
+          ocrLanguages, defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb,
+          workerTimeout, workerClassPath, n, workerMaxFiles);
+    }
+
+    /** A worker JVM is replaced after this many files, to bound what parsers leak. */
+    public Options withWorkerMaxFiles(int n) {
+      return new Options(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract,
+          ocrLanguages, defaultMaxBytes, maxImagePixels, tempDir, isolated, workerMaxHeapMb,
+          workerTimeout, workerClassPath, workerPoolSize, n);
+    }
+
+    /** How many worker JVMs run: {@link #workerPoolSize()}, at most the processors. */
+    int effectiveWorkerPoolSize() {
+      return Math.max(1, Math.min(workerPoolSize, Runtime.getRuntime().availableProcessors()));
     }
 
     /** The worker's wall-clock limit: {@link #workerTimeout()} or parse + OCR + 20 s. */

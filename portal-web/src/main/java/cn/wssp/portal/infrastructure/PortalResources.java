@@ -50,7 +50,8 @@ public class PortalResources {
     sealAuthority = SealAuthority.openOrCreate(settings.dataDir().resolve("pki"),
         pkiPassword.toCharArray(), settings.centerName(), pkiEndpoints(settings.publicUrl()),
         openHsm(), settings.pkiRootKeyStore().orElse(null));
-    preReviewer = new PreReviewer();
+    // starts the pool of worker JVMs; stop() closes it
+    preReviewer = new PreReviewer(settings.preReviewOptions());
     mailer = settings.smtpHost()
         .map(host -> (Mailer) new SmtpMailer(host, settings.smtpPort(), settings.mailFrom()))
         .orElse(null);

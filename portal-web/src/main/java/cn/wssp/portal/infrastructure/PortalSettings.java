@@ -201,6 +201,17 @@ public final class PortalSettings {
     return java.time.Duration.ofSeconds(Long.parseLong(get("portal.job.lease-seconds").orElse("120")));
   }
 
+  /**
+   * Worker JVMs of the pre-review (never more than the processors; PORTAL_PREREVIEW_WORKERS) and
+   * files each examines before it is replaced (PORTAL_PREREVIEW_WORKER_MAX_FILES).
+   */
+  public cn.wssp.prereview.PreReviewer.Options preReviewOptions() {
+    return cn.wssp.prereview.PreReviewer.Options.defaults()
+        .withWorkerPoolSize(Integer.parseInt(get("portal.prereview.workers").orElse("4")))
+        .withWorkerMaxFiles(Integer.parseInt(
+            get("portal.prereview.worker-max-files").orElse("200")));
+  }
+
   public String instanceName() {
     return get("portal.instance.name").orElse(ProcessHandle.current().pid() + "@" + hostName());
   }

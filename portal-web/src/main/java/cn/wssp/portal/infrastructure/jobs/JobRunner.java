@@ -4,6 +4,7 @@ import cn.wssp.portal.domain.model.Job;
 import cn.wssp.portal.domain.model.JobHandler;
 import cn.wssp.portal.domain.model.Sweep;
 import cn.wssp.portal.infrastructure.PortalSettings;
+import cn.wssp.portal.infrastructure.persistence.JobQueued;
 import cn.wssp.portal.infrastructure.persistence.JpaJobRepository;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -11,13 +12,21 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Polls the job table every second and runs what it can claim, one job at a time. */
+/**
+ * Polls the job table every second and runs what it can claim, one job at a time; a job queued on
+ * this instance wakes it within {@link #WAKE_CHECK_MS} after its transaction commits (the second
+ * is the fallback for jobs queued elsewhere).
+ */
 @ApplicationScoped
 public class JobRunner {
   private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
@@ -34,6 +43,9 @@ public class JobRunner {
   Instance<Sweep> sweeps;
 
   private ScheduledFuture<?> sweeper;
+  /** How often the flag set by {@link #wake} is looked at; costs nothing while it is down. */
+  static final long WAKE_CHECK_MS = 50;
+  private ScheduledFuture<?> waker;
 
   /** The application layer's handlers, one per job kind. */
   @Inject
@@ -42,16 +54,55 @@ public class JobRunner {
 
   private ScheduledFuture<?> poller;
   private String owner;
+  /** Held by the one poll that runs; a wake-up while it runs makes it poll once more. */
+  private final ReentrantLock polling = new ReentrantLock();
+  private final AtomicBoolean wakeRequested = new AtomicBoolean();
 
   public synchronized void start() {
     if (poller == null) {
       owner = PortalSettings.current().instanceName();
       poller = scheduler.scheduleWithFixedDelay(this::poll, 1, 1, TimeUnit.SECONDS);
+      waker = scheduler.scheduleWithFixedDelay(this::pollIfWoken, WAKE_CHECK_MS, WAKE_CHECK_MS,
+          TimeUnit.MILLISECONDS);
       sweeper = scheduler.scheduleWithFixedDelay(this::sweep, 30, 60, TimeUnit.SECONDS);
     }
   }
 
+  /**
+   * A job was queued here and committed: the next wake-up check (within {@link #WAKE_CHECK_MS})
+   * polls rather than the next second's poll. Only a flag is set here: a task submitted from
+   * this (request) thread would carry the request's context into the executor, and the
+   * container would then close the request's EntityManager from the job's thread.
+   */
+  void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueued queued) {
+    wakeRequested.set(true);
+  }
+
+  private void pollIfWoken() {
+    if (wakeRequested.get()) {
+      poll();
+    }
+  }
+
+  /**
+   * One poll at a time. A poll that finds the lock taken leaves its request in
+   * {@code wakeRequested}, which the running poll checks after it let go of the lock.
+   */
   void poll() {
+    while (polling.tryLock()) {
+      try {
+        wakeRequested.set(false);
+        pollOnce();
+      } finally {
+        polling.unlock();
+      }
+      if (!wakeRequested.get()) {
+        return;
+      }
+    }
+  }
+
+  private void pollOnce() {
     try {
       for (Long id : jobs.due(10)) {
         if (jobs.claim(id, owner)) {
@@ -126,6 +177,9 @@ public class JobRunner {
     }
     if (sweeper != null) {
       sweeper.cancel(false);
+    }
+    if (waker != null) {
+      waker.cancel(false);
     }
   }
 }

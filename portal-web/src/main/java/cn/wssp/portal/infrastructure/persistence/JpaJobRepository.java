@@ -4,6 +4,7 @@ import cn.wssp.portal.domain.model.Job;
 import cn.wssp.portal.domain.model.JobRepository;
 import cn.wssp.portal.infrastructure.PortalSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,10 +28,15 @@ public class JpaJobRepository implements JobRepository {
   @Inject
   Clock clock;
 
+  /** Tells this instance's job runner, once the caller's transaction commits. */
+  @Inject
+  Event<JobQueued> queued;
+
   @Override
   @Transactional(Transactional.TxType.MANDATORY)
   public void add(Job job) {
     em.persist(job);
+    queued.fire(new JobQueued(job.kind()));
   }
 
   // The runner's steps below each commit on their own, outside any request's transaction.
