@@ -3,6 +3,7 @@ package cn.wssp.portal.it;
 import static cn.wssp.portal.it.BrowserJourneyIT.browser;
 import static cn.wssp.portal.it.BrowserJourneyIT.click;
 import static cn.wssp.portal.it.BrowserJourneyIT.files;
+import static cn.wssp.portal.it.BrowserJourneyIT.js;
 import static cn.wssp.portal.it.BrowserJourneyIT.login;
 import static cn.wssp.portal.it.BrowserJourneyIT.logout;
 import static cn.wssp.portal.it.BrowserJourneyIT.open;
@@ -52,8 +53,9 @@ class AdminPageIT {
     wait.until(ExpectedConditions.urlContains("/app/admin.xhtml"));
 
     // 预审规则: choose the 即办件, its rules in force appear in the editor.
-    click(By.id("tabs:rules:matter"));
-    click(By.cssSelector("li[data-label^='SCJG-0002']"));
+    // PrimeFaces' own widget API: a click on the animated panel's item may land before it settles.
+    wait.until(d -> Boolean.TRUE.equals(js("return typeof PF === 'function' && !!PF('rulesMatter')")));
+    js("PF('rulesMatter').selectValue('SCJG-0002')");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:rules:version"), "现行版本"));
     String document = browser.findElement(By.id("tabs:rules:document")).getAttribute("value");
     assertTrue(document.contains("loss-statement"), document);
