@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import cn.wssp.portal.domain.calendar.WorkingDayCalendar;
 import cn.wssp.portal.domain.model.Light;
+import cn.wssp.portal.domain.model.StatutoryClock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -11,19 +12,43 @@ class LightTest {
   final WorkingDayCalendar calendar = new WorkingDayCalendar();
   final LocalDate monday = LocalDate.of(2026, 11, 23);
 
+  /** A long clock, so only the "one working day left" rule can turn it yellow near its end. */
+  Light of20(LocalDate due, LocalDate today) {
+    return Light.of(new StatutoryClock(due, 20, null), today, calendar);
+  }
+
   @Test
   void greenYellowRed() {
-    assertEquals(Light.GREEN, Light.of(LocalDate.of(2026, 11, 26), monday, calendar));
-    assertEquals(Light.YELLOW, Light.of(LocalDate.of(2026, 11, 24), monday, calendar));
-    assertEquals(Light.YELLOW, Light.of(monday, monday, calendar));
-    assertEquals(Light.RED, Light.of(LocalDate.of(2026, 11, 20), monday, calendar));
+    assertEquals(Light.GREEN, of20(LocalDate.of(2026, 11, 26), monday));
+    assertEquals(Light.YELLOW, of20(LocalDate.of(2026, 11, 24), monday));
+    assertEquals(Light.YELLOW, of20(monday, monday));
+    assertEquals(Light.RED, of20(LocalDate.of(2026, 11, 20), monday));
     assertNull(Light.of(null, monday, calendar));
   }
 
   @Test
   void fridayDeadlineIsYellowOnThursdayOnly() {
     LocalDate friday = LocalDate.of(2026, 11, 27);
-    assertEquals(Light.GREEN, Light.of(friday, LocalDate.of(2026, 11, 25), calendar));
-    assertEquals(Light.YELLOW, Light.of(friday, LocalDate.of(2026, 11, 26), calendar));
+    assertEquals(Light.GREEN, of20(friday, LocalDate.of(2026, 11, 25)));
+    assertEquals(Light.YELLOW, of20(friday, LocalDate.of(2026, 11, 26)));
+  }
+
+  /** 10 working days: 7 used (3 left) is green, 8 used (80 %, 2 left) is yellow. */
+  @Test
+  void eightyPercentUsedIsYellow() {
+    LocalDate due = LocalDate.of(2026, 12, 4); // Friday; 10 working days after 2026-11-20
+    StatutoryClock ten = new StatutoryClock(due, 10, null);
+    assertEquals(Light.GREEN, Light.of(ten, LocalDate.of(2026, 12, 1), calendar), "3 left, 70 % used");
+    assertEquals(Light.YELLOW, Light.of(ten, LocalDate.of(2026, 12, 2), calendar), "2 left, 80 % used");
+    assertEquals(Light.YELLOW, Light.of(ten, due, calendar), "0 left");
+    assertEquals(Light.RED, Light.of(ten, due.plusDays(1), calendar), "overdue the next day");
+  }
+
+  /** A paused clock keeps the light of its pause day, also past its due day. */
+  @Test
+  void aPausedClockKeepsItsLight() {
+    LocalDate due = LocalDate.of(2026, 12, 4);
+    StatutoryClock paused = new StatutoryClock(due, 10, LocalDate.of(2026, 11, 23));
+    assertEquals(Light.GREEN, Light.of(paused, LocalDate.of(2026, 12, 20), calendar));
   }
 }
