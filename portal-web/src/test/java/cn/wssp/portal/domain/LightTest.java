@@ -12,25 +12,27 @@ class LightTest {
   final WorkingDayCalendar calendar = new WorkingDayCalendar();
   final LocalDate monday = LocalDate.of(2026, 11, 23);
 
-  /** A long clock, so only the "one working day left" rule can turn it yellow near its end. */
-  Light of20(LocalDate due, LocalDate today) {
-    return Light.of(new StatutoryClock(due, 20, null), today, calendar);
+  /** The pre-review's clock: 2 working days, so "one left" is yellow at only half used. */
+  Light of2(LocalDate due, LocalDate today) {
+    return Light.of(new StatutoryClock(due, 2, null), today, calendar);
   }
 
   @Test
   void greenYellowRed() {
-    assertEquals(Light.GREEN, of20(LocalDate.of(2026, 11, 26), monday));
-    assertEquals(Light.YELLOW, of20(LocalDate.of(2026, 11, 24), monday));
-    assertEquals(Light.YELLOW, of20(monday, monday));
-    assertEquals(Light.RED, of20(LocalDate.of(2026, 11, 20), monday));
+    LocalDate wednesday = LocalDate.of(2026, 11, 25);
+    assertEquals(Light.GREEN, of2(wednesday, monday), "2 left");
+    assertEquals(Light.YELLOW, of2(wednesday, monday.plusDays(1)), "1 left, 50 % used");
+    assertEquals(Light.YELLOW, of2(wednesday, wednesday), "the due day");
+    assertEquals(Light.RED, of2(wednesday, wednesday.plusDays(1)), "overdue");
     assertNull(Light.of(null, monday, calendar));
   }
 
   @Test
-  void fridayDeadlineIsYellowOnThursdayOnly() {
-    LocalDate friday = LocalDate.of(2026, 11, 27);
-    assertEquals(Light.GREEN, of20(friday, LocalDate.of(2026, 11, 25)));
-    assertEquals(Light.YELLOW, of20(friday, LocalDate.of(2026, 11, 26)));
+  void mondayDeadlineIsYellowOnFridayOnly() {
+    LocalDate nextMonday = LocalDate.of(2026, 11, 30);
+    assertEquals(Light.GREEN, of2(nextMonday, LocalDate.of(2026, 11, 26)));
+    assertEquals(Light.YELLOW, of2(nextMonday, LocalDate.of(2026, 11, 27)));
+    assertEquals(Light.YELLOW, of2(nextMonday, LocalDate.of(2026, 11, 29)), "Sunday: 1 left");
   }
 
   /** 10 working days: 7 used (3 left) is green, 8 used (80 %, 2 left) is yellow. */
