@@ -45,6 +45,7 @@ class ClocksIT {
         + days).json().getString("date");
   }
 
+  /** Moves the portal's clock; tokens issued before may have expired after it. */
   static void advance(int days) throws Exception {
     Api.Reply moved = Api.login(portal, "admin").post("/api/v1/admin/clock",
         "{\"advanceDays\":" + days + "}");
@@ -85,6 +86,7 @@ class ClocksIT {
         "the applicant is told, with the reason");
 
     advance(7);
+    applicant = Api.login(portal, "applicant"); // tokens expire as the clock moves
     JsonObject paused = application(applicant, id).getJsonObject("deadlines");
     int pausedDays = paused.getInt("reviewPausedDays");
     assertTrue(pausedDays >= 1, paused.toString());
@@ -116,6 +118,7 @@ class ClocksIT {
     assertTrue(listed.getBoolean("deemedApprovalOnTimeout"), listed.toString());
 
     advance(30);
+    applicant = Api.login(portal, "applicant");
     Api.Reply swept = Api.login(portal, "admin").post("/api/v1/admin/sweeps/run", null);
     assertEquals(200, swept.status(), swept.toString());
     assertTrue(swept.json().containsKey("deemedApproved"), swept.toString());
@@ -126,7 +129,9 @@ class ClocksIT {
     assertTrue(applicant.get("/api/v1/applications/" + id + "/audit").text().contains("DEEMED_APPROVED"));
 
     byte[] pdf = applicant.get("/api/v1/documents/" + decision.getJsonNumber("id")).body();
-    String text = Pdfsig.run(List.of("pdftotext", "-enc", "UTF-8", ApiJourneyIT.write(pdf), "-"));
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("deemed-approval-", ".pdf");
+    java.nio.file.Files.write(file, pdf);
+    String text = Pdfsig.run(List.of("pdftotext", "-enc", "UTF-8", file.toString(), "-"));
     assertTrue(text.replaceAll("\\s", "").contains("视为准予行政许可"), text);
     Api.Reply verified = Api.anonymous(portal).postFile("/api/v1/verify", "decision.pdf", pdf);
     assertEquals(200, verified.status(), verified.toString());

@@ -149,7 +149,10 @@ public class ApplicationBean implements Serializable {
   }
 
   public void submit() {
-    if (Pages.attempt(() -> applications.submit(current.require(), id)) != null) {
+    var submitted = Pages.attempt(() -> applications.submit(current.require(), id));
+    if (submitted != null && submitted.status() == ApplicationStatus.UNDER_REVIEW) {
+      Pages.info("补正材料已提交，审查时限恢复计算（顺延至 " + submitted.reviewDue() + "）。");
+    } else if (submitted != null) {
       Pages.info("已提交，系统正在自动预审，结果将在几秒内显示在本页。");
     }
     refresh();
