@@ -108,12 +108,20 @@ public final class AccessPolicy {
       if (promisedOpen) {
         actions.add(ApplicationAction.SUPPLY_PROMISED);
       }
+      if (app.status() == ApplicationStatus.REVIEW_SUPPLEMENT_REQUESTED) {
+        actions.add(ApplicationAction.SUPPLY_REVIEW_SUPPLEMENT);
+        actions.add(ApplicationAction.SUBMIT);
+      }
     }
     if (actor.has(Role.WINDOW_CLERK) && app.status() == ApplicationStatus.PRE_REVIEWED) {
       actions.add(ApplicationAction.ACCEPTANCE);
     }
     if (actor.has(Role.CHIEF_REP) && ApplicationStatus.DECIDABLE.contains(app.status())) {
       actions.add(ApplicationAction.DECISION);
+    }
+    if (isDepartmentStaff(actor, app)
+        && ApplicationStatus.UNDER_EXAMINATION.contains(app.status())) {
+      actions.add(ApplicationAction.REVIEW_SUPPLEMENT);
     }
     if (actor.has(Role.CHIEF_REP) && app.status() == ApplicationStatus.ISSUED && approved) {
       actions.add(ApplicationAction.REVOKE);
@@ -142,6 +150,7 @@ public final class AccessPolicy {
       Application app, boolean ownDepartmentDecided) {
     if (ownDepartmentDecided) {
       actions.remove(ApplicationAction.DECISION);
+      actions.remove(ApplicationAction.REVIEW_SUPPLEMENT);
     } else if (actor.has(Role.REVIEWER) && isDepartmentStaff(actor, app)
         && ReviewOpinion.isOpenFor(app)) {
       actions.add(ApplicationAction.OPINION);

@@ -13,6 +13,10 @@ public enum ApplicationAction {
   COMMIT,
   /** Hand in the materials an open commitment promised, after acceptance. */
   SUPPLY_PROMISED,
+  /** Hand in the materials a 审查补正 asked for, then submit (the applicant; the clock is paused). */
+  SUPPLY_REVIEW_SUPPLEMENT,
+  /** 审查补正: a deciding department's reviewer or chief asks for materials during review. */
+  REVIEW_SUPPLEMENT,
   /** The window's accept / supplement / not-accept (统一受理). */
   ACCEPTANCE,
   /** The chief representative's sealed decision. */

@@ -15,7 +15,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ApplicationService {
   /** Pre-review must finish within two working days of submission (§3). */
-  static final int PRE_REVIEW_WORKING_DAYS = 2;
+  static final int PRE_REVIEW_WORKING_DAYS = Application.PRE_REVIEW_WORKING_DAYS;
 
   /** A list shows at most this many applications. */
   static final int LIST_LIMIT = 500;
@@ -138,6 +138,9 @@ public class ApplicationService {
     Application app = visible(actor, applicationId);
     AccessPolicy.requireOwner(actor, app);
     ApplicationStatus from = app.status();
+    if (from == ApplicationStatus.REVIEW_SUPPLEMENT_REQUESTED) {
+      return handInReviewSupplement(actor, app);
+    }
     Instant now = Instant.now(clock);
     app.submit(now, calendar.current().addWorkingDays(LocalDate.now(clock), PRE_REVIEW_WORKING_DAYS),
         rules.versionInForce(app.matter()).orElse(null));
@@ -145,6 +148,23 @@ public class ApplicationService {
     jobs.add(new Job(JobKind.PRE_REVIEW, app.id(), now));
     audit.record(actor, app.id(), AuditAction.SUBMIT, from, app.status(),
         "预审时限 " + app.preReviewDue());
+    return app;
+  }
+
+  /**
+   * 审查补正 handed in: the same "submit" as ever for the applicant, but the application goes
+   * back to its review (no new pre-review: the department judges the new materials) and the
+   * review clock runs again, its due day moved by the paused working days.
+   */
+  private Application handInReviewSupplement(Actor actor, Application app) {
+    ApplicationStatus from = app.status();
+    List<String> materials = app.reviewSupplementMaterials();
+    LocalDate pausedOn = app.reviewPausedOn();
+    long paused = app.resumeReview(LocalDate.now(clock), calendar.current(),
+        applications.materialFiles(app.id()));
+    audit.record(actor, app.id(), AuditAction.REVIEW_SUPPLEMENT_SUBMITTED, from, app.status(),
+        "补正材料 " + String.join(",", materials) + "；审查时限自 " + pausedOn + " 起暂停 " + paused
+            + " 个工作日，顺延至 " + app.reviewDue());
     return app;
   }
 

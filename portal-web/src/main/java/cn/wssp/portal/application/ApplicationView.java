@@ -31,7 +31,8 @@ public record ApplicationView(
     EvaluationView evaluation,
     List<DepartmentDecisionView> departmentDecisions,
     List<OpinionView> opinions,
-    String supplementReason) {
+    String supplementReason,
+    ReviewSupplementView reviewSupplement) {
 
   /** The actor may do this now (pages: #{v.can('WITHDRAW')}). */
   public boolean can(String action) {
@@ -87,8 +88,17 @@ public record ApplicationView(
     }
   }
 
-  /** Legal deadlines and the supervision light (GREEN, YELLOW, RED). */
-  public record Deadlines(LocalDate preReviewDue, LocalDate reviewDue, Light light) {}
+  /**
+   * Legal deadlines and the supervision light (GREEN, YELLOW, RED). {@code reviewDue} is always
+   * the first review due day moved by {@code reviewPausedDays}, the working days the review clock
+   * has been paused by 审查补正 (a pause still running included).
+   */
+  public record Deadlines(LocalDate preReviewDue, LocalDate reviewDue, long reviewPausedDays,
+      Light light) {}
+
+  /** The open 审查补正: why, which materials (codes and names), asked when, paused since. */
+  public record ReviewSupplementView(String reason, List<String> materials, String materialNames,
+      Instant requestedAt, LocalDate pausedOn) {}
 
   /** API.md: {materials[], dueDate, status: OPEN|FULFILLED|BREACHED|REVOKED}. */
   public record CommitmentView(List<String> materials, LocalDate dueDate, Instant signedAt,

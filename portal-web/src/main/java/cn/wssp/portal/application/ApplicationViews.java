@@ -82,7 +82,17 @@ public class ApplicationViews {
             .map(e -> new EvaluationView(e.score(), e.comment(), e.evaluatedAt())).orElse(null),
         departmentDecisions(app, joint),
         AccessPolicy.canReadOpinions(actor, app) ? opinions(app) : List.of(),
-        app.status() == ApplicationStatus.SUPPLEMENT_REQUESTED ? app.supplementReason() : null);
+        app.status() == ApplicationStatus.SUPPLEMENT_REQUESTED ? app.supplementReason() : null,
+        reviewSupplement(app));
+  }
+
+  private static ReviewSupplementView reviewSupplement(Application app) {
+    if (app.status() != ApplicationStatus.REVIEW_SUPPLEMENT_REQUESTED) {
+      return null;
+    }
+    List<String> codes = app.reviewSupplementMaterials();
+    return new ReviewSupplementView(app.reviewSupplementReason(), codes,
+        app.matter().materialNames(codes), app.reviewSupplementAt(), app.reviewPausedOn());
   }
 
   private static List<DepartmentDecisionView> departmentDecisions(Application app,
@@ -110,7 +120,10 @@ public class ApplicationViews {
 
   /** The legal deadlines with the light of the clock running now (shared by tracking). */
   public Deadlines deadlines(Application app) {
-    return new Deadlines(app.preReviewDue(), app.reviewDue(), light(app));
+    LocalDate today = LocalDate.now(clock);
+    var days = calendar.current();
+    return new Deadlines(app.preReviewDue(), app.reviewDueAsOf(today, days),
+        app.reviewPausedDays(today, days), light(app));
   }
 
   /**
@@ -120,6 +133,7 @@ public class ApplicationViews {
   public Light light(Application app) {
     boolean breached = app.status() != ApplicationStatus.REVOKED && applications.commitmentOf(app.id())
         .map(c -> c.status() == CommitmentStatus.BREACHED).orElse(false);
-    return breached ? Light.RED : Light.of(app.runningDue(), LocalDate.now(clock), calendar.current());
+    return breached ? Light.RED
+        : Light.of(app.runningClock(), LocalDate.now(clock), calendar.current());
   }
 }

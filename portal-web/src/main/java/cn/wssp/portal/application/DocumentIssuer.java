@@ -65,9 +65,24 @@ public class DocumentIssuer {
   public Document issueNotice(Application app, DocumentKind kind, List<String> paragraphs,
       String signerName) {
     Department issuer = app.matter().leadDepartment();
+    return issueUnderCenterSeal(app, kind, paragraphs,
+        issuer.name() + "（" + profile.centerName() + "统一受理窗口）", signerName);
+  }
+
+  /**
+   * A decision no department signed: 超时默许, issued by the center itself and sealed with the
+   * center's seal, as the window's notices are.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Document issueCenterDecision(Application app, DocumentKind kind, List<String> paragraphs,
+      String signerName) {
+    return issueUnderCenterSeal(app, kind, paragraphs, profile.centerName(), signerName);
+  }
+
+  private Document issueUnderCenterSeal(Application app, DocumentKind kind,
+      List<String> paragraphs, String issuerLine, String signerName) {
     Document doc = newDocument(app, kind);
-    byte[] pdf = render(app, doc, paragraphs,
-        issuer.name() + "（" + profile.centerName() + "统一受理窗口）", 1);
+    byte[] pdf = render(app, doc, paragraphs, issuerLine, 1);
     try {
       pdf = seals.applyCenterSeal(pdf, new SignatureRequest("seal-1",
           renderer.sealPlacement(pdf, 0), profile.centerName(), signerName, kind.title(),

@@ -1,9 +1,12 @@
 package cn.wssp.portal.application;
 
+import cn.wssp.portal.domain.model.AuditAction;
 import cn.wssp.portal.domain.model.Department;
 import cn.wssp.portal.domain.model.DomainException;
 import cn.wssp.portal.domain.model.Matter;
 import cn.wssp.portal.domain.model.MatterRepository;
+import cn.wssp.portal.domain.model.Role;
+import jakarta.transaction.Transactional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -17,8 +20,30 @@ public class MatterCatalog {
   @Inject
   MatterRepository matters;
 
+  @Inject
+  AuditTrail audit;
+
   public List<MatterView> all() {
     return matters.all().stream().map(MatterCatalog::view).toList();
+  }
+
+  /** The center's options of a matter (超时默许), changed by a CENTER_ADMIN and audited. */
+  @Transactional
+  public MatterView setOptions(Actor actor, String code, Boolean deemedApprovalOnTimeout) {
+    AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "修改事项办理选项");
+    if (deemedApprovalOnTimeout == null) {
+      throw DomainException.invalid("请指定是否超时默许（deemedApprovalOnTimeout 应为 true 或 false）。");
+    }
+    Matter m = matter(code);
+    boolean before = m.deemedApprovalOnTimeout();
+    m.setDeemedApprovalOnTimeout(deemedApprovalOnTimeout);
+    audit.record(actor, null, AuditAction.MATTER_OPTIONS_CHANGED, null, null,
+        m.code() + " 超时默许：" + onOff(before) + " → " + onOff(deemedApprovalOnTimeout));
+    return view(m);
+  }
+
+  private static String onOff(boolean on) {
+    return on ? "开启" : "关闭";
   }
 
   public MatterView one(String code) {
@@ -43,6 +68,7 @@ public class MatterCatalog {
         m.departments().stream().map(Department::name).toList(), m.timeLimitDays(), m.content(),
         m.legalBasis(), m.procedure(), m.fees(), m.version(),
         m.materials().stream().map(s -> new MatterView.MaterialView(s.code(), s.name(),
-            s.required(), s.commitable(), s.acceptedTypes(), s.maxBytes(), s.maxPages())).toList());
+            s.required(), s.commitable(), s.acceptedTypes(), s.maxBytes(), s.maxPages())).toList(),
+        m.deemedApprovalOnTimeout());
   }
 }

@@ -15,7 +15,8 @@ public record MatterView(
     String procedure,
     String fees,
     int version,
-    List<MaterialView> materials) {
+    List<MaterialView> materials,
+    boolean deemedApprovalOnTimeout) {
 
   public record MaterialView(String code, String name, boolean required, boolean commitable,
       List<String> acceptedTypes, long maxBytes, int maxPages) {}

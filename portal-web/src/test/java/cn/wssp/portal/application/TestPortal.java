@@ -74,6 +74,9 @@ final class TestPortal {
   final EvidenceManifests manifests = new EvidenceManifests();
   final ArchiveTimestampStep archiveStep = new ArchiveTimestampStep();
   final ArchiveTimestampSweep archiveSweep = new ArchiveTimestampSweep();
+  final ReviewSupplements reviewSupplements = new ReviewSupplements();
+  final DeemedApproval deemedApproval = new DeemedApproval();
+  final DeemedApprovalStep deemedApprovalStep = new DeemedApprovalStep();
 
   final Department market = matterRepo.add(new Department("SCJG", "市场监督管理局", "市监"));
   final Department health = matterRepo.add(new Department("WSJK", "卫生健康委员会", "卫健"));
@@ -130,6 +133,7 @@ final class TestPortal {
     audit.entries = auditRepo;
     audit.clock = clock;
     catalog.matters = matterRepo;
+    catalog.audit = audit;
     rules.catalog = catalog;
     rules.ruleSets = ruleSetRepo;
     rules.audit = audit;
@@ -264,6 +268,22 @@ final class TestPortal {
     supervision.matters = matterRepo;
     supervision.views = views;
     supervision.clock = clock;
+    reviewSupplements.applications = applications;
+    reviewSupplements.accounts = accountRepo;
+    reviewSupplements.reviews = reviewRepo;
+    reviewSupplements.audit = audit;
+    reviewSupplements.notifications = notifications;
+    reviewSupplements.clock = clock;
+    deemedApproval.applications = applicationRepo;
+    deemedApproval.step = deemedApprovalStep;
+    deemedApproval.clock = clock;
+    deemedApprovalStep.applications = applicationRepo;
+    deemedApprovalStep.issuer = issuer;
+    deemedApprovalStep.audit = audit;
+    deemedApprovalStep.notifications = notifications;
+    deemedApprovalStep.profile = profile;
+    deemedApprovalStep.calendar = calendar;
+    deemedApprovalStep.clock = clock;
     results.documents = documentRepo;
     results.applications = applicationRepo;
     results.clock = clock;

@@ -33,6 +33,18 @@ public class InMemoryApplications implements ApplicationRepository {
   }
 
   @Override
+  public Optional<Application> findForUpdate(Long id) {
+    return find(id);
+  }
+
+  @Override
+  public List<Long> overdueReviewsDeemedApproved(java.time.LocalDate today) {
+    return applications.values().stream()
+        .filter(a -> a.isReviewOverdue(today) && a.matter().deemedApprovalOnTimeout())
+        .map(Application::id).toList();
+  }
+
+  @Override
   public List<Long> overduePreReviews(java.time.LocalDate today) {
     return applications.values().stream().filter(a -> a.isPreReviewOverdue(today))
         .map(Application::id).toList();

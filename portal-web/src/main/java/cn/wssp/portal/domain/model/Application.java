@@ -2,6 +2,7 @@ package cn.wssp.portal.domain.model;
 
 import static cn.wssp.portal.domain.model.ApplicationStatus.*;
 
+import cn.wssp.portal.domain.calendar.WorkingDayCalendar;
 import jakarta.persistence.*;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,6 +78,24 @@ public class Application {
   @Column(name = "decided_at")
   private Instant decidedAt;
 
+  /** 审查补正: the day the review clock was paused on; null while it runs. */
+  @Column(name = "review_paused_on")
+  private LocalDate reviewPausedOn;
+
+  /** Working days of the review clock's pauses that have ended; reviewDue has moved by them. */
+  @Column(name = "review_paused_days")
+  private int reviewPausedDays;
+
+  /** The open 审查补正: why, which materials (codes, comma-separated) and when it was asked. */
+  @Column(name = "review_supplement_reason")
+  private String reviewSupplementReason;
+
+  @Column(name = "review_supplement_materials")
+  private String reviewSupplementMaterials;
+
+  @Column(name = "review_supplement_at")
+  private Instant reviewSupplementAt;
+
   /** 办件查询码: with the number, opens the public progress view (no personal data). */
   @Column(name = "tracking_code", updatable = false)
   private String trackingCode;
@@ -128,9 +147,28 @@ public class Application {
   public LocalDate runningDue() {
     return switch (status) {
       case SUBMITTED, PRE_REVIEWED -> preReviewDue;
-      case ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED, UNDER_REVIEW, APPROVED -> reviewDue;
+      case ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED, UNDER_REVIEW, APPROVED,
+          REVIEW_SUPPLEMENT_REQUESTED -> reviewDue;
       default -> null;
     };
+  }
+
+  /** Pre-review must finish within two working days of submission (§3). */
+  public static final int PRE_REVIEW_WORKING_DAYS = 2;
+
+  /**
+   * The legal clock of the current step with its full length (the lights' input): pre-review
+   * (2 working days) while waiting for the window, review (the matter's time limit) from
+   * acceptance to the decision, paused during a 审查补正; null when no clock runs.
+   */
+  public StatutoryClock runningClock() {
+    LocalDate due = runningDue();
+    if (due == null) {
+      return null;
+    }
+    return AWAITING_ACCEPTANCE.contains(status)
+        ? new StatutoryClock(due, PRE_REVIEW_WORKING_DAYS, null)
+        : new StatutoryClock(due, matter.timeLimitDays(), reviewPausedOn);
   }
 
   public boolean isFinal() {
@@ -266,6 +304,109 @@ public class Application {
     return new Commitment(id, materialCodes, dueDate, signer, now);
   }
 
+  /**
+   * 审查补正: a deciding department asks the applicant, during review, to replace the named
+   * materials; the review clock pauses from today until the applicant hands them in.
+   */
+  public void requestReviewSupplement(String reason, List<String> materialCodes,
+      LocalDate today, Instant now) {
+    String why = reason == null ? "" : reason.trim();
+    if (why.isEmpty()) {
+      throw DomainException.invalid("请填写补正理由（reason）。");
+    }
+    if (why.length() > MAX_SUPPLEMENT_REASON) {
+      throw DomainException.invalid("补正理由（reason）不能超过 " + MAX_SUPPLEMENT_REASON + " 个字。");
+    }
+    if (materialCodes == null || materialCodes.isEmpty()) {
+      throw DomainException.invalid("请选择需要补正的材料（materials 不能为空）。");
+    }
+    List<String> codes = materialCodes.stream().map(c -> c == null ? "" : c.trim()).distinct().toList();
+    for (String code : codes) {
+      if (matter.material(code).isEmpty()) {
+        throw DomainException.invalid("材料（materials）中的「" + code + "」不是事项「" + matter.name()
+            + "」的材料。");
+      }
+    }
+    moveTo(REVIEW_SUPPLEMENT_REQUESTED, UNDER_EXAMINATION, "要求审查补正");
+    this.reviewPausedOn = today;
+    this.reviewSupplementReason = why;
+    this.reviewSupplementMaterials = String.join(",", codes);
+    this.reviewSupplementAt = now;
+  }
+
+  static final int MAX_SUPPLEMENT_REASON = 2000;
+
+  /**
+   * The applicant hands in the 审查补正: every named material must have been uploaded again
+   * since the request. The review resumes and its due day moves by exactly the working days the
+   * clock was paused. Returns those days.
+   */
+  public long resumeReview(LocalDate today, WorkingDayCalendar calendar, List<MaterialFile> files) {
+    if (status == REVIEW_SUPPLEMENT_REQUESTED) {
+      List<String> missing = reviewSupplementMaterials().stream().filter(code -> files.stream()
+          .noneMatch(f -> f.materialCode().equals(code) && f.uploadedAt() != null
+              && !f.uploadedAt().isBefore(reviewSupplementAt))).toList();
+      if (!missing.isEmpty()) {
+        throw DomainException.conflict("请先重新上传需补正的材料：" + matter.materialNames(missing) + "。");
+      }
+    }
+    moveTo(UNDER_REVIEW, Set.of(REVIEW_SUPPLEMENT_REQUESTED), "提交补正材料");
+    long paused = calendar.workingDaysBetween(reviewPausedOn, today);
+    this.reviewDue = calendar.addWorkingDays(reviewDue, (int) paused);
+    this.reviewPausedDays += (int) paused;
+    this.reviewPausedOn = null;
+    this.reviewSupplementReason = null;
+    this.reviewSupplementMaterials = null;
+    this.reviewSupplementAt = null;
+    return paused;
+  }
+
+  /** Working days the review clock has been paused so far, a pause still running included. */
+  public long reviewPausedDays(LocalDate today, WorkingDayCalendar calendar) {
+    return reviewPausedDays + runningPause(today, calendar);
+  }
+
+  /**
+   * The review's due day as it stands today: during a pause it moves day by day with the paused
+   * working days, so it is always the first due day moved by {@link #reviewPausedDays}.
+   */
+  public LocalDate reviewDueAsOf(LocalDate today, WorkingDayCalendar calendar) {
+    if (reviewDue == null) {
+      return null;
+    }
+    return calendar.addWorkingDays(reviewDue, (int) runningPause(today, calendar));
+  }
+
+  private long runningPause(LocalDate today, WorkingDayCalendar calendar) {
+    return reviewPausedOn == null ? 0 : calendar.workingDaysBetween(reviewPausedOn, today);
+  }
+
+  /** The materials an open 审查补正 asks for (empty when none is open). */
+  public List<String> reviewSupplementMaterials() {
+    return reviewSupplementMaterials == null || reviewSupplementMaterials.isEmpty() ? List.of()
+        : List.of(reviewSupplementMaterials.split(","));
+  }
+
+  /** Accepted and not yet decided, not paused: the review clock runs. */
+  public boolean isReviewOverdue(LocalDate today) {
+    return REVIEW_RUNNING.contains(status) && reviewDue != null && today.isAfter(reviewDue);
+  }
+
+  /**
+   * 超时默许: the matter provides that silence past the review's time limit approves, and the
+   * time limit has passed without a decision. Issued next, like any approval.
+   */
+  public void deemApproved(LocalDate today, Instant now) {
+    if (!matter.deemedApprovalOnTimeout()) {
+      throw DomainException.conflict("事项「" + matter.name() + "」未设定超时默许。");
+    }
+    if (!isReviewOverdue(today)) {
+      throw DomainException.conflict("申请 " + number + " 的审查时限未过，不能视为准予许可。");
+    }
+    moveTo(APPROVED, REVIEW_RUNNING, "视为准予许可");
+    this.decidedAt = now;
+  }
+
   public void startReview() {
     moveTo(UNDER_REVIEW, Set.of(ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED), "开始审查");
   }
@@ -332,6 +473,13 @@ public class Application {
     if (isSupplyingPromised(materialCode, commitment)) {
       return matter.material(materialCode).orElseThrow();
     }
+    if (status == REVIEW_SUPPLEMENT_REQUESTED) {
+      if (reviewSupplementMaterials().contains(materialCode)) {
+        return matter.material(materialCode).orElseThrow();
+      }
+      throw DomainException.conflict("审查补正只需重新上传" + matter.materialNames(
+          reviewSupplementMaterials()) + "，不能修改材料「" + materialCode + "」。");
+    }
     if (!isEditableByApplicant()) {
       throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能修改材料。");
     }
@@ -385,4 +533,7 @@ public class Application {
   public LocalDate reviewDue() { return reviewDue; }
   public Instant decidedAt() { return decidedAt; }
   public String trackingCode() { return trackingCode; }
+  public LocalDate reviewPausedOn() { return reviewPausedOn; }
+  public String reviewSupplementReason() { return reviewSupplementReason; }
+  public Instant reviewSupplementAt() { return reviewSupplementAt; }
 }

@@ -24,6 +24,18 @@ public interface ApplicationRepository {
   /** Applications still waiting for the window whose pre-review due date is before this day. */
   List<Long> overduePreReviews(LocalDate today);
 
+  /**
+   * The application, its row locked until the transaction ends: of two instances sweeping at
+   * once, the second waits and then sees what the first did (超时默许 happens once).
+   */
+  Optional<Application> findForUpdate(Long id);
+
+  /**
+   * 超时默许 candidates: applications whose review clock runs (not paused, no decision) and whose
+   * review due date is before this day, of matters that deem silence an approval.
+   */
+  List<Long> overdueReviewsDeemedApproved(LocalDate today);
+
   /** Applications created before tracking codes existed (at most {@code max}). */
   List<Application> withoutTrackingCode(int max);
 

@@ -15,6 +15,8 @@ public enum ApplicationStatus {
   DEEMED_ACCEPTED("视为受理"),
   NOT_ACCEPTED("不予受理"),
   UNDER_REVIEW("审查中"),
+  /** 审查补正: a deciding department asked for materials during review; the review clock pauses. */
+  REVIEW_SUPPLEMENT_REQUESTED("审查中，待补正"),
   APPROVED("准予许可"),
   DENIED("不予许可"),
   ISSUED("已办结"),
@@ -41,17 +43,27 @@ public enum ApplicationStatus {
    */
   public static final Set<ApplicationStatus> AWAITING_ACCEPTANCE = EnumSet.of(SUBMITTED, PRE_REVIEWED);
 
+  /**
+   * Accepted and not yet decided by any department: a deciding department may ask for a 审查补正
+   * (the application is UNDER_REVIEW also while a joint matter waits for other departments).
+   */
+  public static final Set<ApplicationStatus> UNDER_EXAMINATION = EnumSet.of(ACCEPTED,
+      ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED, UNDER_REVIEW);
+
+  /** The review clock runs (accepted, no final decision, not paused): 超时默许 may apply. */
+  public static final Set<ApplicationStatus> REVIEW_RUNNING = UNDER_EXAMINATION;
+
   /** Statuses in which the applicant may sign a commitment (承诺书). */
   public static final Set<ApplicationStatus> COMMITTABLE = EnumSet.of(SUBMITTED, PRE_REVIEWED);
 
   /** Accepted on a commitment and not yet closed: the promised materials may still come in. */
   public static final Set<ApplicationStatus> AWAITING_PROMISED =
-      EnumSet.of(ACCEPTED_ON_COMMITMENT, UNDER_REVIEW, APPROVED, ISSUED);
+      EnumSet.of(ACCEPTED_ON_COMMITMENT, UNDER_REVIEW, REVIEW_SUPPLEMENT_REQUESTED, APPROVED, ISSUED);
 
   /** Statuses in which the applicant may withdraw: any before a decision (§3). */
   public static final Set<ApplicationStatus> WITHDRAWABLE = EnumSet.of(DRAFT, SUBMITTED,
       PRE_REVIEWED, SUPPLEMENT_REQUESTED, ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED,
-      UNDER_REVIEW);
+      UNDER_REVIEW, REVIEW_SUPPLEMENT_REQUESTED);
 
   /** Statuses in which the applicant may change materials. */
   public static final Set<ApplicationStatus> EDITABLE = EnumSet.of(DRAFT, SUPPLEMENT_REQUESTED);

@@ -25,6 +25,13 @@ public enum AuditAction {
   /** 审查意见 of a department's reviewer. */
   REVIEW_OPINION("审查意见"),
   REVOKED("撤销决定"),
+  /** 审查补正: a deciding department asked for materials during review; the review clock paused. */
+  REVIEW_SUPPLEMENT_REQUESTED("审查补正告知"),
+  /** The applicant handed in the 审查补正; the review clock runs again. */
+  REVIEW_SUPPLEMENT_SUBMITTED("提交审查补正材料"),
+  /** 超时默许: the review's time limit passed without a decision; approved and issued. */
+  DEEMED_APPROVED("超时默许（视为准予许可）"),
+  MATTER_OPTIONS_CHANGED("修改事项办理选项"),
   COMMITMENT_BREACHED("逾期未履行承诺"),
   COMMITMENT_FULFILLED("履行承诺"),
   EVALUATED("好差评"),

@@ -35,6 +35,13 @@ public class Matter {
 
   private int version = 1;
 
+  /**
+   * 超时默许: when the review's time limit passes without a decision, the application counts as
+   * approved and the center issues the approval (off unless the center turns it on for the matter).
+   */
+  @Column(name = "deemed_approval_on_timeout")
+  private boolean deemedApprovalOnTimeout;
+
   /** Lead department first; a joint matter (联办件) lists every department, in the order of their seal places. */
   @ManyToMany(fetch = FetchType.EAGER)
   @JoinTable(
@@ -112,6 +119,12 @@ public class Matter {
     return materials.stream().filter(m -> m.code().equals(materialCode)).findFirst();
   }
 
+  /** The center turns 超时默许 on or off for this matter. */
+  public void setDeemedApprovalOnTimeout(boolean on) {
+    this.deemedApprovalOnTimeout = on;
+  }
+
+  public boolean deemedApprovalOnTimeout() { return deemedApprovalOnTimeout; }
   public Long id() { return id; }
   public String code() { return code; }
   public String name() { return name; }

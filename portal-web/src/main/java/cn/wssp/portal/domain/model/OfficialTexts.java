@@ -91,6 +91,20 @@ public final class OfficialTexts {
   }
 
   /**
+   * 准予行政许可决定书 of a 超时默许: the time limit passed without a decision, and the matter's
+   * published rule says that silence approves; the center issues it under its own seal.
+   */
+  public static List<String> deemedApproval(Application app, ZoneId zone, LocalDate reviewDue,
+      String centerName) {
+    return List.of(submitted(app, zone) + "，已依法受理。审批部门应于" + CN_DATE.format(reviewDue)
+            + "前作出决定，但在法定办理时限内未作出决定。",
+        "根据本事项公布的超时默许规定，审批部门逾期未作出决定的，视为准予行政许可。现决定：视为准予行政许可（超时默许）。"
+            + "依据" + app.matter().legalBasis() + "。",
+        "本决定书因法定办理时限届满未作出决定而由" + centerName + "签发，加盖" + centerName
+            + "电子印章，自签发之日起生效。可凭文书编号和验证码在网上审批门户核验本决定书的真实性。");
+  }
+
+  /**
    * 准予行政许可决定书 of a joint matter (联合审批): the approval, then each department's own words
    * in the matter's order of departments.
    */

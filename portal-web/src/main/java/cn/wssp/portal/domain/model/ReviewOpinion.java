@@ -2,7 +2,6 @@ package cn.wssp.portal.domain.model;
 
 import jakarta.persistence.*;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -16,9 +15,7 @@ public class ReviewOpinion {
   public static final int MAX_REASON = 2000;
 
   /** Accepted and not yet decided: the statuses in which a reviewer examines the application. */
-  static final Set<ApplicationStatus> UNDER_EXAMINATION = EnumSet.of(ApplicationStatus.ACCEPTED,
-      ApplicationStatus.ACCEPTED_ON_COMMITMENT, ApplicationStatus.DEEMED_ACCEPTED,
-      ApplicationStatus.UNDER_REVIEW);
+  static final Set<ApplicationStatus> UNDER_EXAMINATION = ApplicationStatus.UNDER_EXAMINATION;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -19,6 +19,21 @@ public class JpaApplicationRepository implements ApplicationRepository {
   }
 
   @Override
+  public Optional<Application> findForUpdate(Long id) {
+    return id == null ? Optional.empty() : Optional.ofNullable(
+        em.find(Application.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
+  public List<Long> overdueReviewsDeemedApproved(java.time.LocalDate today) {
+    return em.createQuery("select a.id from Application a where a.status in :s"
+            + " and a.reviewDue < :today and a.matter.deemedApprovalOnTimeout = true"
+            + " order by a.reviewDue, a.id", Long.class)
+        .setParameter("s", ApplicationStatus.REVIEW_RUNNING).setParameter("today", today)
+        .setMaxResults(500).getResultList();
+  }
+
+  @Override
   public Application add(Application application) {
     em.persist(application);
     em.flush();

@@ -60,6 +60,9 @@ public class ApplicationResource {
   @Inject
   DecisionPreview previews;
 
+  @Inject
+  ReviewSupplements reviewSupplements;
+
   public static class NewApplication {
     public String matterCode;
   }
@@ -88,6 +91,11 @@ public class ApplicationResource {
   public static class OpinionRequest {
     public String outcome;
     public String reason;
+  }
+
+  public static class ReviewSupplementRequest {
+    public String reason;
+    public List<String> materials;
   }
 
   public static class EvaluationRequest {
@@ -246,6 +254,20 @@ public class ApplicationResource {
         o.reviewer().username(), o.reviewer().displayName(), o.outcome().name(),
         cn.wssp.portal.domain.model.JointDecision.label(o.outcome()), o.reason(), o.givenAt()))
         .build();
+  }
+
+  /**
+   * 审查补正 (a deciding department's reviewer or chief, during review): the application waits
+   * for the named materials with its review clock paused; the applicant hands them in with
+   * POST {id}/submit.
+   */
+  @POST
+  @Path("{id}/review-supplement")
+  public ApplicationView reviewSupplement(@PathParam("id") Long id, ReviewSupplementRequest body) {
+    Actor actor = current.require();
+    reviewSupplements.request(actor, id, body == null ? null : body.reason,
+        body == null ? null : body.materials);
+    return views.of(actor, id);
   }
 
   /** 撤销: a signed revocation decision for an issued approval (the department's chief). */

@@ -69,6 +69,9 @@ public class ApplicationBean implements Serializable {
   ReviewOpinions opinions;
 
   @Inject
+  cn.wssp.portal.application.ReviewSupplements reviewSupplements;
+
+  @Inject
   AuditTrail audit;
 
   @Inject
@@ -152,7 +155,10 @@ public class ApplicationBean implements Serializable {
   }
 
   public void submit() {
-    if (Pages.attempt(() -> applications.submit(current.require(), id)) != null) {
+    var submitted = Pages.attempt(() -> applications.submit(current.require(), id));
+    if (submitted != null && submitted.status() == ApplicationStatus.UNDER_REVIEW) {
+      Pages.info("补正材料已提交，审查时限恢复计算（顺延至 " + submitted.reviewDue() + "）。");
+    } else if (submitted != null) {
       Pages.info("已提交，系统正在自动预审，结果将在几秒内显示在本页。");
     }
     refresh();
@@ -233,6 +239,34 @@ public class ApplicationBean implements Serializable {
     refresh();
   }
 
+  /** 审查补正 of a deciding department's reviewer or chief: the review clock pauses. */
+  public void requestReviewSupplement() {
+    if (Pages.attempt(() -> reviewSupplements.request(current.require(), id, supplementReason,
+        supplementMaterials)) != null) {
+      Pages.info("已告知申请人补正，审查时限暂停计算，申请人重新提交后恢复。");
+      supplementReason = null;
+      supplementMaterials = new java.util.ArrayList<>();
+    }
+    refresh();
+  }
+
+  public boolean isCanRequestReviewSupplement() {
+    return can(ApplicationAction.REVIEW_SUPPLEMENT);
+  }
+
+  /** The applicant hands in an open 审查补正 (upload the named materials, then submit). */
+  public boolean isCanHandInReviewSupplement() {
+    return can(ApplicationAction.SUPPLY_REVIEW_SUPPLEMENT);
+  }
+
+  private String supplementReason;
+  private List<String> supplementMaterials = new java.util.ArrayList<>();
+
+  public String getSupplementReason() { return supplementReason; }
+  public void setSupplementReason(String value) { this.supplementReason = value; }
+  public List<String> getSupplementMaterials() { return supplementMaterials; }
+  public void setSupplementMaterials(List<String> value) { this.supplementMaterials = value; }
+
   public boolean isCanGiveOpinion() {
     return can(ApplicationAction.OPINION);
   }
@@ -306,11 +340,14 @@ public class ApplicationBean implements Serializable {
   public boolean canUpload(String materialCode) {
     ApplicationView v = getView();
     return isEditable() || (v != null && v.actions().contains(ApplicationAction.SUPPLY_PROMISED)
-        && v.commitment() != null && v.commitment().materials().contains(materialCode));
+        && v.commitment() != null && v.commitment().materials().contains(materialCode))
+        || (v != null && v.actions().contains(ApplicationAction.SUPPLY_REVIEW_SUPPLEMENT)
+        && v.reviewSupplement() != null && v.reviewSupplement().materials().contains(materialCode));
   }
 
   public boolean isCanUploadAny() {
-    return isEditable() || can(ApplicationAction.SUPPLY_PROMISED);
+    return isEditable() || can(ApplicationAction.SUPPLY_PROMISED)
+        || can(ApplicationAction.SUPPLY_REVIEW_SUPPLEMENT);
   }
 
   public boolean isCanReadMaterials() {

@@ -98,7 +98,10 @@ public class WorklistBean {
       return EnumSet.copyOf(ApplicationStatus.AWAITING_ACCEPTANCE);
     }
     if (actor.has(Role.CHIEF_REP) || actor.has(Role.REVIEWER)) {
-      return EnumSet.copyOf(ApplicationStatus.DECIDABLE);
+      // The department's own cases, also while they wait for a 审查补正 it asked for.
+      Set<ApplicationStatus> mine = EnumSet.copyOf(ApplicationStatus.DECIDABLE);
+      mine.add(ApplicationStatus.REVIEW_SUPPLEMENT_REQUESTED);
+      return mine;
     }
     return Set.of();
   }
