@@ -56,6 +56,7 @@ class AdminPageIT {
     // PrimeFaces' own widget API: a click on the animated panel's item may land before it settles.
     wait.until(d -> Boolean.TRUE.equals(js("return typeof PF === 'function' && !!PF('rulesMatter')")));
     js("PF('rulesMatter').selectValue('SCJG-0002')");
+    click(By.id("tabs:rules:loadRules"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:rules:version"), "现行版本"));
     String document = browser.findElement(By.id("tabs:rules:document")).getAttribute("value");
     assertTrue(document.contains("loss-statement"), document);
