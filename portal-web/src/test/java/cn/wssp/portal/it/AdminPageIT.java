@@ -74,7 +74,7 @@ class AdminPageIT {
     // Publishing (the same rules) makes a new version, after a confirmation.
     String before = text(By.id("tabs:rules:version"));
     click(By.id("tabs:rules:publish"));
-    click(By.cssSelector(".ui-confirmdialog-yes"));
+    click(By.id("confirm:yes"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已发布「SCJG-0002」预审规则第"));
     assertNotEquals(before, text(By.id("tabs:rules:version")));
 
