@@ -80,7 +80,7 @@ class AdminPageIT {
 
     // 节假日安排: 2026 as seeded from the State Council's notice; a bad date is named.
     click(By.linkText("节假日安排"));
-    type(By.id("tabs:calendar:year_input"), "2026");
+    type(By.id("tabs:calendar:year"), "2026");
     click(By.id("tabs:calendar:loadYear"));
     wait.until(d -> d.findElement(By.id("tabs:calendar:holidays")).getAttribute("value").contains("2026-10-01"));
     String holidays = browser.findElement(By.id("tabs:calendar:holidays")).getAttribute("value");
