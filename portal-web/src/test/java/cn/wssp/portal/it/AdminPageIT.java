@@ -8,6 +8,7 @@ import static cn.wssp.portal.it.BrowserJourneyIT.login;
 import static cn.wssp.portal.it.BrowserJourneyIT.logout;
 import static cn.wssp.portal.it.BrowserJourneyIT.open;
 import static cn.wssp.portal.it.BrowserJourneyIT.shot;
+import static cn.wssp.portal.it.BrowserJourneyIT.stale;
 import static cn.wssp.portal.it.BrowserJourneyIT.text;
 import static cn.wssp.portal.it.BrowserJourneyIT.type;
 import static cn.wssp.portal.it.BrowserJourneyIT.wait;
@@ -54,7 +55,8 @@ class AdminPageIT {
 
     // 预审规则: choose the 即办件, its rules in force appear in the editor.
     // PrimeFaces' own widget API: a click on the animated panel's item may land before it settles.
-    wait.until(d -> Boolean.TRUE.equals(js("return typeof PF === 'function' && !!PF('rulesMatter')")));
+    wait.until(d -> stale(() -> Boolean.TRUE.equals(
+        js("return typeof PF === 'function' && !!PF('rulesMatter')"))));
     js("PF('rulesMatter').selectValue('SCJG-0002')");
     click(By.id("tabs:rules:loadRules"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:rules:version"), "现行版本"));
@@ -82,7 +84,9 @@ class AdminPageIT {
     click(By.linkText("节假日安排"));
     type(By.id("tabs:calendar:year"), "2026");
     click(By.id("tabs:calendar:loadYear"));
-    wait.until(d -> d.findElement(By.id("tabs:calendar:holidays")).getAttribute("value").contains("2026-10-01"));
+    // The form is re-rendered by the Ajax answer: an element found just before counts as "not yet".
+    wait.until(d -> stale(() -> d.findElement(By.id("tabs:calendar:holidays")).getAttribute("value")
+        .contains("2026-10-01")));
     String holidays = browser.findElement(By.id("tabs:calendar:holidays")).getAttribute("value");
     browser.findElement(By.id("tabs:calendar:holidays")).sendKeys("\n2026-13-01");
     click(By.id("tabs:calendar:saveYear"));
