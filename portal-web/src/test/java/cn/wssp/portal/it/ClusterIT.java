@@ -90,7 +90,7 @@ class ClusterIT {
   private static long journey(CountDownLatch submitted) throws Exception {
     Retrying applicant = Retrying.login("applicant");
     Api.Reply created = applicant.post("/api/v1/applications", "{\"matterCode\":\"SCJG-0002\"}");
-    assertEquals(200, created.status(), created.toString());
+    assertTrue(created.status() == 200 || created.status() == 201, created.toString());
     long id = created.json().getJsonNumber("id").longValue();
     Api.Reply up = applicant.putFile("/api/v1/applications/" + id + "/materials/loss-statement",
         "遗失声明.pdf", Materials.valid("SCJG-0002", "loss-statement"));
