@@ -77,7 +77,8 @@ class ClusterIT {
       for (JsonValue d : app.getJsonArray("documents")) {
         kinds.merge(d.asJsonObject().getString("kind"), 1, Integer::sum);
       }
-      assertEquals(Map.of("ACCEPTANCE_NOTICE", 1, "APPROVAL_DECISION", 1), kinds, app.toString());
+      assertEquals(1, kinds.getOrDefault("ACCEPTANCE_NOTICE", 0), "one acceptance notice: " + app);
+      assertEquals(1, kinds.getOrDefault("APPROVAL_DECISION", 0), "one decision: " + app);
       Map<String, Integer> actions = new ConcurrentHashMap<>();
       for (JsonValue e : staff.get("/api/v1/applications/" + id + "/audit").structure().asJsonArray()) {
         actions.merge(e.asJsonObject().getString("action"), 1, Integer::sum);
