@@ -28,9 +28,6 @@ import org.junit.jupiter.api.Test;
  * one pre-review, one acceptance notice and one decision: no work lost, none done twice.
  * Runs with the postgres profile only (a cluster shares one PostgreSQL database).
  */
-@org.junit.jupiter.api.Disabled("Found at stop 14: with two instances and 8 concurrent journeys one request"
-    + " answers 500 INTERNAL_ERROR (see the instances' logs under target/it-data/cluster-*/cluster/);"
-    + " to be diagnosed and fixed before this runs in CI again (issue 11)")
 class ClusterIT {
   private static final int JOURNEYS = 8;
   private static RunningPortal cluster;

@@ -22,18 +22,29 @@ public class JpaNumberSequence implements NumberSequence {
     return value;
   }
 
+  @jakarta.inject.Inject
+  NumberSequenceRows rows;
+
   /**
-   * Locks (creating if needed) the row of a named sequence until the transaction ends. Two
-   * instances creating the same new row at once: one fails on the key and its request is retried
-   * by the user; it happens once per sequence and year.
+   * Locks (creating if needed) the row of a named sequence until the transaction ends. The row
+   * is created in a transaction of its own, so that two instances creating the same new row at
+   * once both go on: the loser's insert fails on the key and it locks the winner's row.
    */
   void lock(String name) {
-    int updated = em.createNativeQuery(
-            "UPDATE number_sequence SET next_value = next_value WHERE name = ?1")
-        .setParameter(1, name).executeUpdate();
-    if (updated == 0) {
-      em.createNativeQuery("INSERT INTO number_sequence(name, next_value) VALUES (?1, 1)")
-          .setParameter(1, name).executeUpdate();
+    if (touch(name) == 0) {
+      try {
+        rows.create(name);
+      } catch (RuntimeException createdByAnother) {
+        // The key exists now: a concurrent request created it, which is all that was needed.
+      }
+      if (touch(name) == 0) {
+        throw new IllegalStateException("number sequence " + name + " could not be created");
+      }
     }
+  }
+
+  private int touch(String name) {
+    return em.createNativeQuery("UPDATE number_sequence SET next_value = next_value WHERE name = ?1")
+        .setParameter(1, name).executeUpdate();
   }
 }
