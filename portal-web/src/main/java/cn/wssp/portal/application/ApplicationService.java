@@ -57,8 +57,7 @@ public class ApplicationService {
   public Application create(Actor actor, String matterCode) {
     AccessPolicy.requireRole(actor, Role.APPLICANT, "创建申请");
     Matter matter = matters.matter(matterCode);
-    UserAccount applicant = accounts.find(actor.userId()).orElseThrow(() ->
-        DomainException.forbidden("账户不可用，请重新登录。"));
+    UserAccount applicant = accounts.require(actor.userId());
     Application app = applications.add(
         new Application(numbers.next("SQ"), matter, applicant, Instant.now(clock),
             Numbers.trackingCode()));

@@ -44,7 +44,7 @@ public class CommitmentBreach implements Sweep {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean breach(Long applicationId) {
-    Application app = applications.find(applicationId).orElse(null);
+    Application app = applications.findForUpdate(applicationId).orElse(null); // the claim: once across instances
     Commitment c = app == null ? null : applications.commitment(app.id()).orElse(null);
     LocalDate today = LocalDate.now(clock);
     if (c == null || !c.isOverdue(today)) {

@@ -34,8 +34,7 @@ public class DecisionPreview {
     if (!actor.has(Role.CHIEF_REP)) {
       throw DomainException.forbidden("只有审批部门的首席代表可以预览决定书草稿。");
     }
-    UserAccount chief = accounts.find(actor.userId()).orElseThrow(() ->
-        DomainException.forbidden("账户不可用，请重新登录。"));
+    UserAccount chief = accounts.require(actor.userId());
     DecisionService.requireComplete(outcome, text);
     app.requireDecidable();
     JointDecision joint = new JointDecision(app, reviews.decisions(app.id()));

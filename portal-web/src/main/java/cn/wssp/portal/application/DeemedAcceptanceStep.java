@@ -34,7 +34,9 @@ public class DeemedAcceptanceStep {
   /** Whether this call turned it (false: someone acted meanwhile). */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean deem(Long applicationId) {
-    Application app = applications.find(applicationId).orElse(null);
+    // The row lock is the claim, as in DeemedApprovalStep: a second instance sweeping the same
+    // deadline waits here, then finds it accepted — one notice, not a failed commit.
+    Application app = applications.findForUpdate(applicationId).orElse(null);
     LocalDate today = LocalDate.now(clock);
     if (app == null || !app.isPreReviewOverdue(today)) {
       return false;

@@ -6,6 +6,7 @@ import cn.wssp.prereview.PreReviewResult;
 import cn.wssp.prereview.PreReviewer;
 import cn.wssp.portal.domain.model.*;
 import cn.wssp.prereview.MaterialRequirement;
+import cn.wssp.prereview.MaterialRule;
 import cn.wssp.prereview.RuleSet;
 import cn.wssp.prereview.RuleSetException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -139,6 +140,15 @@ public class MatterRules {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** The material codes a draft lists, in order; none while the draft does not parse. */
+  public List<String> materialCodes(String document) {
+    try {
+      return parse(document).materials().stream().map(MaterialRule::code).toList();
+    } catch (DomainException invalid) {
+      return List.of(); // the trial and the publication say what is wrong with it
+    }
   }
 
   /** A document that is not a valid rule set is refused with the reader's Chinese message. */

@@ -33,8 +33,7 @@ public class ReviewOpinions {
       String reason) {
     Application app = applications.visible(actor, applicationId);
     AccessPolicy.requireRole(actor, Role.REVIEWER, "提出审查意见");
-    UserAccount reviewer = accounts.find(actor.userId()).orElseThrow(() ->
-        DomainException.forbidden("账户不可用，请重新登录。"));
+    UserAccount reviewer = accounts.require(actor.userId());
     ReviewOpinion opinion = ReviewOpinion.of(app,
         new JointDecision(app, reviews.decisions(app.id())), reviewer, outcome, reason,
         Instant.now(clock), clock.getZone());

@@ -42,8 +42,7 @@ public class ReviewSupplements {
     if (!AccessPolicy.isDepartmentStaff(actor, app)) {
       throw DomainException.forbidden("只有审批部门的审查人员或首席代表可以要求审查补正。");
     }
-    UserAccount staff = accounts.find(actor.userId()).orElseThrow(() ->
-        DomainException.forbidden("账户不可用，请重新登录。"));
+    UserAccount staff = accounts.require(actor.userId());
     // A department that has decided has said its word; nothing to supplement for it.
     new JointDecision(app, reviews.decisions(app.id())).requireOpenFor(staff.department(),
         clock.getZone());

@@ -32,8 +32,7 @@ public class SealingGuard {
 
   /** The chief representative who may seal for this application today, or a 403 saying why. */
   public UserAccount authorisedChief(Actor actor, Application app) {
-    UserAccount chief = accounts.find(actor.userId()).orElseThrow(() ->
-        DomainException.forbidden("账户不可用，请重新登录。"));
+    UserAccount chief = accounts.require(actor.userId());
     LocalDate today = LocalDate.now(clock);
     try {
       SigningPolicy.requireAuthorised(chief, app.matter(), today,

@@ -7,6 +7,7 @@ import cn.wssp.portal.domain.model.*;
 import cn.wssp.prereview.PreReviewer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,5 +68,60 @@ class MaterialUploadsTest {
         actor(portal.applicant2), app.id(), "application-form", "x.pdf",
         new ByteArrayInputStream(new byte[10]))).status());
     assertEquals(before, portal.objects.objects.size());
+  }
+
+  // A replaced material's old object is deleted after the row points at the new one.
+
+  MaterialFile upload(String text) {
+    return upload("申请书.txt", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  List<String> materialObjects() {
+    String prefix = "applications/" + app.id() + "/materials/application-form/";
+    return portal.objects.objects.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+  }
+
+  @Test
+  void tenReplacementsLeaveOneObject() {
+    MaterialFile last = null;
+    for (int i = 0; i < 10; i++) {
+      last = upload("第 " + i + " 版");
+    }
+    assertEquals(List.of(last.objectKey()), materialObjects());
+    assertArrayEquals("第 9 版".getBytes(StandardCharsets.UTF_8),
+        portal.objects.objects.get(last.objectKey()));
+  }
+
+  @Test
+  void aFailedDeleteLeavesAnOrphanAndTheNewFileRecorded() {
+    MaterialFile first = upload("第一版");
+    portal.objects.undeletable.add(first.objectKey());
+    MaterialFile second = upload("第二版");
+    assertEquals(second.objectKey(), portal.applications.materialFile(app.id(), "application-form")
+        .orElseThrow().objectKey());
+    assertEquals(2, materialObjects().size(), "the old object stays for the reconciliation");
+  }
+
+  @Test
+  void theStoreDownAnswers503AndKeepsWhatWasSaved() {
+    MaterialFile first = upload("第一版");
+    portal.objects.down = true;
+    DomainException e = assertThrows(DomainException.class, () -> upload("第二版"));
+    assertEquals(503, e.status());
+    assertEquals("STORAGE_UNAVAILABLE", e.code());
+    assertEquals("文件存储暂时不可用，请稍后重试；已保存的内容不受影响。", e.getMessage());
+    assertEquals(first.objectKey(), portal.applications.materialFile(app.id(), "application-form")
+        .orElseThrow().objectKey());
+    portal.objects.down = false;
+    assertEquals(List.of(first.objectKey()), materialObjects());
+  }
+
+  @Test
+  void aRefusedUploadLeavesNoObject() {
+    MaterialFile first = upload("第一版");
+    // A withdrawn application takes no upload: nothing is stored for it.
+    portal.applications.withdraw(actor(portal.applicant), app.id());
+    assertThrows(DomainException.class, () -> upload("第二版"));
+    assertEquals(List.of(first.objectKey()), materialObjects());
   }
 }

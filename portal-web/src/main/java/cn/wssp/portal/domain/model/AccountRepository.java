@@ -8,6 +8,11 @@ import java.util.Optional;
 public interface AccountRepository {
   Optional<UserAccount> find(Long id);
 
+  /** The acting user's account: gone or disabled since the login, the request is refused. */
+  default UserAccount require(Long id) {
+    return find(id).orElseThrow(() -> DomainException.forbidden("账户不可用，请重新登录。"));
+  }
+
   /** The account locked against concurrent changes until the transaction ends (PIN counting). */
   Optional<UserAccount> findForUpdate(Long id);
 

@@ -140,15 +140,7 @@ public class AdminBean implements Serializable {
 
   /** The material codes of the rule set in the editor, for the trial's choice. */
   public List<String> getEditorMaterials() {
-    if (rulesDocument == null || rulesDocument.isBlank()) {
-      return List.of();
-    }
-    try {
-      return cn.wssp.prereview.RuleSet.parse(rulesDocument).materials().stream()
-          .map(cn.wssp.prereview.MaterialRule::code).toList();
-    } catch (RuntimeException e) {
-      return List.of(); // the trial itself says what is wrong with the document
-    }
+    return rules.materialCodes(rulesDocument);
   }
 
   public void loadYear() {
