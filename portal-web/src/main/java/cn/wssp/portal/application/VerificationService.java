@@ -66,7 +66,9 @@ public class VerificationService {
     VerificationReport report = seals.verify(pdf);
     Document doc = report.documentNumber() == null ? null
         : documents.byNumber(report.documentNumber()).orElse(null);
-    boolean registered = doc != null && doc.sha256().equals(sha256(pdf));
+    // Byte-equal to what was issued: the current version, or one an archive timestamp extended
+    // since (the copy the applicant downloaded before the renewal stays registered).
+    boolean registered = doc != null && documents.isIssuedVersion(doc.id(), sha256(pdf));
     return result(report, doc, registered, manifest(pdf, doc));
   }
 

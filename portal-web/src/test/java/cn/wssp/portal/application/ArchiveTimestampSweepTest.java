@@ -60,6 +60,14 @@ class ArchiveTimestampSweepTest {
     assertEquals(oldPdf.length + cn.wssp.portal.testing.RecordingSeals.ARCHIVE_MARK.length,
         portal.issuer.read(due).length);
 
+    // The copy downloaded before the renewal still verifies as registered, and so does the new
+    // one; bytes the portal never issued under that number do not.
+    assertTrue(portal.verification.verifyUpload(oldPdf).registered(), "the earlier version");
+    assertTrue(portal.verification.verifyUpload(portal.issuer.read(due)).registered(), "the new one");
+    byte[] altered = oldPdf.clone();
+    altered[altered.length - 20] ^= 1;
+    assertTrue(!portal.verification.verifyUpload(altered).registered(), "altered bytes");
+
     assertEquals(0, portal.archiveSweep.run(), "renewed documents are not due again");
   }
 

@@ -110,4 +110,10 @@ public class InMemoryDocuments implements DocumentRepository {
       java.time.Instant supersededAt, String reason) {
     versions.add(new Version(documentId, objectKey, sha256, size, supersededAt, reason));
   }
+
+  @Override
+  public boolean isIssuedVersion(Long documentId, String sha256) {
+    return find(documentId).map(d -> d.sha256().equals(sha256)).orElse(false)
+        || versions.stream().anyMatch(v -> v.documentId().equals(documentId) && v.sha256().equals(sha256));
+  }
 }

@@ -51,4 +51,10 @@ public interface DocumentRepository {
    */
   void keepVersion(Long documentId, String objectKey, String sha256, long size,
       java.time.Instant supersededAt, String reason);
+
+  /**
+   * Whether {@code sha256} is a version this document was issued in: the current one or one an
+   * archive timestamp superseded (what the applicant downloaded before stays theirs).
+   */
+  boolean isIssuedVersion(Long documentId, String sha256);
 }

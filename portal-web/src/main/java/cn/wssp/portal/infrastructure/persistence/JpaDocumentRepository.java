@@ -109,4 +109,15 @@ public class JpaDocumentRepository implements DocumentRepository {
         .setParameter(4, size).setParameter(5, java.sql.Timestamp.from(supersededAt))
         .setParameter(6, reason).executeUpdate();
   }
+
+  @Override
+  public boolean isIssuedVersion(Long documentId, String sha256) {
+    Document doc = em.find(Document.class, documentId);
+    if (doc == null) {
+      return false;
+    }
+    return doc.sha256().equals(sha256) || ((Number) em.createNativeQuery(
+            "SELECT COUNT(*) FROM document_version WHERE document_id = ?1 AND sha256 = ?2")
+        .setParameter(1, documentId).setParameter(2, sha256).getSingleResult()).longValue() > 0;
+  }
 }
