@@ -202,6 +202,18 @@ public final class PortalSettings {
   }
 
   /**
+   * How often every instance runs the time-driven sweeps (deemed acceptance, reminders, …):
+   * PORTAL_SWEEP_SECONDS, default 60. The legal clocks count in days, so a minute is plenty.
+   */
+  public java.time.Duration sweepInterval() {
+    long seconds = Long.parseLong(get("portal.sweep.seconds").orElse("60"));
+    if (seconds < 1) {
+      throw new IllegalStateException("PORTAL_SWEEP_SECONDS 应为正整数：" + seconds);
+    }
+    return java.time.Duration.ofSeconds(seconds);
+  }
+
+  /**
    * Worker JVMs of the pre-review (never more than the processors; PORTAL_PREREVIEW_WORKERS) and
    * files each examines before it is replaced (PORTAL_PREREVIEW_WORKER_MAX_FILES).
    */

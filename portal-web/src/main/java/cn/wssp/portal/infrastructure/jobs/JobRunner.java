@@ -42,6 +42,9 @@ public class JobRunner {
   @Any
   Instance<Sweep> sweeps;
 
+  @Inject
+  SweepTransaction inTransaction;
+
   private ScheduledFuture<?> sweeper;
   /** How often the flag set by {@link #wake} is looked at; costs nothing while it is down. */
   static final long WAKE_CHECK_MS = 50;
@@ -64,7 +67,9 @@ public class JobRunner {
       poller = scheduler.scheduleWithFixedDelay(this::poll, 1, 1, TimeUnit.SECONDS);
       waker = scheduler.scheduleWithFixedDelay(this::pollIfWoken, WAKE_CHECK_MS, WAKE_CHECK_MS,
           TimeUnit.MILLISECONDS);
-      sweeper = scheduler.scheduleWithFixedDelay(this::sweep, 30, 60, TimeUnit.SECONDS);
+      long every = PortalSettings.current().sweepInterval().toSeconds();
+      sweeper = scheduler.scheduleWithFixedDelay(this::sweep, Math.min(30, every), every,
+          TimeUnit.SECONDS);
     }
   }
 
@@ -151,7 +156,7 @@ public class JobRunner {
   void sweep() {
     for (Sweep s : sweeps) {
       try {
-        int changed = s.run();
+        int changed = inTransaction.run(s);
         if (changed > 0) {
           LOG.info("定时巡检 " + s.name() + "：处理 " + changed + " 件");
         }
