@@ -138,6 +138,10 @@ public final class RunningPortal implements AutoCloseable {
     }
     env.putAll(environment);
     pb.redirectErrorStream(true);
+    // Several starts append to one log: a marker says where each begins, so a failure's tail
+    // is known to be this start's and not the previous one's.
+    Files.writeString(dataDir.resolve("portal.log"), "\n==== RunningPortal: start at " + Instant.now()
+        + " ====\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("portal.log").toFile()));
     process = pb.start();
     // A cluster starts its instances one after the other.
