@@ -69,7 +69,7 @@ public class AcceptanceService {
   private Document accept(Actor actor, Application app, String why) {
     Commitment commitment = applications.commitmentOf(app.id()).orElse(null);
     boolean override = app.acceptanceWouldOverride(commitment != null);
-    LocalDate reviewDue = calendar.current().addWorkingDays(LocalDate.now(clock), app.matter().timeLimitDays());
+    LocalDate reviewDue = app.matter().reviewDue(LocalDate.now(clock), calendar.current());
     app.accept(Instant.now(clock), reviewDue, commitment != null, why);
     Document notice = issuer.issueNotice(app, DocumentKind.ACCEPTANCE_NOTICE,
         OfficialTexts.acceptance(app, clock.getZone(), reviewDue, commitment, override ? why : null),

@@ -32,7 +32,8 @@ public record ApplicationView(
     List<DepartmentDecisionView> departmentDecisions,
     List<OpinionView> opinions,
     String supplementReason,
-    ReviewSupplementView reviewSupplement) {
+    ReviewSupplementView reviewSupplement,
+    String commitmentRefusal) {
 
   /** The actor may do this now (pages: #{v.can('WITHDRAW')}). */
   public boolean can(String action) {

@@ -73,6 +73,12 @@ public class ApplicationViews {
         docs.stream().anyMatch(d -> d.kind().equals(DocumentKind.APPROVAL_DECISION.name())));
     AccessPolicy.narrowToDepartment(actions, actor, app, app.matter().departments().stream()
         .anyMatch(d -> d.id().equals(actor.departmentId()) && joint.of(d).isPresent()));
+    // A listed enterprise (失信) is not offered what it would be refused; it is told why instead.
+    String commitmentRefusal = actions.contains(ApplicationAction.COMMIT)
+        ? applications.commitmentRefusal(actor, app.id()).orElse(null) : null;
+    if (commitmentRefusal != null) {
+      actions.remove(ApplicationAction.COMMIT);
+    }
     return new ApplicationView(app.id(), app.number(), app.matter().code(), app.matter().name(),
         app.enterprise().name(), app.status().name(), app.status().label(), app.createdAt(),
         app.submittedAt(), preReview, uploaded, materials, deadlines(app), commitment, docs,
@@ -83,7 +89,7 @@ public class ApplicationViews {
         departmentDecisions(app, joint),
         AccessPolicy.canReadOpinions(actor, app) ? opinions(app) : List.of(),
         app.status() == ApplicationStatus.SUPPLEMENT_REQUESTED ? app.supplementReason() : null,
-        reviewSupplement(app));
+        reviewSupplement(app), commitmentRefusal);
   }
 
   private static ReviewSupplementView reviewSupplement(Application app) {

@@ -42,7 +42,7 @@ public class DeemedAcceptanceStep {
       return false;
     }
     LocalDate submitted = app.submittedAt().atZone(clock.getZone()).toLocalDate();
-    LocalDate reviewDue = calendar.current().addWorkingDays(submitted, app.matter().timeLimitDays());
+    LocalDate reviewDue = app.matter().reviewDue(submitted, calendar.current());
     ApplicationStatus from = app.status();
     LocalDate due = app.preReviewDue();
     app.deemAccepted(today, reviewDue);

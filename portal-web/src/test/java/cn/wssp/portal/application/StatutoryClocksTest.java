@@ -129,6 +129,25 @@ class StatutoryClocksTest {
     assertEquals(Light.RED, portal.views.light(app), "overdue");
   }
 
+  /** 即办件: due the day it is accepted, yellow all that day, red the next morning. */
+  @Test
+  void anImmediateMatterIsDueTheDayItIsAccepted() {
+    Application app = portal.accepted(portal.immediate); // Monday 11-23
+    assertEquals(LocalDate.of(2026, 11, 23), app.reviewDue());
+    assertEquals(Light.YELLOW, portal.views.light(app), "the due day");
+    today(LocalDate.of(2026, 11, 24));
+    assertEquals(Light.RED, portal.views.light(app), "not decided on the spot");
+  }
+
+  @Test
+  void anImmediateMatterAcceptedOnADayOffIsDueTheNextWorkingDay() {
+    var calendar = new cn.wssp.portal.domain.calendar.WorkingDayCalendar();
+    assertEquals(LocalDate.of(2026, 11, 30),
+        portal.immediate.reviewDue(LocalDate.of(2026, 11, 28), calendar), "Saturday → Monday");
+    assertEquals(LocalDate.of(2026, 12, 7),
+        portal.promised.reviewDue(LocalDate.of(2026, 11, 23), calendar), "承诺件: 10 working days");
+  }
+
   /** Review of 10 working days from Monday 11-23, due Monday 12-07. */
   @Test
   void yellowAtEightyPercentUsedAndRedWhenOverdue() {

@@ -103,6 +103,11 @@ final class TestPortal {
       .addMaterial("application-form", "食品经营许可申请书", true, false, List.of("application/pdf"), 10 * MB, 20)
       .addMaterial("premises-layout", "经营场所平面布局图", true, true, List.of("application/pdf"), 10 * MB, 10));
 
+  /** 即办件: decided at the window the same day. */
+  final Matter immediate = matterRepo.add(new Matter("SCJG-0002", "营业执照遗失补领",
+      MatterKind.IMMEDIATE, 1, "c", "《市场主体登记管理条例实施细则》", "p", "不收费", List.of(market))
+      .addMaterial("loss-statement", "遗失声明", true, false, List.of("application/pdf"), 10 * MB, 10));
+
   /** 联办件 of both departments (market's seal place first), decided in any order. */
   final Matter joint = matterRepo.add(new Matter("LB-0001", "餐饮服务与公共场所卫生许可联办",
       MatterKind.JOINT, 15, "c", "《公共场所卫生管理条例》第八条", "p", "不收费", List.of(market, health))

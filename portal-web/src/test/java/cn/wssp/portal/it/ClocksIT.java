@@ -65,6 +65,15 @@ class ClocksIT {
     assertEquals(200, accepted.status(), accepted.toString());
     JsonObject before = application(applicant, id).getJsonObject("deadlines");
     String firstDue = before.getString("reviewDue");
+    // 即办件: decided on the spot, so the review is due the day of acceptance (a working day
+    // here, or the next one), and the public guide says so rather than "1 个工作日".
+    java.time.LocalDate today = java.time.Instant.parse(Api.login(portal, "admin")
+        .get("/api/v1/admin/clock").json().getString("now"))
+        .atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+    assertEquals(addWorkingDays(today.minusDays(1).toString(), 1), firstDue,
+        "the first working day from today on: " + before);
+    String guide = Api.anonymous(portal).get("/matter.xhtml?code=" + MATTER).text();
+    assertTrue(guide.contains("当场办结"), "the guide of a 即办件 promises a decision on the spot");
     assertEquals(0, before.getInt("reviewPausedDays"));
 
     // 审查补正: the reason is required and named; then the clock pauses.

@@ -172,6 +172,11 @@ class DelegationIT {
     assertEquals("贵单位已被列入失信名单（原因：承诺不实被撤销许可），不适用告知承诺制，请补齐全部材料后再提交。",
         refused.json().getString("message"));
 
+    JsonObject listedView = applicant2.get("/api/v1/applications/" + id).json();
+    assertFalse(listedView.getJsonArray("actions").toString().contains("\"COMMIT\""),
+        "actions[] does not offer what would be refused: " + listedView.getJsonArray("actions"));
+    assertTrue(listedView.getString("commitmentRefusal").contains("失信名单"), listedView.toString());
+
     String page = applicant2.get("/app/application.xhtml?id=" + id).text();
     assertTrue(page.contains("贵单位已被列入失信名单（原因：承诺不实被撤销许可）"), page);
     assertFalse(page.contains("signCommitment"), "the page offers no commitment to a listed enterprise");
@@ -180,6 +185,8 @@ class DelegationIT {
     assertEquals(404, admin.delete("/api/v1/admin/dishonest/" + creditCode).status());
     String audit = admin.get("/api/v1/admin/audit?action=DISHONEST_REMOVED").text();
     assertTrue(audit.contains(creditCode), audit);
+    assertTrue(applicant2.get("/api/v1/applications/" + id).json().getJsonArray("actions")
+        .toString().contains("\"COMMIT\""), "off the list, actions[] offers COMMIT again");
     assertTrue(applicant2.get("/app/application.xhtml?id=" + id).text().contains("signCommitment"),
         "off the list, the page offers the commitment again");
     Api.Reply signed = applicant2.post("/api/v1/applications/" + id + "/commitment", commitment);

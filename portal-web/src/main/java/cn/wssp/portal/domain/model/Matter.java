@@ -119,6 +119,19 @@ public class Matter {
     return materials.stream().filter(m -> m.code().equals(materialCode)).findFirst();
   }
 
+  /**
+   * The review clock's last day for an application accepted on {@code acceptedOn}: a 即办件 is
+   * decided on the spot, so the same working day (the next one when accepted on a day off); the
+   * other kinds within their promised working days, the day of acceptance not counted.
+   */
+  public java.time.LocalDate reviewDue(java.time.LocalDate acceptedOn,
+      cn.wssp.portal.domain.calendar.WorkingDayCalendar calendar) {
+    if (kind == MatterKind.IMMEDIATE) {
+      return calendar.isWorkingDay(acceptedOn) ? acceptedOn : calendar.addWorkingDays(acceptedOn, 1);
+    }
+    return calendar.addWorkingDays(acceptedOn, timeLimitDays);
+  }
+
   /** The center turns 超时默许 on or off for this matter. */
   public void setDeemedApprovalOnTimeout(boolean on) {
     this.deemedApprovalOnTimeout = on;

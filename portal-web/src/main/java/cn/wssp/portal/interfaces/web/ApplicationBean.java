@@ -92,9 +92,6 @@ public class ApplicationBean implements Serializable {
   private String previewMaterial;
   private Map<Long, String> overruleReasons = new HashMap<>();
   private LocalDate commitDue;
-  // 失信名单: asked once per view, only where the commitment would otherwise be offered.
-  private transient String commitmentRefusal;
-  private transient boolean commitmentRefusalChecked;
 
   /** View action of application.xhtml?id=…. */
   public void load() {
@@ -316,16 +313,12 @@ public class ApplicationBean implements Serializable {
   }
 
   public boolean isCanCommit() {
-    return can(ApplicationAction.COMMIT) && getCommitmentRefusal() == null;
+    return can(ApplicationAction.COMMIT);
   }
 
   /** Why this enterprise may not sign a commitment (失信名单), said instead of the form. */
   public String getCommitmentRefusal() {
-    if (!commitmentRefusalChecked && can(ApplicationAction.COMMIT)) {
-      commitmentRefusalChecked = true;
-      commitmentRefusal = applications.commitmentRefusal(current.require(), id).orElse(null);
-    }
-    return commitmentRefusal;
+    return view == null ? null : view.commitmentRefusal();
   }
 
   public boolean isClerkCanAct() {
