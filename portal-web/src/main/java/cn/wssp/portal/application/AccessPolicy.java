@@ -3,6 +3,7 @@ package cn.wssp.portal.application;
 import cn.wssp.portal.domain.model.Application;
 import cn.wssp.portal.domain.model.ApplicationStatus;
 import cn.wssp.portal.domain.model.DomainException;
+import cn.wssp.portal.domain.model.MatterKind;
 import cn.wssp.portal.domain.model.ReviewOpinion;
 import cn.wssp.portal.domain.model.Role;
 import java.util.EnumSet;
@@ -116,8 +117,19 @@ public final class AccessPolicy {
     if (actor.has(Role.WINDOW_CLERK) && app.status() == ApplicationStatus.PRE_REVIEWED) {
       actions.add(ApplicationAction.ACCEPTANCE);
     }
-    if (actor.has(Role.CHIEF_REP) && ApplicationStatus.DECIDABLE.contains(app.status())) {
+    // 上报件: the higher authority decides; the department forwards and records its answer.
+    boolean forwardedKind = app.matter().kind() == MatterKind.FORWARDED;
+    if (actor.has(Role.CHIEF_REP) && ApplicationStatus.DECIDABLE.contains(app.status())
+        && !forwardedKind) {
       actions.add(ApplicationAction.DECISION);
+    }
+    if (forwardedKind && isDepartmentStaff(actor, app)
+        && ApplicationStatus.UNDER_EXAMINATION.contains(app.status())) {
+      actions.add(ApplicationAction.FORWARD);
+    }
+    if (actor.has(Role.CHIEF_REP) && isDepartmentStaff(actor, app)
+        && app.status() == ApplicationStatus.FORWARDED) {
+      actions.add(ApplicationAction.ANSWER_FORWARDING);
     }
     if (isDepartmentStaff(actor, app)
         && ApplicationStatus.UNDER_EXAMINATION.contains(app.status())) {

@@ -21,6 +21,10 @@ public enum ApplicationAction {
   ACCEPTANCE,
   /** The chief representative's sealed decision. */
   DECISION,
+  /** 上报件: a deciding department's reviewer or chief sends it to the higher authority. */
+  FORWARD,
+  /** 上报件: the department's chief records the higher authority's answer and issues the decision. */
+  ANSWER_FORWARDING,
   /** 审查意见: a reviewer of a department still to decide advises its chief representative. */
   OPINION,
   /** Revoke an issued approval with a signed revocation decision. */

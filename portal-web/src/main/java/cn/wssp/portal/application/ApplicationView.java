@@ -33,12 +33,21 @@ public record ApplicationView(
     List<OpinionView> opinions,
     String supplementReason,
     ReviewSupplementView reviewSupplement,
-    String commitmentRefusal) {
+    String commitmentRefusal,
+    ForwardingView forwarding) {
 
   /** The actor may do this now (pages: #{v.can('WITHDRAW')}). */
   public boolean can(String action) {
     return actions.contains(ApplicationAction.valueOf(action));
   }
+
+  /**
+   * 上报件: to whom it went and when, the answer's reference once back; {@code opinion} (初审意见)
+   * is internal advice, shown only to those who may read review opinions.
+   */
+  public record ForwardingView(String department, String authority, String opinion,
+      String forwardedBy, Instant forwardedAt, String replyReference, String replyOutcome,
+      Instant answeredAt) {}
 
   /** {@code rulesVersion}: the rule set version judged under (null before rule sets existed). */
   public record PreReview(Verdict verdict, Instant reviewedAt, Integer rulesVersion,

@@ -21,6 +21,9 @@ public class ApplicationViews {
   DocumentRepository documents;
 
   @Inject
+  ForwardingRepository forwardings;
+
+  @Inject
   DepartmentReviewRepository reviews;
 
   @Inject
@@ -89,7 +92,16 @@ public class ApplicationViews {
         departmentDecisions(app, joint),
         AccessPolicy.canReadOpinions(actor, app) ? opinions(app) : List.of(),
         app.status() == ApplicationStatus.SUPPLEMENT_REQUESTED ? app.supplementReason() : null,
-        reviewSupplement(app), commitmentRefusal);
+        reviewSupplement(app), commitmentRefusal,
+        forwardings.of(app.id()).map(f -> forwarding(f, AccessPolicy.canReadOpinions(actor, app)))
+            .orElse(null));
+  }
+
+  private static ApplicationView.ForwardingView forwarding(Forwarding f, boolean internal) {
+    return new ApplicationView.ForwardingView(f.department().name(), f.authority(),
+        internal ? f.opinion() : null, internal ? f.forwardedBy().displayName() : null,
+        f.forwardedAt(), f.replyReference(),
+        f.replyOutcome() == null ? null : f.replyOutcome().name(), f.answeredAt());
   }
 
   private static ReviewSupplementView reviewSupplement(Application app) {

@@ -51,11 +51,25 @@ public class DecisionService {
   public Result decide(Actor actor, Long applicationId, DecisionOutcome outcome, String text,
       String pin) {
     // Another department's chief learns nothing: not found, as for every other reader.
-    Application app = applications.visible(actor, applicationId);
+    return decide(actor, applications.visible(actor, applicationId), outcome, text, pin, false);
+  }
+
+  private Result decide(Actor actor, Application app, DecisionOutcome outcome, String text,
+      String pin, boolean answeredFromAbove) {
     UserAccount chief = guard.authorisedChief(actor, app);
     requireComplete(outcome, text);
     guard.requireRightPin(actor, app, chief, pin);
-    app.requireDecidable();
+    return record(actor, app, chief, outcome, text, answeredFromAbove);
+  }
+
+  /**
+   * The decision of a chief already authorised and past the PIN; {@code answeredFromAbove}: a
+   * 上报件 whose higher authority's answer was recorded in this transaction
+   * ({@link Forwardings#answer}).
+   */
+  Result record(Actor actor, Application app, UserAccount chief, DecisionOutcome outcome,
+      String text, boolean answeredFromAbove) {
+    app.requireDecidable(answeredFromAbove);
     JointDecision joint = new JointDecision(app, reviews.decisionsForUpdate(app.id()));
     Instant now = Instant.now(clock);
     DepartmentDecision mine = joint.decide(chief, outcome, text, now, clock.getZone());

@@ -31,6 +31,8 @@ public class TrackingService {
       Map.entry(AuditAction.DEEMED_ACCEPTED, "视为受理"),
       Map.entry(AuditAction.REVIEW_SUPPLEMENT_REQUESTED, "审查补正告知（时限暂停）"),
       Map.entry(AuditAction.REVIEW_SUPPLEMENT_SUBMITTED, "补正材料已提交（时限恢复）"),
+      Map.entry(AuditAction.FORWARDED, "已上报上级机关（时限暂停）"),
+      Map.entry(AuditAction.FORWARD_ANSWERED, "上级机关已批复（时限恢复）"),
       Map.entry(AuditAction.DEEMED_APPROVED, "超时默许，视为准予许可"),
       Map.entry(AuditAction.DECISION_APPROVE, "准予许可"),
       Map.entry(AuditAction.DECISION_DENY, "不予许可"),
@@ -40,7 +42,8 @@ public class TrackingService {
 
   /** Steps taken by a department's chief representative name the department. */
   static final List<AuditAction> DEPARTMENT_STEPS = List.of(AuditAction.DECISION_APPROVE,
-      AuditAction.DECISION_DENY, AuditAction.ISSUE, AuditAction.REVOKED);
+      AuditAction.DECISION_DENY, AuditAction.ISSUE, AuditAction.REVOKED, AuditAction.FORWARDED,
+      AuditAction.FORWARD_ANSWERED);
 
   @Inject
   ApplicationRepository applications;

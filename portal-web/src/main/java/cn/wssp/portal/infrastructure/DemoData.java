@@ -53,6 +53,7 @@ public class DemoData {
     long users = em.createQuery("select count(u) from UserAccount u", Long.class).getSingleResult();
     if (users > 0) {
       publishMissingDemoRules();
+      addMissingForwardedMatter();
       return;
     }
     LOG.info("首次启动：写入演示数据（演示用户密码见 README）");
@@ -104,6 +105,37 @@ public class DemoData {
     for (Matter m : List.of(promised, immediate, joint)) {
       rules.publish(m, demoRules(m.code()), "admin");
     }
+    addForwardedMatter(market);
+  }
+
+  /**
+   * 上报件 of the demo (SCJG-0003): examined here, decided by the provincial authority. Added
+   * to a demo database seeded before it existed too, so every demo has one matter of each kind.
+   */
+  private void addForwardedMatter(Department market) {
+    Matter forwarded = persist(new Matter(FORWARDED_MATTER, "保健食品生产许可（初审上报）",
+            MatterKind.FORWARDED, 20,
+            "保健食品生产许可由省级市场监督管理部门决定；本中心统一受理，市场监督管理局初审并上报，批复返回后作出决定。",
+            "《中华人民共和国食品安全法》第七十六条；《食品生产许可管理办法》第十条",
+            "网上申请 → 材料预审 → 受理 → 初审 → 上报省级市场监督管理局 → 批复返回 → 首席代表决定并电子签章 → 送达",
+            "不收费", List.of(market)));
+    em.flush();
+    rules.publish(forwarded, demoRules(forwarded.code()), "admin");
+  }
+
+  static final String FORWARDED_MATTER = "SCJG-0003";
+
+  private void addMissingForwardedMatter() {
+    boolean present = !em.createQuery("select m from Matter m where m.code = :c", Matter.class)
+        .setParameter("c", FORWARDED_MATTER).getResultList().isEmpty();
+    if (present) {
+      return;
+    }
+    em.createQuery("select d from Department d where d.code = 'SCJG'", Department.class)
+        .getResultStream().findFirst().ifPresent(market -> {
+          LOG.info("演示数据：添加上报件演示事项 " + FORWARDED_MATTER);
+          addForwardedMatter(market);
+        });
   }
 
   /**

@@ -33,6 +33,7 @@ final class TestPortal {
   final InMemoryAccounts accountRepo = new InMemoryAccounts();
   final InMemoryDelegations delegationRepo = new InMemoryDelegations();
   final InMemoryDishonest dishonestRepo = new InMemoryDishonest();
+  final InMemoryForwardings forwardingRepo = new InMemoryForwardings();
   final InMemoryDocuments documentRepo = new InMemoryDocuments();
   final InMemoryAudit auditRepo = new InMemoryAudit();
   final InMemoryAttemptCounters counterRepo = new InMemoryAttemptCounters();
@@ -75,6 +76,7 @@ final class TestPortal {
   final ArchiveTimestampStep archiveStep = new ArchiveTimestampStep();
   final ArchiveTimestampSweep archiveSweep = new ArchiveTimestampSweep();
   final ReviewSupplements reviewSupplements = new ReviewSupplements();
+  final Forwardings forwardings = new Forwardings();
   final DeemedApproval deemedApproval = new DeemedApproval();
   final DeemedApprovalStep deemedApprovalStep = new DeemedApprovalStep();
 
@@ -107,6 +109,11 @@ final class TestPortal {
   final Matter immediate = matterRepo.add(new Matter("SCJG-0002", "营业执照遗失补领",
       MatterKind.IMMEDIATE, 1, "c", "《市场主体登记管理条例实施细则》", "p", "不收费", List.of(market))
       .addMaterial("loss-statement", "遗失声明", true, false, List.of("application/pdf"), 10 * MB, 10));
+
+  /** 上报件: examined here, decided by the provincial authority. */
+  final Matter forwarded = matterRepo.add(new Matter("SCJG-0003", "保健食品生产许可（初审上报）",
+      MatterKind.FORWARDED, 20, "c", "《食品生产许可管理办法》", "p", "不收费", List.of(market))
+      .addMaterial("application-form", "食品生产许可申请书", true, false, List.of("application/pdf"), 10 * MB, 20));
 
   /** 联办件 of both departments (market's seal place first), decided in any order. */
   final Matter joint = matterRepo.add(new Matter("LB-0001", "餐饮服务与公共场所卫生许可联办",
@@ -244,6 +251,16 @@ final class TestPortal {
     views.reviews = reviewRepo;
     views.calendar = calendar;
     views.clock = clock;
+    views.forwardings = forwardingRepo;
+    forwardings.applications = applications;
+    forwardings.forwardings = forwardingRepo;
+    forwardings.accounts = accountRepo;
+    forwardings.decisions = decisions;
+    forwardings.guard = guard;
+    forwardings.calendar = calendar;
+    forwardings.audit = audit;
+    forwardings.notifications = notifications;
+    forwardings.clock = clock;
     access.applications = applications;
     access.applicationRepository = applicationRepo;
     access.documents = documentRepo;

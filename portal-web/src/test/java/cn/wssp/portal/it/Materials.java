@@ -71,6 +71,9 @@ final class Materials {
       case "application-form" -> matter.equals("LB-0001")
           ? List.of("餐饮服务食品经营与公共场所卫生许可联办申请表", "申请人：" + name, code,
               "申请事项：食品经营许可、公共场所卫生许可。", "申请人（签章）：" + name)
+          : matter.equals("SCJG-0003")
+          ? List.of("保健食品生产许可申请书", "申请人：" + name, code, "生产品种：保健食品（片剂、胶囊）。",
+              "申请人（签章）：" + name)
           : List.of("食品经营许可申请书", "申请人：" + name, code, "经营项目：食品销售、餐饮服务。",
               "申请人（签章）：" + name);
       case "business-license" -> List.of("营业执照", "（副本）", code, "名称：" + name,

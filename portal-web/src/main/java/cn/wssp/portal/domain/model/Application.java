@@ -148,7 +148,7 @@ public class Application {
     return switch (status) {
       case SUBMITTED, PRE_REVIEWED -> preReviewDue;
       case ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED, UNDER_REVIEW, APPROVED,
-          REVIEW_SUPPLEMENT_REQUESTED -> reviewDue;
+          REVIEW_SUPPLEMENT_REQUESTED, FORWARDED -> reviewDue;
       default -> null;
     };
   }
@@ -351,14 +351,38 @@ public class Application {
       }
     }
     moveTo(UNDER_REVIEW, Set.of(REVIEW_SUPPLEMENT_REQUESTED), "提交补正材料");
+    this.reviewSupplementReason = null;
+    this.reviewSupplementMaterials = null;
+    this.reviewSupplementAt = null;
+    return resumeClock(today, calendar);
+  }
+
+  /** Ends a pause of the review clock: the due day moves by exactly the paused working days. */
+  private long resumeClock(LocalDate today, WorkingDayCalendar calendar) {
     long paused = calendar.workingDaysBetween(reviewPausedOn, today);
     this.reviewDue = calendar.addWorkingDays(reviewDue, (int) paused);
     this.reviewPausedDays += (int) paused;
     this.reviewPausedOn = null;
-    this.reviewSupplementReason = null;
-    this.reviewSupplementMaterials = null;
-    this.reviewSupplementAt = null;
     return paused;
+  }
+
+  /**
+   * 上报: a 上报件 under examination goes to the higher authority that decides it; the time the
+   * authority takes is not the center's, so the review clock pauses until the answer is back.
+   */
+  public void forward(LocalDate today) {
+    if (matter.kind() != MatterKind.FORWARDED) {
+      throw DomainException.conflict("事项「" + matter.name() + "」是" + matter.kind().label()
+          + "，由本中心决定，无需上报。");
+    }
+    moveTo(FORWARDED, UNDER_EXAMINATION, "上报");
+    this.reviewPausedOn = today;
+  }
+
+  /** The higher authority answered: the review clock resumes and the decision can be issued. */
+  public long answerFromAbove(LocalDate today, WorkingDayCalendar calendar) {
+    moveTo(UNDER_REVIEW, Set.of(FORWARDED), "录入上级机关批复");
+    return resumeClock(today, calendar);
   }
 
   /** Working days the review clock has been paused so far, a pause still running included. */
@@ -413,8 +437,24 @@ public class Application {
 
   /** A chief representative may decide now (accepted, under review, or a joint approval open). */
   public void requireDecidable() {
+    requireDecidable(false);
+  }
+
+  /**
+   * As {@link #requireDecidable()}; a 上报件 is decided only on the higher authority's answer
+   * ({@code answeredFromAbove}), never by the department on its own.
+   */
+  public void requireDecidable(boolean answeredFromAbove) {
+    if (status == FORWARDED) {
+      throw new DomainException("AWAITING_HIGHER_AUTHORITY", 409,
+          "申请已上报，待上级机关批复：请在批复返回后录入批复（forwarding/return）。");
+    }
     if (!DECIDABLE.contains(status)) {
       throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能作出决定。");
+    }
+    if (matter.kind() == MatterKind.FORWARDED && !answeredFromAbove) {
+      throw new DomainException("FORWARDING_REQUIRED", 409, "「" + matter.name()
+          + "」是上报件，由上级机关决定：请先上报（forwarding），批复返回后录入批复作出决定。");
     }
   }
 

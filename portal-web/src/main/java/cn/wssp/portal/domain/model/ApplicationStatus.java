@@ -17,6 +17,8 @@ public enum ApplicationStatus {
   UNDER_REVIEW("审查中"),
   /** 审查补正: a deciding department asked for materials during review; the review clock pauses. */
   REVIEW_SUPPLEMENT_REQUESTED("审查中，待补正"),
+  /** 上报件: sent to the higher authority that decides; the review clock pauses meanwhile. */
+  FORWARDED("已上报，待上级机关批复"),
   APPROVED("准予许可"),
   DENIED("不予许可"),
   ISSUED("已办结"),
@@ -58,12 +60,13 @@ public enum ApplicationStatus {
 
   /** Accepted on a commitment and not yet closed: the promised materials may still come in. */
   public static final Set<ApplicationStatus> AWAITING_PROMISED =
-      EnumSet.of(ACCEPTED_ON_COMMITMENT, UNDER_REVIEW, REVIEW_SUPPLEMENT_REQUESTED, APPROVED, ISSUED);
+      EnumSet.of(ACCEPTED_ON_COMMITMENT, UNDER_REVIEW, REVIEW_SUPPLEMENT_REQUESTED, FORWARDED,
+          APPROVED, ISSUED);
 
   /** Statuses in which the applicant may withdraw: any before a decision (§3). */
   public static final Set<ApplicationStatus> WITHDRAWABLE = EnumSet.of(DRAFT, SUBMITTED,
       PRE_REVIEWED, SUPPLEMENT_REQUESTED, ACCEPTED, ACCEPTED_ON_COMMITMENT, DEEMED_ACCEPTED,
-      UNDER_REVIEW, REVIEW_SUPPLEMENT_REQUESTED);
+      UNDER_REVIEW, REVIEW_SUPPLEMENT_REQUESTED, FORWARDED);
 
   /** Statuses in which the applicant may change materials. */
   public static final Set<ApplicationStatus> EDITABLE = EnumSet.of(DRAFT, SUPPLEMENT_REQUESTED);

@@ -29,6 +29,10 @@ public enum AuditAction {
   REVIEW_SUPPLEMENT_REQUESTED("审查补正告知"),
   /** The applicant handed in the 审查补正; the review clock runs again. */
   REVIEW_SUPPLEMENT_SUBMITTED("提交审查补正材料"),
+  /** 上报件: a department sent the application up with its initial review; the clock paused. */
+  FORWARDED("上报上级机关"),
+  /** The higher authority's answer was recorded (批复文号); the clock runs again. */
+  FORWARD_ANSWERED("录入上级机关批复"),
   /** 超时默许: the review's time limit passed without a decision; approved and issued. */
   DEEMED_APPROVED("超时默许（视为准予许可）"),
   MATTER_OPTIONS_CHANGED("修改事项办理选项"),

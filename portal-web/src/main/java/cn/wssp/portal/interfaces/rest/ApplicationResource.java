@@ -63,6 +63,9 @@ public class ApplicationResource {
   @Inject
   ReviewSupplements reviewSupplements;
 
+  @Inject
+  Forwardings forwardings;
+
   public static class NewApplication {
     public String matterCode;
   }
@@ -96,6 +99,18 @@ public class ApplicationResource {
   public static class ReviewSupplementRequest {
     public String reason;
     public List<String> materials;
+  }
+
+  public static class ForwardingRequest {
+    public String authority;
+    public String opinion;
+  }
+
+  public static class ForwardingAnswer {
+    public String outcome;
+    public String reference;
+    public String text;
+    public String pin;
   }
 
   public static class EvaluationRequest {
@@ -268,6 +283,36 @@ public class ApplicationResource {
     reviewSupplements.request(actor, id, body == null ? null : body.reason,
         body == null ? null : body.materials);
     return views.of(actor, id);
+  }
+
+  /**
+   * 上报件 (a deciding department's reviewer or chief, during examination): sends it to the
+   * higher authority with the initial review; the review clock pauses.
+   */
+  @POST
+  @Path("{id}/forwarding")
+  public ApplicationView forward(@PathParam("id") Long id, ForwardingRequest body) {
+    Actor actor = current.require();
+    forwardings.forward(actor, id, body == null ? null : body.authority,
+        body == null ? null : body.opinion);
+    return views.of(actor, id);
+  }
+
+  /**
+   * 上报件: the department's chief records the higher authority's answer (outcome and its
+   * reference number) and, with the signing PIN, issues the decision that rests on it.
+   */
+  @POST
+  @Path("{id}/forwarding/return")
+  public Issued forwardingAnswer(@PathParam("id") Long id, ForwardingAnswer body) {
+    Actor actor = current.require();
+    if (body == null) {
+      throw DomainException.invalid("请提供批复结果（outcome）、批复文号（reference）、决定内容（text）和签章密码（pin）。");
+    }
+    DecisionOutcome outcome = enumValue(DecisionOutcome.class, body.outcome, "outcome");
+    DecisionService.Result result = forwardings.answer(actor, id, outcome, body.reference,
+        body.text, body.pin);
+    return new Issued(id, views.of(actor, id).status(), ApplicationViews.document(result.issued()));
   }
 
   /** 撤销: a signed revocation decision for an issued approval (the department's chief). */
