@@ -22,13 +22,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./portal cluster --instances 2} on PostgreSQL: concurrent journeys through HAProxy while
- * one instance is killed with SIGKILL halfway. Every journey completes (a client retries a request
+ * {@code ./portal cluster --instances 2} on PostgreSQL. First both instances sweep the same
+ * deadlines every second (the test clock, shared through the database, moved past them): each
+ * application is deemed accepted once, with one notice and one message. Then concurrent
+ * journeys through HAProxy while one instance is killed with SIGKILL halfway. Every journey completes (a client retries a request
  * the dead instance dropped, as a browser's user would), and every application ends with exactly
  * one pre-review, one acceptance notice and one decision: no work lost, none done twice.
  * Runs with the postgres profile only (a cluster shares one PostgreSQL database).
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
+  private static final int SWEPT = 4;
   private static final int JOURNEYS = 8;
   private static RunningPortal cluster;
 
@@ -45,7 +49,8 @@ class ClusterIT {
     cluster = RunningPortal.cluster("cluster", 2);
     // A dead instance's jobs are taken over after their lease: short here, so the test is short.
     cluster.environment.put("PORTAL_JOB_LEASE_SECONDS", "15");
-    cluster.environment.put("PORTAL_TEST_CLOCK", "false");
+    // Both instances sweep every second, so they meet on the same deadlines.
+    cluster.environment.put("PORTAL_SWEEP_SECONDS", "1");
     cluster.start();
   }
 
@@ -57,6 +62,50 @@ class ClusterIT {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(1)
+  void twoInstancesSweepingTheSameDeadlinesDeemEachApplicationAcceptedOnce() throws Exception {
+    Retrying applicant = Retrying.login("applicant");
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < SWEPT; i++) {
+      Api.Reply created = applicant.post("/api/v1/applications", "{\"matterCode\":\"SCJG-0002\"}");
+      long id = created.json().getJsonNumber("id").longValue();
+      assertEquals(200, applicant.putFile("/api/v1/applications/" + id + "/materials/loss-statement",
+          "遗失声明.pdf", Materials.valid("SCJG-0002", "loss-statement")).status());
+      applicant.post("/api/v1/applications/" + id + "/submit", null);
+      ids.add(id);
+    }
+    for (long id : ids) {
+      applicant.awaitStatus(id, "PRE_REVIEWED");
+    }
+    long messagesBefore = applicant.get("/api/v1/messages?size=1").json().getJsonNumber("total").longValue();
+    Api.Reply moved = Retrying.login("admin").post("/api/v1/admin/clock", "{\"advanceDays\":14}");
+    assertEquals(200, moved.status(), moved.toString());
+    try {
+      Retrying after = Retrying.login("applicant");
+      for (long id : ids) {
+        after.awaitStatus(id, "DEEMED_ACCEPTED");
+      }
+      Thread.sleep(5_000); // five more sweeps of each instance over the same applications
+      Retrying staff = Retrying.login("clerk");
+      for (long id : ids) {
+        JsonObject app = staff.get("/api/v1/applications/" + id).json();
+        long notices = app.getJsonArray("documents").stream()
+            .filter(d -> d.asJsonObject().getString("kind").equals("ACCEPTANCE_NOTICE")).count();
+        assertEquals(1, notices, "one 视为受理 notice: " + app);
+        long deemed = staff.get("/api/v1/applications/" + id + "/audit").structure().asJsonArray()
+            .stream().filter(e -> e.asJsonObject().getString("action").equals("DEEMED_ACCEPTED")).count();
+        assertEquals(1, deemed, "deemed accepted once: #" + id);
+      }
+      long messagesAfter = after.get("/api/v1/messages?size=1").json().getJsonNumber("total").longValue();
+      assertEquals(messagesBefore + SWEPT, messagesAfter, "one message per application");
+    } finally {
+      assertEquals(200, Retrying.login("admin").post("/api/v1/admin/clock",
+          "{\"advanceDays\":-14}").status());
+    }
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(2)
   void journeysCompleteWhenAnInstanceIsKilledHalfway() throws Exception {
     CountDownLatch halfSubmitted = new CountDownLatch(JOURNEYS / 2);
     ExecutorService pool = Executors.newFixedThreadPool(4);
