@@ -109,6 +109,9 @@ public final class AccessPolicy {
       if (promisedOpen) {
         actions.add(ApplicationAction.SUPPLY_PROMISED);
       }
+      if (ApplicationStatus.EVALUABLE.contains(app.status())) {
+        actions.add(ApplicationAction.EVALUATE); // once: the view drops it when rated
+      }
       if (app.status() == ApplicationStatus.REVIEW_SUPPLEMENT_REQUESTED) {
         actions.add(ApplicationAction.SUPPLY_REVIEW_SUPPLEMENT);
         actions.add(ApplicationAction.SUBMIT);

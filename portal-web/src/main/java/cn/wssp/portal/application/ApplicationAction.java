@@ -27,6 +27,8 @@ public enum ApplicationAction {
   ANSWER_FORWARDING,
   /** 审查意见: a reviewer of a department still to decide advises its chief representative. */
   OPINION,
+  /** 好差评: the owner rates the handling once, after the outcome. */
+  EVALUATE,
   /** Revoke an issued approval with a signed revocation decision. */
   REVOKE,
   /** Open the uploaded materials (the enterprise, the window, the deciding departments). */

@@ -76,6 +76,11 @@ public class ApplicationViews {
         docs.stream().anyMatch(d -> d.kind().equals(DocumentKind.APPROVAL_DECISION.name())));
     AccessPolicy.narrowToDepartment(actions, actor, app, app.matter().departments().stream()
         .anyMatch(d -> d.id().equals(actor.departmentId()) && joint.of(d).isPresent()));
+    var evaluation = applications.evaluationOf(app.id())
+        .map(e -> new EvaluationView(e.score(), e.comment(), e.evaluatedAt())).orElse(null);
+    if (evaluation != null) {
+      actions.remove(ApplicationAction.EVALUATE);
+    }
     // A listed enterprise (失信) is not offered what it would be refused; it is told why instead.
     String commitmentRefusal = actions.contains(ApplicationAction.COMMIT)
         ? applications.commitmentRefusal(actor, app.id()).orElse(null) : null;
@@ -87,8 +92,7 @@ public class ApplicationViews {
         app.submittedAt(), preReview, uploaded, materials, deadlines(app), commitment, docs,
         actions,
         AccessPolicy.isOwner(actor, app) ? app.trackingCode() : null,
-        applications.evaluationOf(app.id())
-            .map(e -> new EvaluationView(e.score(), e.comment(), e.evaluatedAt())).orElse(null),
+        evaluation,
         departmentDecisions(app, joint),
         AccessPolicy.canReadOpinions(actor, app) ? opinions(app) : List.of(),
         app.status() == ApplicationStatus.SUPPLEMENT_REQUESTED ? app.supplementReason() : null,

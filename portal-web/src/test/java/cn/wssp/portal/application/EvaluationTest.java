@@ -13,7 +13,13 @@ class EvaluationTest {
   @Test
   void theOwnerRatesOnceAfterTheOutcome() {
     Application app = portal.issued(portal.promised);
+    assertTrue(portal.views.of(actor(portal.applicant), app.id()).actions()
+        .contains(ApplicationAction.EVALUATE), "offered to the owner after the outcome");
+    assertFalse(portal.views.of(actor(portal.supervisor), app.id()).actions()
+        .contains(ApplicationAction.EVALUATE), "to the owner only");
     Evaluation e = service.evaluate(actor(portal.applicant), app.id(), 5, "  办理很快。 ");
+    assertFalse(portal.views.of(actor(portal.applicant), app.id()).actions()
+        .contains(ApplicationAction.EVALUATE), "once");
     assertEquals(5, e.score());
     assertEquals("办理很快。", e.comment());
     var view = portal.views.of(actor(portal.supervisor), app.id()).evaluation();

@@ -307,6 +307,21 @@ class BrowserJourneyIT {
     assertTrue(text(By.id("v:verdict")).startsWith("有效"), text(By.id("v:verdict")));
     shot("10-verified-by-upload");
 
+    // 好差评: the enterprise rates the handling once; the form gives way to the rating given.
+    login("applicant");
+    open("/app/application.xhtml?id=" + id);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f:evaluationForm")));
+    click(By.id("f:evaluate"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:evaluation"), "请选择 1 到 5 星"));
+    browser.findElements(By.cssSelector("#f\\:evalScore .ui-rating-star")).get(3).click();
+    type(By.id("f:evalComment"), "网上办理很方便，一次告知清楚。");
+    click(By.id("f:evaluate"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f:evaluationGiven")));
+    assertEquals("★★★★☆", text(By.cssSelector(".evaluation-stars")));
+    assertTrue(browser.findElements(By.id("f:evaluationForm")).isEmpty(), "rated once");
+    shot("09b-evaluated");
+    logout();
+
     // English on request, kept in the session; the address (with its parameters) stays.
     open("/verify.xhtml?number=" + URLEncoder.encode(decisionNumber, StandardCharsets.UTF_8) + "&code=" + code);
     click(By.id("nav:lang"));
