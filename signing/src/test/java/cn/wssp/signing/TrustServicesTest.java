@@ -188,6 +188,45 @@ class TrustServicesTest {
     assertTrue(revoked.contains(sealPem + ": revoked"), revoked);
   }
 
+  /**
+   * The TSA's tokens, checked by openssl: a request made by {@code openssl ts -query}, answered
+   * by the portal's TSA, verifies against the data and the root ({@code openssl ts -verify}),
+   * under the portal's policy; a response for other data does not.
+   */
+  @Test
+  void opensslVerifiesTheTimestampAuthoritysTokens() throws Exception {
+    ExternalTools.require("openssl", "openssl");
+    Path data = dir.resolve("decision.pdf");
+    Files.writeString(data, "准予行政许可决定书", StandardCharsets.UTF_8);
+    Path query = dir.resolve("request.tsq");
+    ExternalTools.Output made = ExternalTools.run("openssl", "ts", "-query", "-data", data.toString(),
+        "-sha256", "-cert", "-out", query.toString());
+    assertEquals(0, made.exitCode(), made.text());
+    Path reply = dir.resolve("reply.tsr");
+    Files.write(reply, authority.timestampAuthority().respond(Files.readAllBytes(query)));
+    Path root = dir.resolve("root.pem");
+    Path issuing = dir.resolve("issuing.pem");
+    Files.writeString(root, authority.rootCertificatePem(), StandardCharsets.US_ASCII);
+    Files.writeString(issuing, authority.issuingCertificatePem(), StandardCharsets.US_ASCII);
+
+    ExternalTools.Output verified = ExternalTools.run("openssl", "ts", "-verify", "-data",
+        data.toString(), "-in", reply.toString(), "-CAfile", root.toString(), "-untrusted",
+        issuing.toString());
+    assertTrue(verified.exitCode() == 0 && verified.text().contains("Verification: OK"),
+        verified.text());
+    ExternalTools.Output shown = ExternalTools.run("openssl", "ts", "-reply", "-in",
+        reply.toString(), "-text");
+    assertTrue(shown.text().contains(InternalTimestampAuthority.POLICY_OID), shown.text());
+    assertTrue(shown.text().contains("Status: Granted"), shown.text());
+
+    Path other = dir.resolve("other.pdf");
+    Files.writeString(other, "不予行政许可决定书", StandardCharsets.UTF_8);
+    ExternalTools.Output refused = ExternalTools.run("openssl", "ts", "-verify", "-data",
+        other.toString(), "-in", reply.toString(), "-CAfile", root.toString(), "-untrusted",
+        issuing.toString());
+    assertFalse(refused.text().contains("Verification: OK"), refused.text());
+  }
+
   @Test
   void unknownAndMalformedRequests() throws Exception {
     X509Certificate seal = authority.sealFor("SCJGJ", MARKET).certificateChain().get(0);

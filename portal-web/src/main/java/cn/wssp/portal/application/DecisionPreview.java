@@ -54,6 +54,7 @@ public class DecisionPreview {
     if (joint.isJoint() && !joint.pending().isEmpty()) {
       body.add(body.size() - 1, "（" + DecisionService.names(joint.pending()) + " 尚未作出决定）");
     }
+    body = OfficialTexts.withCommitment(body, app, applications.commitmentOf(app.id()).orElse(null));
     return issuer.draft(app, DocumentKind.APPROVAL_DECISION, body, app.matter().departments());
   }
 }

@@ -85,9 +85,10 @@ public class DecisionService {
       case APPROVED -> {
         app.approve(now);
         yield issuer.issueDecision(app, DocumentKind.APPROVAL_DECISION,
-            joint.isJoint()
+            OfficialTexts.withCommitment(joint.isJoint()
                 ? OfficialTexts.jointApproval(app, clock.getZone(), joint.approvalsInMatterOrder())
                 : OfficialTexts.approval(app, clock.getZone(), mine.text()),
+                app, applications.commitmentOf(app.id()).orElse(null)),
             joint.approvalsInMatterOrder());
       }
       case DENIED -> {

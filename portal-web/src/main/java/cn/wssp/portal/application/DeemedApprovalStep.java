@@ -48,7 +48,9 @@ public class DeemedApprovalStep {
     LocalDate due = app.reviewDue();
     app.deemApproved(today, Instant.now(clock));
     Document decision = issuer.issueCenterDecision(app, DocumentKind.APPROVAL_DECISION,
-        OfficialTexts.deemedApproval(app, clock.getZone(), due, profile.centerName()), SIGNER);
+        OfficialTexts.withCommitment(
+            OfficialTexts.deemedApproval(app, clock.getZone(), due, profile.centerName()), app,
+            applications.commitment(app.id()).orElse(null)), SIGNER);
     long late = calendar.current().workingDaysBetween(due, today);
     audit.record(Actor.system(), app.id(), AuditAction.DEEMED_APPROVED, from, app.status(),
         "审查时限 " + due + " 已过（逾期 " + late + " 个工作日）未作决定，依事项超时默许规定视为准予许可；文书 "

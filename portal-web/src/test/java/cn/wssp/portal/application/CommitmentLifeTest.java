@@ -26,6 +26,23 @@ class CommitmentLifeTest {
   }
 
   @Test
+  void aDecisionOnCommitmentStatesThePromiseItsDueDateAndTheConsequence() {
+    Application app = portal.preReviewed(portal.promised, Verdict.COMPLETE_WITH_COMMITMENT);
+    portal.applications.signCommitment(actor(portal.applicant), app.id(),
+        List.of("premises-layout"), LocalDate.of(2026, 12, 1));
+    Commitment promise = portal.applications.commitmentOf(app.id()).orElseThrow();
+    List<String> body = OfficialTexts.withCommitment(
+        OfficialTexts.approval(app, portal.clock.getZone(), "准予。"), app, promise);
+    String stated = body.get(body.size() - 2);
+    assertTrue(stated.contains("告知承诺制") && stated.contains("2026年12月1日")
+        && stated.contains("经营场所平面布局图") && stated.contains("撤销"), stated);
+    assertTrue(body.get(body.size() - 1).startsWith("本决定书自签发之日起生效"), "the closing line stays last");
+    assertEquals(OfficialTexts.approval(app, portal.clock.getZone(), "准予。"),
+        OfficialTexts.withCommitment(OfficialTexts.approval(app, portal.clock.getZone(), "准予。"), app, null),
+        "no commitment, nothing added");
+  }
+
+  @Test
   void thePromisedMaterialMayStillBeHandedInAfterIssuance() {
     Application app = issuedOnCommitment();
     assertTrue(portal.views.of(actor(portal.applicant), app.id()).actions()

@@ -280,6 +280,10 @@ class BrowserJourneyIT {
     Path pdfFile = files.resolve(decisionNumber + ".pdf");
     Files.write(pdfFile, pdf);
     String code = verificationCode(pdfFile);
+    String decisionText = Pdfsig.run(List.of("pdftotext", "-enc", "UTF-8", pdfFile.toString(), "-"))
+        .replaceAll("\\s+", "");
+    assertTrue(decisionText.contains("依据告知承诺制作出") && decisionText.contains("2099年1月31日")
+        && decisionText.contains("食品安全管理制度文本"), "a decision on commitment states it: " + decisionText);
 
     // Anyone: the QR code's address (number + code) verifies at once.
     logout();

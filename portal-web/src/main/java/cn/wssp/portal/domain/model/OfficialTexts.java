@@ -32,8 +32,7 @@ public final class OfficialTexts {
     List<String> body = new ArrayList<>(List.of(
         submitted(app, zone) + "，材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条的规定，"
             + "决定予以受理。",
-        "承诺办结时限为 " + app.matter().timeLimitDays() + " 个工作日，将于" + CN_DATE.format(reviewDue)
-            + "前作出决定。"));
+        promisedTime(app, reviewDue, "")));
     if (commitment != null) {
       body.add("根据告知承诺制，你单位承诺于" + CN_DATE.format(commitment.dueDate())
           + "前补交以下材料：" + app.matter().materialNames(commitment.materials())
@@ -51,8 +50,7 @@ public final class OfficialTexts {
     List<String> body = new ArrayList<>(List.of(
         submitted(app, zone) + "，窗口未在法定的两个工作日内（" + CN_DATE.format(app.preReviewDue())
             + "前）作出受理决定。根据《中华人民共和国行政许可法》第三十二条的规定，自收到申请材料之日起即为受理（视为受理）。",
-        "承诺办结时限为 " + app.matter().timeLimitDays() + " 个工作日，自提交之日起计算，将于"
-            + CN_DATE.format(reviewDue) + "前作出决定。"));
+        promisedTime(app, reviewDue, "自提交之日起计算，")));
     addTracking(body, app);
     return body;
   }
@@ -80,6 +78,35 @@ public final class OfficialTexts {
   public static List<String> notAccepted(Application app, ZoneId zone, String reason) {
     return List.of(submitted(app, zone) + "，经审查，决定不予受理。理由：" + reason.trim(),
         APPEAL_RIGHTS.formatted("通知书"));
+  }
+
+  /**
+   * A decision made under 告知承诺制 says so: what was promised and by when, and that a promise
+   * not kept (or untrue) leads to revocation; or that the promise was kept. Inserted before the
+   * closing line (validity and verification); the body is returned changed.
+   */
+  public static List<String> withCommitment(List<String> body, Application app,
+      Commitment commitment) {
+    if (commitment == null) {
+      return body;
+    }
+    String materials = app.matter().materialNames(commitment.materials());
+    String sentence = commitment.isOpen()
+        ? "本决定系依据告知承诺制作出。你单位已书面承诺于" + CN_DATE.format(commitment.dueDate())
+            + "前补交以下材料：" + materials + "。逾期未补交或者承诺内容与实际情况不符的，将依法撤销本行政许可决定。"
+        : "本决定系依据告知承诺制作出，你单位已按承诺补交" + materials + "。";
+    List<String> changed = new ArrayList<>(body);
+    changed.add(Math.max(0, changed.size() - 1), sentence);
+    return changed;
+  }
+
+  /** The promised time sentence of a notice: 即办件 are decided the day of acceptance. */
+  static String promisedTime(Application app, LocalDate reviewDue, String countedFrom) {
+    if (app.matter().kind() == MatterKind.IMMEDIATE) {
+      return "本事项为即办件，当场办结，将于" + CN_DATE.format(reviewDue) + "作出决定。";
+    }
+    return "承诺办结时限为 " + app.matter().timeLimitDays() + " 个工作日，" + countedFrom + "将于"
+        + CN_DATE.format(reviewDue) + "前作出决定。";
   }
 
   /** 准予行政许可决定书. */
