@@ -57,6 +57,7 @@ class BrowserJourneyIT {
   static WebDriverWait wait;
   static Path shots;
   static Path files;
+  private static boolean shotsCleared;
 
   @BeforeAll
   static void start() throws Exception {
@@ -67,9 +68,12 @@ class BrowserJourneyIT {
     assumeTrue(present, "chromium / chromedriver not installed (apt-get install chromium chromium-driver)");
     portal = RunningPortal.shared();
     shots = Files.createDirectories(Path.of("target", "screenshots"));
-    try (var old = Files.newDirectoryStream(shots, "*.png")) {
-      for (Path png : old) {
-        Files.delete(png); // no stale pictures from an earlier run
+    if (!shotsCleared) { // once per run: every browser test class keeps its pictures
+      shotsCleared = true;
+      try (var old = Files.newDirectoryStream(shots, "*.png")) {
+        for (Path png : old) {
+          Files.delete(png); // no stale pictures from an earlier run
+        }
       }
     }
     files = Files.createDirectories(Path.of("target", "it-work", "browser")).toAbsolutePath();
@@ -80,6 +84,10 @@ class BrowserJourneyIT {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--no-first-run", "--window-size=1280,1000",
         "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    // The console's errors, for the accessibility walk: a page must not log any.
+    org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.SEVERE);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
