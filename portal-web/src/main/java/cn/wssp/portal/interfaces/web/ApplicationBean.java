@@ -286,8 +286,11 @@ public class ApplicationBean implements Serializable {
     return v == null ? null : ApplicationStatus.valueOf(v.status());
   }
 
-  /** What the actor may do now: the application layer's answer, never re-derived here. */
-  private boolean can(ApplicationAction action) {
+  /**
+   * What the actor may do now: the application layer's answer, never re-derived here (also for
+   * the page's other sections, {@link ForwardingBean} and {@link EvaluationBean}).
+   */
+  public boolean can(ApplicationAction action) {
     ApplicationView v = getView();
     return v != null && v.actions().contains(action);
   }

@@ -31,8 +31,7 @@ public class EvaluationBean implements Serializable {
   private String comment;
 
   public boolean isCanEvaluate() {
-    ApplicationView v = page.getView();
-    return v != null && v.actions().contains(ApplicationAction.EVALUATE);
+    return page.can(ApplicationAction.EVALUATE);
   }
 
   public ApplicationView.EvaluationView getEvaluation() {

@@ -39,11 +39,11 @@ public class ForwardingBean implements Serializable {
   private String pin;
 
   public boolean isCanForward() {
-    return can(ApplicationAction.FORWARD);
+    return page.can(ApplicationAction.FORWARD);
   }
 
   public boolean isCanAnswer() {
-    return can(ApplicationAction.ANSWER_FORWARDING);
+    return page.can(ApplicationAction.ANSWER_FORWARDING);
   }
 
   public ApplicationView.ForwardingView getForwarding() {
@@ -79,11 +79,6 @@ public class ForwardingBean implements Serializable {
       text = null;
     }
     page.refresh();
-  }
-
-  private boolean can(ApplicationAction action) {
-    ApplicationView v = page.getView();
-    return v != null && v.actions().contains(action);
   }
 
   public String getAuthority() { return authority; }
