@@ -3,7 +3,6 @@ package cn.wssp.signing;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -34,7 +33,6 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -48,14 +46,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * functions without state: {@link CertificateAuthority} decides what to issue, {@link PkiKeyStore}
  * where to keep it.
  *
- * <p>RSA-2048 with SHA-256 everywhere: every verifier we care about (poppler/NSS, Adobe, EU DSS)
- * accepts it, whereas national (SM2) or EC keys are an option for later.
+ * <p>The CA signs with RSA-2048 and SHA-256: every verifier we care about (poppler/NSS, Adobe, EU
+ * DSS) accepts it. Seal keys follow the department's {@link SealAlgorithm} (RSA, ECDSA P-256 or
+ * SM2); an SM2 seal under this RSA CA is a mixed chain, and a pure SM2 hierarchy (GM/T 0015) would
+ * need an SM2 root and issuing CA as well.
  */
 final class CertificateIssuer {
 
-  static final String KEY_ALGORITHM = "RSA";
   static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
-  private static final int RSA_BITS = 2048;
   /** Backdating absorbs small clock differences between the portal and verifiers. */
   private static final Duration BACKDATE = Duration.ofMinutes(10);
 
@@ -63,14 +61,9 @@ final class CertificateIssuer {
 
   private CertificateIssuer() {}
 
+  /** A key for the CA itself or the timestamping unit. */
   static KeyPair newKeyPair() throws SigningException {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance(KEY_ALGORITHM);
-      generator.initialize(RSA_BITS, RANDOM);
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new SigningException("cannot generate an RSA key pair", e);
-    }
+    return SealAlgorithm.RSA.newKeyPair();
   }
 
   /** A name with the center's country and organisation, so certificates read well in viewers. */
@@ -267,8 +260,8 @@ final class CertificateIssuer {
       throws SigningException {
     try {
       ContentSigner signer = new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(signerKey);
-      return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-    } catch (OperatorCreationException | GeneralSecurityException e) {
+      return Certificates.parse(builder.build(signer).getEncoded());
+    } catch (OperatorCreationException | GeneralSecurityException | java.io.IOException e) {
       throw new SigningException("cannot sign a certificate", e);
     }
   }

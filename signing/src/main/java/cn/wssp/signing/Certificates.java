@@ -70,6 +70,28 @@ final class Certificates {
     return null;
   }
 
+  /**
+   * Parses a DER or PEM certificate. The JDK's parser first (what every other part of the
+   * application sees); Bouncy Castle's for what the JDK cannot read, certificates of SM2 keys
+   * (the JDK does not know the curve sm2p256v1 and refuses the whole certificate).
+   */
+  static X509Certificate parse(byte[] encoded) throws java.security.cert.CertificateException {
+    try {
+      return (X509Certificate)
+          java.security.cert.CertificateFactory.getInstance("X.509")
+              .generateCertificate(new java.io.ByteArrayInputStream(encoded));
+    } catch (java.security.cert.CertificateException jdkRefused) {
+      try {
+        return (X509Certificate)
+            java.security.cert.CertificateFactory.getInstance("X.509", BouncyCastle.PROVIDER)
+                .generateCertificate(new java.io.ByteArrayInputStream(encoded));
+      } catch (java.security.cert.CertificateException | RuntimeException bcRefused) {
+        jdkRefused.addSuppressed(bcRefused);
+        throw jdkRefused;
+      }
+    }
+  }
+
   /** PEM with 64-character lines and "\n" endings, the form every verifier tool accepts. */
   static String pem(X509Certificate certificate) {
     try {

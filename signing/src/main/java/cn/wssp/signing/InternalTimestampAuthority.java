@@ -57,7 +57,7 @@ public final class InternalTimestampAuthority implements TimestampSource {
     try {
       SignerInfoGenerator signerInfo =
           new JcaSimpleSignerInfoGeneratorBuilder()
-              .build(Pkcs12SealToken.jcaSignatureAlgorithm(key.getAlgorithm()), key, chain.get(0));
+              .build(SealAlgorithm.of(chain.get(0)).jcaSignatureName(), key, chain.get(0));
       // A SHA-256 calculator makes the generator write ESSCertIDv2 (RFC 5816), not SHA-1 ESSCertID.
       DigestCalculator certIdDigest =
           new JcaDigestCalculatorProviderBuilder()

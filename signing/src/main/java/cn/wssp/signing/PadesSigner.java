@@ -238,15 +238,20 @@ public final class PadesSigner {
         // /Name: the person who applied the seal; the certificate names the department's seal.
         signer.setSignatureEvent(dictionary -> dictionary.setName(request.signerName().strip()));
       }
-      signer.signDetached(
-          new BouncyCastleDigest(),
-          new SealTokenSignature(token),
-          chain.toArray(new Certificate[0]),
-          null,
-          null,
-          tsa,
-          0,
-          PdfSigner.CryptoStandard.CADES);
+      if (token.algorithm() == SealAlgorithm.SM2) {
+        Sm2SignatureContainer container = new Sm2SignatureContainer(token, timestamps);
+        signer.signExternalContainer(container, container.estimatedSize());
+      } else {
+        signer.signDetached(
+            new BouncyCastleDigest(),
+            new SealTokenSignature(token),
+            chain.toArray(new Certificate[0]),
+            null,
+            null,
+            tsa,
+            0,
+            PdfSigner.CryptoStandard.CADES);
+      }
       return out.toByteArray();
     } catch (SealTokenSignature.SealTokenFailure e) {
       throw (SigningException) e.getCause();

@@ -32,11 +32,6 @@ public final class Pkcs11SealToken implements SealToken {
     return chain;
   }
 
-  @Override
-  public String keyAlgorithm() {
-    return key.getAlgorithm();
-  }
-
   /** The key handle, for tests that check it is sensitive and not extractable. */
   PrivateKey keyHandle() {
     return key;
@@ -46,7 +41,7 @@ public final class Pkcs11SealToken implements SealToken {
   public byte[] sign(byte[] data) throws SigningException {
     try {
       Signature signature =
-          Signature.getInstance(Pkcs12SealToken.jcaSignatureAlgorithm(keyAlgorithm()), provider);
+          Signature.getInstance(algorithm().jcaSignatureName(), provider);
       signature.initSign(key);
       signature.update(data);
       return signature.sign();

@@ -19,8 +19,9 @@ final class Pkcs12SealKeys implements SealKeys {
   }
 
   @Override
-  public SealToken create(String alias, Certifier certifier) throws SigningException {
-    KeyPair pair = CertificateIssuer.newKeyPair();
+  public SealToken create(String alias, SealAlgorithm algorithm, Certifier certifier)
+      throws SigningException {
+    KeyPair pair = algorithm.newKeyPair();
     Pkcs12SealToken seal = new Pkcs12SealToken(pair.getPrivate(), certifier.certify(pair.getPublic()));
     store.saveEntry(alias, seal);
     return seal;

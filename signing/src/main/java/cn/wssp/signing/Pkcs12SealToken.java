@@ -33,11 +33,6 @@ public final class Pkcs12SealToken implements SealToken {
     return chain;
   }
 
-  @Override
-  public String keyAlgorithm() {
-    return privateKey.getAlgorithm();
-  }
-
   /** The seal certificate (first of the chain). */
   public X509Certificate certificate() {
     return chain.get(0);
@@ -52,24 +47,12 @@ public final class Pkcs12SealToken implements SealToken {
   public byte[] sign(byte[] data) throws SigningException {
     try {
       // A fresh Signature per call: java.security.Signature is not thread-safe, tokens are shared.
-      Signature signature = Signature.getInstance(jcaSignatureAlgorithm(keyAlgorithm()));
+      Signature signature = algorithm().newSignature();
       signature.initSign(privateKey);
       signature.update(data);
       return signature.sign();
     } catch (GeneralSecurityException e) {
       throw new SigningException("the seal key could not sign (" + e.getMessage() + ")", e);
-    }
-  }
-
-  static String jcaSignatureAlgorithm(String keyAlgorithm) throws SigningException {
-    switch (keyAlgorithm) {
-      case "RSA":
-        return "SHA256withRSA";
-      case "EC":
-      case "ECDSA":
-        return "SHA256withECDSA";
-      default:
-        throw new SigningException("unsupported seal key algorithm: " + keyAlgorithm);
     }
   }
 

@@ -21,8 +21,19 @@ final class Pkcs12Store {
 
   /** Loads {@code file}, or returns an empty store when the file does not exist yet. */
   static KeyStore loadOrEmpty(Path file, char[] password) throws SigningException {
+    return loadOrEmpty(file, password, null);
+  }
+
+  /**
+   * As {@link #loadOrEmpty(Path, char[])} with the PKCS#12 implementation of {@code provider}
+   * (null: the JDK's). Bouncy Castle's is needed for SM2 keys: the JDK's store cannot read back
+   * a certificate on the SM2 curve.
+   */
+  static KeyStore loadOrEmpty(Path file, char[] password, java.security.Provider provider)
+      throws SigningException {
     try {
-      KeyStore store = KeyStore.getInstance("PKCS12");
+      KeyStore store =
+          provider == null ? KeyStore.getInstance("PKCS12") : KeyStore.getInstance("PKCS12", provider);
       if (!Files.exists(file)) {
         store.load(null, password);
         return store;

@@ -42,6 +42,12 @@ final class PkiKeyStore {
 
   static final String CA_STORE = "ca.p12";
   static final String SEAL_STORE = "seals.p12";
+  /**
+   * SM2 seal keys, in a PKCS#12 file of Bouncy Castle's making: the JDK's PKCS#12 store cannot
+   * read certificates on the SM2 curve, and switching {@code seals.p12} to Bouncy Castle would
+   * change the format of every installation's store for the sake of one option.
+   */
+  static final String SM2_SEAL_STORE = "seals-sm2.p12";
   static final String ROOT_PEM = "root-ca.pem";
   /** The root's CRL over the issuing CA, made while the root key was at hand. */
   static final String ROOT_CRL = "root-ca.crl";
@@ -172,9 +178,21 @@ final class PkiKeyStore {
     Pkcs12Store.loadOrEmpty(dir.resolve(SEAL_STORE), password);
   }
 
-  /** The certificate of every key entry in {@code seals.p12}: seals and the timestamping unit. */
+  /**
+   * The certificate of every key entry in {@code seals.p12} (seals and the timestamping unit)
+   * and {@code seals-sm2.p12}.
+   */
   List<X509Certificate> storedCertificates() throws SigningException {
-    KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(SEAL_STORE), password);
+    List<X509Certificate> result = new ArrayList<>(storedCertificates(SEAL_STORE, null));
+    if (Files.exists(dir.resolve(SM2_SEAL_STORE))) {
+      result.addAll(storedCertificates(SM2_SEAL_STORE, BouncyCastle.PROVIDER));
+    }
+    return result;
+  }
+
+  private List<X509Certificate> storedCertificates(
+      String fileName, java.security.Provider provider) throws SigningException {
+    KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(fileName), password, provider);
     List<X509Certificate> result = new ArrayList<>();
     try {
       for (String alias : java.util.Collections.list(store.aliases())) {
@@ -183,7 +201,7 @@ final class PkiKeyStore {
         }
       }
     } catch (GeneralSecurityException e) {
-      throw new SigningException("cannot list " + dir.resolve(SEAL_STORE), e);
+      throw new SigningException("cannot list " + dir.resolve(fileName), e);
     }
     return result;
   }
@@ -249,8 +267,19 @@ final class PkiKeyStore {
     return SEAL_ALIAS_PREFIX + departmentCode.toLowerCase(Locale.ROOT);
   }
 
+  /** The entry {@code alias} from {@code seals.p12} or, for SM2 seals, {@code seals-sm2.p12}. */
   Pkcs12SealToken loadEntry(String alias) throws SigningException {
-    KeyStore store = Pkcs12Store.loadOrEmpty(dir.resolve(SEAL_STORE), password);
+    Pkcs12SealToken entry = loadEntry(alias, SEAL_STORE, null);
+    return entry != null ? entry : loadEntry(alias, SM2_SEAL_STORE, BouncyCastle.PROVIDER);
+  }
+
+  private Pkcs12SealToken loadEntry(String alias, String fileName, java.security.Provider provider)
+      throws SigningException {
+    Path file = dir.resolve(fileName);
+    if (provider != null && !Files.exists(file)) {
+      return null;
+    }
+    KeyStore store = Pkcs12Store.loadOrEmpty(file, password, provider);
     try {
       if (!store.isKeyEntry(alias)) {
         return null;
@@ -269,10 +298,23 @@ final class PkiKeyStore {
     }
   }
 
+  /**
+   * Stores {@code token} under {@code alias}, in the store for its algorithm, and removes the
+   * alias from the other store: a department that changed algorithm has one current seal.
+   * Call inside {@link #locked}.
+   */
   void saveEntry(String alias, Pkcs12SealToken token) throws SigningException {
-    Path file = dir.resolve(SEAL_STORE);
+    boolean sm2 = SealAlgorithm.of(token.certificate()) == SealAlgorithm.SM2;
+    putEntry(alias, token, sm2 ? SM2_SEAL_STORE : SEAL_STORE, sm2 ? BouncyCastle.PROVIDER : null);
+    removeEntry(alias, sm2 ? SEAL_STORE : SM2_SEAL_STORE, sm2 ? null : BouncyCastle.PROVIDER);
+  }
+
+  private void putEntry(
+      String alias, Pkcs12SealToken token, String fileName, java.security.Provider provider)
+      throws SigningException {
+    Path file = dir.resolve(fileName);
     // Re-read: another process may have added entries since this one last looked.
-    KeyStore store = Pkcs12Store.loadOrEmpty(file, password);
+    KeyStore store = Pkcs12Store.loadOrEmpty(file, password, provider);
     try {
       // The token does not hand out its key, so re-create the entry from the freshly made parts.
       store.setKeyEntry(
@@ -281,7 +323,25 @@ final class PkiKeyStore {
           password,
           token.certificateChain().toArray(new Certificate[0]));
     } catch (GeneralSecurityException e) {
-      throw new SigningException("cannot add " + alias + " to the seal store", e);
+      throw new SigningException("cannot add " + alias + " to " + file, e);
+    }
+    Pkcs12Store.saveAtomically(store, file, password);
+  }
+
+  private void removeEntry(String alias, String fileName, java.security.Provider provider)
+      throws SigningException {
+    Path file = dir.resolve(fileName);
+    if (!Files.exists(file)) {
+      return;
+    }
+    KeyStore store = Pkcs12Store.loadOrEmpty(file, password, provider);
+    try {
+      if (!store.containsAlias(alias)) {
+        return;
+      }
+      store.deleteEntry(alias);
+    } catch (GeneralSecurityException e) {
+      throw new SigningException("cannot remove " + alias + " from " + file, e);
     }
     Pkcs12Store.saveAtomically(store, file, password);
   }

@@ -200,6 +200,19 @@ public final class SealAuthority implements CrlSource, OcspSource {
    * @param departmentCode stable code of the department (letters, digits, '.', '_', '-')
    */
   public SealToken sealFor(String departmentCode, String departmentName) throws SigningException {
+    return sealFor(departmentCode, departmentName, SealAlgorithm.RSA);
+  }
+
+  /**
+   * As {@link #sealFor(String, String)}, with a key of {@code algorithm}: a department whose
+   * algorithm changed gets a new seal (new key and certificate) of the new algorithm on its next
+   * use, like a department whose name changed.
+   */
+  public SealToken sealFor(String departmentCode, String departmentName, SealAlgorithm algorithm)
+      throws SigningException {
+    if (algorithm == null) {
+      throw new SigningException("the seal algorithm is required (RSA, ECDSA_P256 or SM2)");
+    }
     if (departmentCode == null || !DEPARTMENT_CODE.matcher(departmentCode).matches()) {
       throw new SigningException(
           "invalid department code '" + departmentCode
@@ -208,7 +221,7 @@ public final class SealAuthority implements CrlSource, OcspSource {
     if (departmentName == null || departmentName.isBlank()) {
       throw new SigningException("the department name is required for its seal");
     }
-    return seal(departmentCode, departmentName.strip(), DEPARTMENT_SEAL_TITLE);
+    return seal(departmentCode, departmentName.strip(), DEPARTMENT_SEAL_TITLE, algorithm);
   }
 
   /**
@@ -217,24 +230,26 @@ public final class SealAuthority implements CrlSource, OcspSource {
    * and re-keyed after revocation like a department's seal.
    */
   public SealToken centerSeal() throws SigningException {
-    return seal(CENTER_CODE, centerName, CENTER_SEAL_TITLE);
+    return seal(CENTER_CODE, centerName, CENTER_SEAL_TITLE, SealAlgorithm.RSA);
   }
 
-  private SealToken seal(String code, String name, String title) throws SigningException {
+  private SealToken seal(String code, String name, String title, SealAlgorithm algorithm)
+      throws SigningException {
     boolean center = CENTER_SEAL_TITLE.equals(title);
     String alias = center ? PkiKeyStore.CENTER_SEAL_ALIAS : PkiKeyStore.sealAlias(code);
     SealToken cached = sealCache.get(alias);
-    if (cached != null && fits(cached, code, name)) {
+    if (cached != null && fits(cached, code, name, algorithm)) {
       return new RevocationCheckedSeal(cached, register);
     }
     return store.locked(
         () -> {
           // Re-read under the lock: another thread or portal process may have just added it.
           SealToken seal = sealKeys.load(alias);
-          if (seal == null || !fits(seal, code, name)) {
+          if (seal == null || !fits(seal, code, name, algorithm)) {
             seal =
                 sealKeys.create(
                     alias,
+                    algorithm,
                     publicKey ->
                         ca.chainOf(ca.certifySeal(code, name, title, endpoints, publicKey)));
             register.recordIssued(seal.certificateChain().get(0));
@@ -244,9 +259,11 @@ public final class SealAuthority implements CrlSource, OcspSource {
         });
   }
 
-  private boolean fits(SealToken seal, String code, String name) throws SigningException {
-    return ca.sealStillFits(
-        seal.certificateChain().get(0), code, name, endpoints, register.revoked());
+  private boolean fits(SealToken seal, String code, String name, SealAlgorithm algorithm)
+      throws SigningException {
+    return seal.algorithm() == algorithm
+        && ca.sealStillFits(
+            seal.certificateChain().get(0), code, name, endpoints, register.revoked());
   }
 
   /**
@@ -313,7 +330,7 @@ public final class SealAuthority implements CrlSource, OcspSource {
     if (center) {
       centerSeal();
     } else {
-      seal(code, name, DEPARTMENT_SEAL_TITLE);
+      seal(code, name, DEPARTMENT_SEAL_TITLE, SealAlgorithm.of(certificate));
     }
     return info(certificate, SealInfo.Status.REVOKED, register.revoked().get(serial));
   }
@@ -439,8 +456,8 @@ public final class SealAuthority implements CrlSource, OcspSource {
     }
 
     @Override
-    public String keyAlgorithm() {
-      return seal.keyAlgorithm();
+    public SealAlgorithm algorithm() throws SigningException {
+      return seal.algorithm();
     }
 
     @Override

@@ -21,8 +21,12 @@ interface SealKeys {
   /** The stored seal under {@code alias}, or null. */
   SealToken load(String alias) throws SigningException;
 
-  /** Generates a new key under {@code alias} (replacing any), certifies it and stores the chain. */
-  SealToken create(String alias, Certifier certifier) throws SigningException;
+  /**
+   * Generates a new {@code algorithm} key under {@code alias} (replacing any), certifies it and
+   * stores the chain.
+   */
+  SealToken create(String alias, SealAlgorithm algorithm, Certifier certifier)
+      throws SigningException;
 
   /** The certificates of every stored seal (for the register of installations before it). */
   List<X509Certificate> storedCertificates() throws SigningException;

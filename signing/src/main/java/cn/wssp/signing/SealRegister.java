@@ -1,6 +1,5 @@
 package cn.wssp.signing;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,11 +64,8 @@ final class SealRegister {
       return result;
     }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(issuedDir, "*.pem")) {
-      CertificateFactory factory = CertificateFactory.getInstance("X.509");
       for (Path file : files) {
-        result.add(
-            (X509Certificate)
-                factory.generateCertificate(new ByteArrayInputStream(Files.readAllBytes(file))));
+        result.add(Certificates.parse(Files.readAllBytes(file)));
       }
     } catch (IOException | GeneralSecurityException e) {
       throw new SigningException("cannot read the issued certificates in " + issuedDir, e);

@@ -12,9 +12,14 @@ public interface SealToken {
   /** The seal certificate first, then the issuing CA(s), then the root. */
   List<X509Certificate> certificateChain();
 
-  /** Key algorithm of the seal key: "RSA", "EC" (or "SM2" later). */
-  String keyAlgorithm();
+  /** The seal's algorithm, as its certificate says. */
+  default SealAlgorithm algorithm() throws SigningException {
+    return SealAlgorithm.of(certificateChain().get(0));
+  }
 
-  /** Signs {@code data} with SHA-256 and the key's algorithm (e.g. SHA256withRSA). */
+  /**
+   * Signs {@code data} with the seal's {@link #algorithm()}, hash included: SHA256withRSA,
+   * SHA256withECDSA, or SM3withSM2.
+   */
   byte[] sign(byte[] data) throws SigningException;
 }

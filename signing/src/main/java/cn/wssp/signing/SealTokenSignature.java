@@ -15,20 +15,20 @@ final class SealTokenSignature implements IExternalSignature {
 
   SealTokenSignature(SealToken token) throws SigningException {
     this.token = token;
-    this.signatureAlgorithm = itextAlgorithmName(token.keyAlgorithm());
+    this.signatureAlgorithm = itextAlgorithmName(token.algorithm());
   }
 
   /** iText names the signature algorithm without the digest: "RSA", "ECDSA". */
-  private static String itextAlgorithmName(String keyAlgorithm) throws SigningException {
-    switch (keyAlgorithm) {
-      case "RSA":
+  private static String itextAlgorithmName(SealAlgorithm algorithm) throws SigningException {
+    switch (algorithm) {
+      case RSA:
         return "RSA";
-      case "EC":
-      case "ECDSA":
+      case ECDSA_P256:
         return "ECDSA";
       default:
+        // iText knows neither SM2 nor SM3: SM2 seals go through Sm2SignatureContainer.
         throw new SigningException(
-            "seal key algorithm " + keyAlgorithm + " is not supported for PDF signatures");
+            "seal algorithm " + algorithm + " is not signed through iText's CMS builder");
     }
   }
 

@@ -41,8 +41,7 @@ final class SignedContentDigest {
       }
       byte[] expected =
           ASN1OctetString.getInstance(recorded.getAttrValues().getObjectAt(0)).getOctets();
-      // The JDK knows digest algorithms by OID too (e.g. 2.16.840.1.101.3.4.2.1 for SHA-256).
-      MessageDigest digest = MessageDigest.getInstance(signer.getDigestAlgOID());
+      MessageDigest digest = digest(signer.getDigestAlgOID());
       PdfArray ranges = signature.getByteRange();
       for (int i = 0; i + 1 < ranges.size(); i += 2) {
         long start = ranges.getAsNumber(i).longValue();
@@ -55,6 +54,18 @@ final class SignedContentDigest {
       return !MessageDigest.isEqual(expected, digest.digest());
     } catch (Exception e) {
       return false;
+    }
+  }
+
+  /**
+   * The digest by OID: the JDK knows its own by OID too (2.16.840.1.101.3.4.2.1 is SHA-256),
+   * Bouncy Castle the national SM3 (1.2.156.10197.1.401).
+   */
+  private static MessageDigest digest(String oid) throws java.security.NoSuchAlgorithmException {
+    try {
+      return MessageDigest.getInstance(oid);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      return MessageDigest.getInstance(oid, BouncyCastle.PROVIDER);
     }
   }
 }

@@ -420,11 +420,6 @@ class PadesSignerTest {
           }
 
           @Override
-          public String keyAlgorithm() {
-            return "RSA";
-          }
-
-          @Override
           public byte[] sign(byte[] data) throws SigningException {
             throw new SigningException("HSM unavailable");
           }

@@ -112,7 +112,7 @@ class SealAuthorityTest {
     SealToken seal = authority.sealFor("WJW", "某某市卫生健康委员会");
     X509Certificate certificate = seal.certificateChain().get(0);
 
-    assertEquals("RSA", seal.keyAlgorithm());
+    assertEquals(SealAlgorithm.RSA, seal.algorithm());
     assertEquals(3, seal.certificateChain().size());
     assertEquals(authority.rootCertificate(), seal.certificateChain().get(2));
     assertEquals("某某市卫生健康委员会 行政许可专用章",

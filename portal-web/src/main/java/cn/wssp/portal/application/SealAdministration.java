@@ -2,6 +2,7 @@ package cn.wssp.portal.application;
 
 import cn.wssp.portal.domain.model.*;
 import cn.wssp.portal.domain.service.Seals;
+import cn.wssp.signing.SealAlgorithm;
 import cn.wssp.signing.SealInfo;
 import cn.wssp.signing.SigningException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,9 @@ public class SealAdministration {
 
   @Inject
   AuditTrail audit;
+
+  @Inject
+  MatterRepository matters;
 
   public List<SealInfo> list(Actor actor) {
     AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "查看印章证书");
@@ -46,6 +50,43 @@ public class SealAdministration {
     audit.record(actor, null, AuditAction.SEAL_REVOKED, null, null,
         revoked.holderName() + " " + revoked.title() + "，序列号 " + revoked.serialNumber());
     return revoked;
+  }
+
+  /** The departments with the algorithm of their seals. */
+  public List<Department> departments(Actor actor) {
+    AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "查看部门印章");
+    return matters.departments();
+  }
+
+  /**
+   * Sets the algorithm of {@code departmentCode}'s seal and re-keys it now, so the seal list
+   * shows the new certificate and a failure is reported here rather than at the next signature.
+   */
+  @Transactional
+  public Department changeSealAlgorithm(Actor actor, String departmentCode, String algorithm) {
+    AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "变更印章算法");
+    SealAlgorithm chosen = SealAlgorithm.parse(algorithm);
+    if (chosen == null) {
+      throw DomainException.invalid(
+          "请选择印章算法（algorithm 应为 RSA、ECDSA_P256 或 SM2，SM2 即国密 SM2/SM3）。");
+    }
+    Department department = matters.departments().stream()
+        .filter(d -> d.code().equalsIgnoreCase(departmentCode == null ? "" : departmentCode))
+        .findFirst()
+        .orElseThrow(() -> DomainException.notFound("部门（" + departmentCode + "）"));
+    String before = department.sealAlgorithm();
+    if (chosen.name().equals(before)) {
+      return department;
+    }
+    department.useSealAlgorithm(chosen.name());
+    try {
+      seals.ensureSeal(department);
+    } catch (SigningException e) {
+      throw unavailable(e);
+    }
+    audit.record(actor, null, AuditAction.SEAL_ALGORITHM_CHANGED, null, null,
+        department.name() + "：" + before + " → " + chosen.name());
+    return department;
   }
 
   private static DomainException unavailable(SigningException e) {

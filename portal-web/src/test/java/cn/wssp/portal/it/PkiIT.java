@@ -135,6 +135,39 @@ class PkiIT {
           newSeal.getSerialNumber().toString(16).toUpperCase(Locale.ROOT)).getString("status"));
       String secondReport = Pdfsig.report(WORK, second.decision(), rootPem);
       assertTrue(secondReport.contains("Certificate Validation: Certificate is Trusted."), secondReport);
+
+      // SM2/SM3 as the department's option: only the administrator sets it, unknown names are
+      // refused with the field named, and the department is re-keyed with an SM2 seal at once.
+      String sm2 = "{\"algorithm\":\"SM2\"}";
+      assertEquals(403, Api.login(portal, "clerk")
+          .put("/api/v1/admin/departments/SCJG/seal-algorithm", sm2).status());
+      Api.Reply unknown = admin.put("/api/v1/admin/departments/SCJG/seal-algorithm",
+          "{\"algorithm\":\"DSA\"}");
+      assertEquals(400, unknown.status(), unknown.toString());
+      assertTrue(unknown.text().contains("algorithm"), unknown.toString());
+      Api.Reply switched = admin.put("/api/v1/admin/departments/SCJG/seal-algorithm", sm2);
+      assertEquals(200, switched.status(), switched.toString());
+      assertEquals("SM2", switched.json().getString("sealAlgorithm"));
+      assertTrue(admin.get("/api/v1/admin/departments").text().contains("\"sealAlgorithm\":\"SM2\""));
+
+      Issued third = issueOne(portal);
+      X509Certificate sm2Seal = chain(third.decision()).get(0);
+      assertEquals("EC", sm2Seal.getPublicKey().getAlgorithm());
+      assertEquals("1.2.156.10197.1.301", org.bouncycastle.asn1.x509.SubjectPublicKeyInfo
+          .getInstance(sm2Seal.getPublicKey().getEncoded()).getAlgorithm().getParameters().toString());
+      assertEquals(cn(seal), cn(sm2Seal));
+      // The portal's verifier accepts it, timestamped; the notice keeps the center's RSA seal.
+      Api.Reply verified = anonymous.postFile("/api/v1/verify", "sm2.pdf", third.decision());
+      assertEquals(200, verified.status(), verified.toString());
+      assertTrue(verified.json().getBoolean("valid"), verified.toString());
+      JsonObject sm2Signature = verified.json().getJsonArray("signatures").getJsonObject(0);
+      assertTrue(sm2Signature.getBoolean("timestamped"), verified.toString());
+      assertEquals("RSA", chain(third.notice()).get(0).getPublicKey().getAlgorithm());
+      // OCSP answers for the SM2 seal as for any other.
+      Path sm2Pem = write("seal-sm2.pem", pem(sm2Seal));
+      String sm2Good = openssl("ocsp", "-issuer", issuing.toString(), "-cert", sm2Pem.toString(),
+          "-CAfile", root.toString(), "-url", ocspUrl);
+      assertTrue(sm2Good.contains(sm2Pem + ": good"), sm2Good);
     }
   }
 

@@ -43,6 +43,11 @@ public class RecordingSeals implements Seals {
     return null;
   }
 
+  @Override
+  public void ensureSeal(cn.wssp.portal.domain.model.Department department) {
+    // Nothing to create: the recorded "signatures" need no keys.
+  }
+
   /**
    * What {@link #archiveRenewalDue} answers for every PDF (a test sets it per PDF below); a
    * fresh B-LT seal's timestamp certificate runs five years.

@@ -52,6 +52,8 @@ public enum AuditAction {
   DISHONEST_REMOVED("移出失信名单"),
   TEST_CLOCK_MOVED("调整测试时钟"),
   SEAL_REVOKED("吊销印章证书"),
+  /** A department's seal changed algorithm (RSA, ECDSA P-256, SM2) and was re-keyed. */
+  SEAL_ALGORITHM_CHANGED("变更印章算法"),
   RULES_PUBLISHED("发布预审规则"),
   STORAGE_RECONCILED("核对文件存储"),
   /** PAdES B-LTA: an archive timestamp renewed an issued document's evidence. */

@@ -16,6 +16,13 @@ public class Department {
   /** Short form used in document numbers, e.g. "市监". */
   private String abbreviation;
 
+  /**
+   * The algorithm of the department's seal key: RSA, ECDSA_P256 or SM2 (national SM2/SM3).
+   * Changing it re-keys the seal; documents already signed keep their own certificate.
+   */
+  @Column(name = "seal_algorithm")
+  private String sealAlgorithm = "RSA";
+
   protected Department() {}
 
   public Department(String code, String name, String abbreviation) {
@@ -28,4 +35,9 @@ public class Department {
   public String code() { return code; }
   public String name() { return name; }
   public String abbreviation() { return abbreviation; }
+  public String sealAlgorithm() { return sealAlgorithm; }
+
+  public void useSealAlgorithm(String algorithm) {
+    this.sealAlgorithm = algorithm;
+  }
 }

@@ -25,6 +25,12 @@ public interface Seals {
   List<SealInfo> list() throws SigningException;
 
   /**
+   * Makes sure {@code department} has a current seal of the algorithm it chose: creates it, or
+   * re-keys it after the department changed algorithm.
+   */
+  void ensureSeal(Department department) throws SigningException;
+
+  /**
    * Revokes seal certificate {@code id} and issues its holder a new seal (re-key).
    *
    * @return the revoked seal, or null if there is none with that id

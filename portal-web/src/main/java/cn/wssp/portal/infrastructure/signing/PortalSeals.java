@@ -7,6 +7,7 @@ import cn.wssp.portal.infrastructure.PortalResources;
 import cn.wssp.signing.ArchiveTimestamper;
 import cn.wssp.signing.PadesSigner;
 import cn.wssp.signing.PdfVerifier;
+import cn.wssp.signing.SealAlgorithm;
 import cn.wssp.signing.SealAuthority;
 import cn.wssp.signing.SealInfo;
 import cn.wssp.signing.SignatureRequest;
@@ -35,8 +36,7 @@ public class PortalSeals implements Seals {
   public byte[] apply(byte[] pdf, Department department, SignatureRequest request)
       throws SigningException {
     SealAuthority authority = resources.sealAuthority();
-    return signer(authority).sign(pdf, authority.sealFor(department.code(), department.name()),
-        request);
+    return signer(authority).sign(pdf, sealOf(authority, department), request);
   }
 
   @Override
@@ -113,7 +113,23 @@ public class PortalSeals implements Seals {
   public void ensureSeals() throws SigningException {
     resources.sealAuthority().centerSeal();
     for (Department d : matters.departments()) {
-      resources.sealAuthority().sealFor(d.code(), d.name());
+      sealOf(resources.sealAuthority(), d);
     }
+  }
+
+  @Override
+  public void ensureSeal(Department department) throws SigningException {
+    sealOf(resources.sealAuthority(), department);
+  }
+
+  /** The department's seal with the algorithm it chose (a change re-keys it here). */
+  private static cn.wssp.signing.SealToken sealOf(SealAuthority authority, Department department)
+      throws SigningException {
+    SealAlgorithm algorithm = SealAlgorithm.parse(department.sealAlgorithm());
+    if (algorithm == null) {
+      throw new SigningException("department " + department.code()
+          + " names an unknown seal algorithm: " + department.sealAlgorithm());
+    }
+    return authority.sealFor(department.code(), department.name(), algorithm);
   }
 }

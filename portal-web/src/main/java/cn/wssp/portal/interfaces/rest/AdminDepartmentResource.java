@@ -1,0 +1,46 @@
+package cn.wssp.portal.interfaces.rest;
+
+import cn.wssp.portal.application.SealAdministration;
+import cn.wssp.portal.domain.model.Department;
+import cn.wssp.portal.interfaces.security.CurrentActor;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * The departments and the algorithm of their seals (CENTER_ADMIN): RSA by default, ECDSA_P256,
+ * or SM2 for the national algorithms SM2/SM3. Changing it re-keys the department's seal at once.
+ */
+@Path("admin/departments")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminDepartmentResource {
+  @Inject
+  CurrentActor current;
+
+  @Inject
+  SealAdministration administration;
+
+  public record DepartmentView(String code, String name, String abbreviation, String sealAlgorithm) {
+    static DepartmentView of(Department d) {
+      return new DepartmentView(d.code(), d.name(), d.abbreviation(), d.sealAlgorithm());
+    }
+  }
+
+  public record SealAlgorithmRequest(String algorithm) {}
+
+  @GET
+  public List<DepartmentView> list() {
+    return administration.departments(current.require()).stream().map(DepartmentView::of).toList();
+  }
+
+  @PUT
+  @Path("{code}/seal-algorithm")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public DepartmentView changeSealAlgorithm(@PathParam("code") String code, SealAlgorithmRequest body) {
+    return DepartmentView.of(administration.changeSealAlgorithm(
+        current.require(), code, body == null ? null : body.algorithm()));
+  }
+}
