@@ -28,9 +28,10 @@ public final class DraftMark {
       throw new SigningException("a draft needs a mark");
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)),
-        new PdfWriter(out))) {
-      PdfFont font = EmbeddedFont.forPdf();
+    try (EmbeddedFont.Lease fonts = EmbeddedFont.lease();
+        PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)),
+            new PdfWriter(out))) {
+      PdfFont font = fonts.forPdf();
       for (int i = 1; i <= doc.getNumberOfPages(); i++) {
         PdfPage page = doc.getPage(i);
         Rectangle box = page.getPageSize();

@@ -218,14 +218,14 @@ public final class OfficialDocumentRenderer {
   private Rendered renderOnce(OfficialDocument doc, List<DocumentAttachment> files, Fit fit)
       throws SigningException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
+    try (EmbeddedFont.Lease fonts = EmbeddedFont.lease()) {
       PdfWriter writer = new PdfWriter(out, new WriterProperties().addXmpMetadata());
       PdfADocument pdf = new PdfADocument(writer,
           files.isEmpty() ? PdfAConformance.PDF_A_2B : PdfAConformance.PDF_A_3B,
           srgbOutputIntent());
       describe(pdf, doc);
       DocumentAttachments.embed(pdf, files);
-      PdfFont font = EmbeddedFont.forPdf();
+      PdfFont font = fonts.forPdf();
       boolean alone;
       try (Document layout = new Document(pdf, PAGE, false)) {
         layout.setMargins(MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_LEFT);

@@ -53,6 +53,9 @@ public final class PadesSigner {
   /** Seal image resolution: 600 px over 42 mm is about 360 dpi, sharp on paper. */
   private static final int SEAL_IMAGE_PX = 600;
   private static final String SIGNATURE_CREATOR = "网上审批 (wssp signing)";
+  private static final int SEAL_IMAGE_CACHE_LIMIT = 256;
+  private static final java.util.concurrent.ConcurrentMap<String, byte[]> SEAL_IMAGES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final TimestampSource timestamps;
   private final CrlSource crls;
@@ -205,8 +208,7 @@ public final class PadesSigner {
       byte[] pdf, SealToken token, SignatureRequest request, Rectangle place)
       throws SigningException {
     ImageData sealImage =
-        ImageDataFactory.create(
-            SealImage.png(request.departmentName(), purposeOf(token), SEAL_IMAGE_PX));
+        ImageDataFactory.create(sealImagePng(request.departmentName(), purposeOf(token)));
     // Scaled up front: laid out at its pixel size the image would overflow the field first and
     // make iText log "Element does not fit current area" on every signature.
     // The field keeps iText's default 2 pt padding on each side; leave a little slack on top.
@@ -293,6 +295,25 @@ public final class PadesSigner {
       throw new SigningException("cannot add validation data (DSS): " + e.getMessage(), e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The seal image for a department and purpose, drawn once and kept: drawing, fading and
+   * encoding 600 × 600 px took about a tenth of a decision's time (docs/PERFORMANCE.md). The PNG
+   * bytes are kept, not iText's ImageData, which iText alters while embedding it in a document.
+   * A center has a few dozen departments; the bound only guards against unexpected growth.
+   */
+  private static byte[] sealImagePng(String departmentName, String purpose) {
+    String key = departmentName.strip() + '\n' + purpose;
+    byte[] png = SEAL_IMAGES.get(key);
+    if (png == null) {
+      if (SEAL_IMAGES.size() >= SEAL_IMAGE_CACHE_LIMIT) {
+        SEAL_IMAGES.clear();
+      }
+      png = SealImage.png(departmentName, purpose, SEAL_IMAGE_PX);
+      SEAL_IMAGES.put(key, png);
+    }
+    return png;
   }
 
   /** The image shows the purpose the certificate names (受理专用章 for the center's seal). */
