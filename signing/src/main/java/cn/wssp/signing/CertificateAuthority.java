@@ -34,7 +34,8 @@ final class CertificateAuthority {
   private static final int ROOT_YEARS = 20;
   private static final int ISSUING_YEARS = 10;
   private static final int SEAL_YEARS = 5;
-  private static final int TSA_YEARS = 5;
+  /** Five years, counted in days (1826, leap days included) like the CRLs' validity. */
+  private static final Duration TSA_VALIDITY = Duration.ofDays(5 * 365 + 1);
   /** A seal this close to expiry is renewed, so no document is signed with a dying certificate. */
   private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofDays(30);
   private static final Duration CRL_VALIDITY = Duration.ofDays(7);
@@ -110,6 +111,21 @@ final class CertificateAuthority {
 
   /** A new timestamping unit named "&lt;center&gt; 时间戳服务" (EKU timeStamping, 5 years). */
   Pkcs12SealToken issueTimestampUnit() throws SigningException {
+    return issueTimestampUnit(TSA_VALIDITY);
+  }
+
+  /**
+   * The latest end a timestamping unit certified now can have: its five years, or the issuing
+   * CA's own end, whichever comes first.
+   */
+  Instant timestampUnitReach() {
+    Instant full = Instant.now().plus(TSA_VALIDITY);
+    Instant issuingEnds = keys.issuing().getNotAfter().toInstant();
+    return full.isBefore(issuingEnds) ? full : issuingEnds;
+  }
+
+  /** As {@link #issueTimestampUnit()}, valid for {@code validity} (capped by the issuing CA). */
+  Pkcs12SealToken issueTimestampUnit(Duration validity) throws SigningException {
     KeyPair pair = CertificateIssuer.newKeyPair();
     String center = centerName();
     X509Certificate certificate =
@@ -118,7 +134,7 @@ final class CertificateAuthority {
             pair.getPublic(),
             keys.issuing(),
             keys.issuingKey(),
-            TSA_YEARS);
+            validity);
     return new Pkcs12SealToken(pair.getPrivate(), chainOf(certificate));
   }
 

@@ -143,7 +143,7 @@ final class CertificateIssuer {
       PkiEndpoints endpoints)
       throws SigningException {
     return endEntity(
-        subject, publicKey, issuer, issuerKey, years,
+        subject, publicKey, issuer, issuerKey, yearsFromNow(years),
         new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation), null, endpoints);
   }
 
@@ -152,10 +152,14 @@ final class CertificateIssuer {
    * and critical (Bouncy Castle's generator refuses a certificate without it).
    */
   static X509Certificate timestampUnit(
-      X500Name subject, PublicKey publicKey, X509Certificate issuer, PrivateKey issuerKey, int years)
+      X500Name subject,
+      PublicKey publicKey,
+      X509Certificate issuer,
+      PrivateKey issuerKey,
+      Duration validity)
       throws SigningException {
     return endEntity(
-        subject, publicKey, issuer, issuerKey, years,
+        subject, publicKey, issuer, issuerKey, Instant.now().plus(validity),
         new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation),
         new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping), null);
   }
@@ -165,7 +169,7 @@ final class CertificateIssuer {
       PublicKey publicKey,
       X509Certificate issuer,
       PrivateKey issuerKey,
-      int years,
+      Instant notAfter,
       KeyUsage keyUsage,
       ExtendedKeyUsage extendedKeyUsage,
       PkiEndpoints endpoints)
@@ -174,7 +178,7 @@ final class CertificateIssuer {
       Instant now = Instant.now();
       X509v3CertificateBuilder builder =
           new JcaX509v3CertificateBuilder(
-              issuer, serialNumber(), notBefore(now), capped(notAfter(now, years), issuer), subject, publicKey);
+              issuer, serialNumber(), notBefore(now), capped(Date.from(notAfter), issuer), subject, publicKey);
       JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       builder.addExtension(Extension.keyUsage, true, keyUsage);
@@ -273,6 +277,10 @@ final class CertificateIssuer {
 
   private static Date notBefore(Instant now) {
     return Date.from(now.minus(BACKDATE));
+  }
+
+  private static Instant yearsFromNow(int years) {
+    return notAfter(Instant.now(), years).toInstant();
   }
 
   private static Date notAfter(Instant now, int years) {

@@ -496,14 +496,67 @@ public final class SealAuthority implements CrlSource, OcspSource {
           }
           Pkcs12SealToken unit = store.loadTimestampUnit();
           if (unit == null || !ca.issuedHereAndNotExpiring(unit.certificate())) {
-            unit = ca.issueTimestampUnit();
-            register.recordIssued(unit.certificate());
-            store.saveTimestampUnit(unit);
+            unit = newTimestampUnit(null);
           }
-          timestampAuthority =
-              new InternalTimestampAuthority(unit.privateKeyForStore(), unit.certificateChain());
-          return timestampAuthority;
+          return adopt(unit);
         });
+  }
+
+  /**
+   * Renews the timestamping unit (new key and certificate) when its certificate ends before
+   * {@code mustOutlive} and a unit certified now would end at least a day later. Archive
+   * timestamps (B-LTA) renew a document's evidence before its timestamp certificate expires;
+   * made by a unit that expires no later, they would gain nothing, so the unit is renewed at the
+   * archive horizon rather than 30 days before its end. Reads the store under the PKI lock, so
+   * a unit another portal process renewed is adopted rather than renewed again.
+   *
+   * @return when the current unit's certificate ends, after any renewal; still before
+   *     {@code mustOutlive} only if the issuing CA itself ends before it (then the issuing CA
+   *     needs renewing)
+   */
+  public Instant renewTimestampUnitIfEndsBefore(Instant mustOutlive) throws SigningException {
+    return store.locked(
+        () -> {
+          Pkcs12SealToken unit = store.loadTimestampUnit();
+          if (unit == null || !ca.issuedHereAndNotExpiring(unit.certificate())) {
+            unit = newTimestampUnit(null);
+          }
+          Instant ends = unit.certificate().getNotAfter().toInstant();
+          if (ends.isBefore(mustOutlive)
+              && ca.timestampUnitReach().isAfter(ends.plus(java.time.Duration.ofDays(1)))) {
+            unit = newTimestampUnit(null);
+          }
+          adopt(unit);
+          return unit.certificate().getNotAfter().toInstant();
+        });
+  }
+
+  /**
+   * Replaces the timestamping unit by one valid for {@code validity} only. For tests that need a
+   * unit near its end; the portal never calls it.
+   */
+  void replaceTimestampUnit(java.time.Duration validity) throws SigningException {
+    store.locked(() -> adopt(newTimestampUnit(validity)));
+  }
+
+  /** Certifies and stores a new unit; call inside the PKI lock. */
+  private Pkcs12SealToken newTimestampUnit(java.time.Duration validity) throws SigningException {
+    Pkcs12SealToken unit =
+        validity == null ? ca.issueTimestampUnit() : ca.issueTimestampUnit(validity);
+    register.recordIssued(unit.certificate());
+    store.saveTimestampUnit(unit);
+    return unit;
+  }
+
+  /** Makes {@code unit} the one this process timestamps with (unless it is already). */
+  private InternalTimestampAuthority adopt(Pkcs12SealToken unit) throws SigningException {
+    InternalTimestampAuthority current = timestampAuthority;
+    if (current != null && current.certificateChain().get(0).equals(unit.certificate())) {
+      return current;
+    }
+    timestampAuthority =
+        new InternalTimestampAuthority(unit.privateKeyForStore(), unit.certificateChain());
+    return timestampAuthority;
   }
 
   /**

@@ -174,6 +174,39 @@ class SealAuthorityTest {
   }
 
   @Test
+  void theTimestampUnitIsRenewedAtTheArchiveHorizonOnceAndOtherProcessesAdoptIt(
+      @TempDir Path own) throws Exception {
+    SealAuthority ca = SealAuthority.openOrCreate(own, PASSWORD, CENTER);
+    SealAuthority otherProcess = SealAuthority.openOrCreate(own, PASSWORD, CENTER);
+    java.time.Instant horizon = java.time.Instant.now().plus(java.time.Duration.ofDays(365));
+    // A unit with 100 days left: documents it timestamps need renewing within the horizon.
+    ca.replaceTimestampUnit(java.time.Duration.ofDays(100));
+    X509Certificate old = ca.timestampAuthority().certificateChain().get(0);
+    assertTrue(old.getNotAfter().toInstant().isBefore(horizon));
+
+    java.time.Instant ends = ca.renewTimestampUnitIfEndsBefore(horizon);
+    X509Certificate renewed = ca.timestampAuthority().certificateChain().get(0);
+    assertNotEquals(old, renewed);
+    assertEquals(renewed.getNotAfter().toInstant(), ends);
+    assertTrue(ends.isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(4 * 365))), "" + ends);
+    assertEquals(List.of("1.3.6.1.5.5.7.3.8"), renewed.getExtendedKeyUsage());
+    // New timestamps come from the renewed unit, and verify.
+    byte[] token = ca.timestampAuthority().timestampToken(new byte[32]);
+    assertEquals(renewed.getSerialNumber(),
+        new org.bouncycastle.tsp.TimeStampToken(new org.bouncycastle.cms.CMSSignedData(token))
+            .getSID().getSerialNumber());
+
+    // Asked again (every sweep asks): nothing more to gain, no new key.
+    assertEquals(ends, ca.renewTimestampUnitIfEndsBefore(horizon));
+    assertEquals(renewed, ca.timestampAuthority().certificateChain().get(0));
+    // Beyond what any unit can reach now: kept, not renewed on every sweep.
+    assertEquals(ends, ca.renewTimestampUnitIfEndsBefore(ends.plus(java.time.Duration.ofDays(3650))));
+    // Another portal process sharing the PKI directory adopts the renewed unit.
+    assertEquals(ends, otherProcess.renewTimestampUnitIfEndsBefore(horizon));
+    assertEquals(renewed, otherProcess.timestampAuthority().certificateChain().get(0));
+  }
+
+  @Test
   void timestampUnitIsIssuedForTimestampingOnly() throws Exception {
     X509Certificate tsa = authority.timestampAuthority().certificateChain().get(0);
     assertEquals(List.of("1.3.6.1.5.5.7.3.8"), tsa.getExtendedKeyUsage());

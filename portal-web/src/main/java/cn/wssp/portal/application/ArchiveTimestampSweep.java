@@ -14,9 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * 长期验证 (PAdES B-LTA): every issued document whose newest timestamp's certificates expire
- * within the horizon ({@code PORTAL_LTA_HORIZON_DAYS}, 365 by default) gets an archive
- * timestamp, stored as a new version of its PDF, each in a transaction of its own
+ * 长期验证 (PAdES B-LTA): the timestamping unit's certificate is renewed once it ends within the
+ * horizon ({@code PORTAL_LTA_HORIZON_DAYS}, 365 by default); then every issued document whose
+ * newest timestamp's certificates expire within the horizon gets an archive timestamp, stored as a new version of its PDF, each in a transaction of its own
  * ({@link ArchiveTimestampStep}). Documents of older versions without a recorded due date are
  * looked at once and get one.
  */
@@ -49,15 +49,17 @@ public class ArchiveTimestampSweep implements Sweep {
   @Override
   public int run() {
     Instant dueBy = Instant.now(clock).plus(policy.horizon());
-    List<Long> ids = documents.archiveRenewalsDue(dueBy, BATCH);
-    if (ids.isEmpty()) {
-      return 0;
-    }
     Instant tsaExpiry;
     try {
-      tsaExpiry = seals.timestampCertificateExpiry();
+      // First the unit itself: renewed once its certificate ends within the horizon, so the
+      // archive timestamps below (and every new signature's) outlive the evidence they renew.
+      tsaExpiry = seals.renewTimestampUnitIfEndsBefore(dueBy);
     } catch (SigningException e) {
       LOG.warning("文书长期验证续期未完成（时间戳服务不可用，下次巡检重试）：" + e.getMessage());
+      return 0;
+    }
+    List<Long> ids = documents.archiveRenewalsDue(dueBy, BATCH);
+    if (ids.isEmpty()) {
       return 0;
     }
     int extended = 0;
@@ -75,8 +77,10 @@ public class ArchiveTimestampSweep implements Sweep {
     if (useless > 0) {
       // A new timestamp by a unit whose certificate expires no later than the document's
       // evidence would gain nothing: its certificate must be renewed first.
+      // The unit was renewed above if it could be: only the issuing CA's own end can stop it.
       LOG.warning(useless + " 份文书的时间戳证书将在 " + policy.horizon().toDays()
-          + " 天内到期，但时间戳服务证书（" + tsaExpiry + " 到期）并不更晚：请先更新时间戳服务证书。");
+          + " 天内到期，但时间戳服务证书（" + tsaExpiry + " 到期）无法更晚：签发 CA 证书即将到期，"
+          + "请更新签发 CA（见 README「证书与密钥」）。");
     }
     return extended;
   }

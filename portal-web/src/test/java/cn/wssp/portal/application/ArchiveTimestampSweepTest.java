@@ -116,6 +116,21 @@ class ArchiveTimestampSweepTest {
   }
 
   @Test
+  void theSweepRenewsATimestampUnitThatEndsWithinTheHorizonThenExtends() {
+    Instant now = Instant.now(portal.clock);
+    portal.seals.renewalDue = now.plus(Duration.ofDays(100));
+    Application app = portal.issued(portal.promised);
+    portal.seals.tsaExpiry = now.plus(Duration.ofDays(100));
+    portal.seals.tsaRenewalReach = now.plus(Duration.ofDays(5 * 365));
+
+    assertEquals(2, portal.archiveSweep.run(), "renewed the unit, then extended both documents");
+    assertEquals(1, portal.seals.tsaRenewals);
+    assertEquals(1, decisionOf(app).archiveExtensions());
+    portal.archiveSweep.run();
+    assertEquals(1, portal.seals.tsaRenewals, "renewed once, not on every sweep");
+  }
+
+  @Test
   void theSupersededVersionIsNoOrphanForTheStorageReconciliation() {
     Instant now = Instant.now(portal.clock);
     portal.seals.renewalDue = now.plus(Duration.ofDays(100));

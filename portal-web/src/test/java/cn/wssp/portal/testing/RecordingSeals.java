@@ -70,11 +70,20 @@ public class RecordingSeals implements Seals {
         renewalDue));
   }
 
-  /** When the timestamping unit's certificate expires (the CA renews it in good time). */
+  /** When the timestamping unit's certificate expires. */
   public java.time.Instant tsaExpiry = java.time.Instant.parse("2036-11-23T00:00:00Z");
+  /** When a unit renewed now would expire (null: the unit cannot be renewed, e.g. CA ends). */
+  public java.time.Instant tsaRenewalReach = null;
+  /** How often the unit was renewed. */
+  public int tsaRenewals;
 
   @Override
-  public java.time.Instant timestampCertificateExpiry() {
+  public java.time.Instant renewTimestampUnitIfEndsBefore(java.time.Instant mustOutlive) {
+    if (tsaExpiry.isBefore(mustOutlive) && tsaRenewalReach != null
+        && tsaRenewalReach.isAfter(tsaExpiry)) {
+      tsaExpiry = tsaRenewalReach;
+      tsaRenewals++;
+    }
     return tsaExpiry;
   }
 

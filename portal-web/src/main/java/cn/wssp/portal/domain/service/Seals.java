@@ -50,10 +50,13 @@ public interface Seals {
   byte[] extendForArchive(byte[] pdf) throws SigningException;
 
   /**
-   * The earliest expiry in the certificate chain of the timestamping unit that would make a new
-   * archive timestamp now: a renewal helps only a document whose evidence expires before that.
+   * Renews the timestamping unit's certificate (new key) if it ends before {@code mustOutlive}
+   * and a new one would end later, then returns the earliest expiry in the chain of the unit
+   * that makes archive timestamps now: a renewal helps only a document whose evidence expires
+   * before that.
    */
-  java.time.Instant timestampCertificateExpiry() throws SigningException;
+  java.time.Instant renewTimestampUnitIfEndsBefore(java.time.Instant mustOutlive)
+      throws SigningException;
 
   /** An independent check of a PDF's signatures against the portal's trust anchors. */
   VerificationReport verify(byte[] pdf);

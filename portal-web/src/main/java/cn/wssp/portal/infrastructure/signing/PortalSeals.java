@@ -89,7 +89,9 @@ public class PortalSeals implements Seals {
   }
 
   @Override
-  public java.time.Instant timestampCertificateExpiry() throws SigningException {
+  public java.time.Instant renewTimestampUnitIfEndsBefore(java.time.Instant mustOutlive)
+      throws SigningException {
+    resources.sealAuthority().renewTimestampUnitIfEndsBefore(mustOutlive);
     return resources.sealAuthority().timestampAuthority().certificateChain().stream()
         .map(c -> c.getNotAfter().toInstant()).min(java.util.Comparator.naturalOrder())
         .orElseThrow(() -> new SigningException("the timestamping unit has no certificate"));
