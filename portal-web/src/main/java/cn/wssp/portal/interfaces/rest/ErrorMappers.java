@@ -31,7 +31,8 @@ public final class ErrorMappers {
       }
       if (cause instanceof jakarta.persistence.OptimisticLockException
           || cause instanceof jakarta.persistence.PessimisticLockException
-          || cause instanceof jakarta.persistence.LockTimeoutException) {
+          || cause instanceof jakarta.persistence.LockTimeoutException
+          || isLockConflict(cause)) {
         // Two people acted on the same application at once (e.g. two departments deciding).
         return ApiError.response(409, "INVALID_STATE", "该申请刚被他人处理，请刷新后重试。");
       }
@@ -50,6 +51,22 @@ public final class ErrorMappers {
     }
     LOG.log(Level.SEVERE, "未处理的错误", t);
     return ApiError.response(500, "INTERNAL_ERROR", "系统内部错误，请稍后重试；如持续出现请联系服务中心。");
+  }
+
+  /**
+   * The database gave up waiting for a row another transaction holds (H2's lock timeout, the
+   * provider reporting it as a plain database error), or PostgreSQL refused a serialization,
+   * deadlock or lock-not-available: two people acted on the same thing at once, as above.
+   */
+  static boolean isLockConflict(Throwable cause) {
+    if (cause instanceof java.sql.SQLTimeoutException) {
+      return true;
+    }
+    if (cause instanceof java.sql.SQLException sql) {
+      String state = sql.getSQLState();
+      return "40001".equals(state) || "40P01".equals(state) || "55P03".equals(state);
+    }
+    return false;
   }
 
   /**
