@@ -376,7 +376,7 @@ public final class BackupTool {
   }
 
   /** Every file of the manifest present with its size and hash, and nothing else in the folder. */
-  private static void verify(Path dir, Manifest manifest) throws Exception {
+  static void verify(Path dir, Manifest manifest) throws Exception {
     Set<String> listed = new TreeSet<>();
     boolean hasDatabase = false;
     for (Manifest.Entry e : manifest.files()) {
