@@ -63,6 +63,29 @@ public final class RunningPortal implements AutoCloseable {
         .resolve("instance-" + k + ".pid")).trim());
   }
 
+  /**
+   * A portal on a data folder (not yet there) and, for PostgreSQL, on the given database URL,
+   * which this object neither creates nor drops: e.g. for a restored backup.
+   */
+  public static RunningPortal on(String name, String dbUrl) throws Exception {
+    return on(name, dbUrl, 0);
+  }
+
+  /** The same on the given HTTP port (0: a free one), e.g. the address of a portal it replaces. */
+  public static RunningPortal on(String name, String dbUrl, int port) throws Exception {
+    return new RunningPortal(Path.of("target", "it-data", name + "-" + System.currentTimeMillis())
+        .toAbsolutePath(), dbUrl, port);
+  }
+
+  private RunningPortal(Path dataDir, String dbUrl, int port) throws Exception {
+    this.home = Path.of(System.getProperty("portal.home", "..")).toAbsolutePath().normalize();
+    this.dataDir = dataDir;
+    this.port = port == 0 ? freePort() : port;
+    this.mail = new SmtpSink();
+    this.schema = null;
+    this.dbUrl = dbUrl;
+  }
+
   private RunningPortal(Path dataDir) throws Exception {
     this.home = Path.of(System.getProperty("portal.home", "..")).toAbsolutePath().normalize();
     this.dataDir = dataDir;
@@ -120,7 +143,43 @@ public final class RunningPortal implements AutoCloseable {
     args.addAll(java.util.List.of("--no-build", "--port", String.valueOf(port), "--data",
         dataDir.toString()));
     ProcessBuilder pb = new ProcessBuilder(args);
-    Map<String, String> env = pb.environment();
+    configure(pb.environment());
+    pb.redirectErrorStream(true);
+    // Several starts append to one log: a marker says where each begins, so a failure's tail
+    // is known to be this start's and not the previous one's.
+    Files.writeString(dataDir.resolve("portal.log"), "\n==== RunningPortal: start at " + Instant.now()
+        + " ====\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("portal.log").toFile()));
+    process = pb.start();
+    // A cluster starts its instances one after the other.
+    waitUntilReady(Duration.ofMinutes(command.get(0).equals("cluster") ? 25 : 4));
+  }
+
+  /** What a script run answered: its exit code and its output (standard output and error). */
+  public record ScriptRun(int exitCode, String output) {}
+
+  /**
+   * Runs {@code ./portal ARGS --no-build} with this portal's settings (data folder, database,
+   * object store) as a user would in another terminal, and waits for it (up to 10 minutes).
+   */
+  public ScriptRun script(String... arguments) throws Exception {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("bash",
+        home.resolve("portal").toString()));
+    args.addAll(java.util.List.of(arguments));
+    args.add("--no-build");
+    ProcessBuilder pb = new ProcessBuilder(args).redirectErrorStream(true);
+    configure(pb.environment());
+    pb.environment().put("PORTAL_DATA_DIR", dataDir.toString());
+    Process p = pb.start();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new IllegalStateException(args + " did not finish within 10 minutes");
+    }
+    return new ScriptRun(p.exitValue(), new String(out, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private void configure(Map<String, String> env) {
     env.keySet().removeIf(k -> k.startsWith("PORTAL_"));
     env.put("PORTAL_DEMO_DATA", "true");
     env.put("PORTAL_TEST_CLOCK", "true"); // ClockIT moves it, and puts it back
@@ -137,15 +196,6 @@ public final class RunningPortal implements AutoCloseable {
       env.put("PORTAL_DB_USER", dbUser());
     }
     env.putAll(environment);
-    pb.redirectErrorStream(true);
-    // Several starts append to one log: a marker says where each begins, so a failure's tail
-    // is known to be this start's and not the previous one's.
-    Files.writeString(dataDir.resolve("portal.log"), "\n==== RunningPortal: start at " + Instant.now()
-        + " ====\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("portal.log").toFile()));
-    process = pb.start();
-    // A cluster starts its instances one after the other.
-    waitUntilReady(Duration.ofMinutes(command.get(0).equals("cluster") ? 25 : 4));
   }
 
   private void waitUntilReady(Duration timeout) throws Exception {
