@@ -142,21 +142,63 @@ public final class PdfVerifier {
     return null;
   }
 
-  /** Certificates and CRLs from the document security store (PAdES B-LT). */
-  private record ValidationMaterial(List<X509Certificate> certificates, List<X509CRL> crls) {}
+  /**
+   * Certificates, CRLs and the serial numbers OCSP responses speak of, from the document security
+   * store (PAdES B-LT).
+   */
+  private record ValidationMaterial(
+      List<X509Certificate> certificates,
+      List<X509CRL> crls,
+      Set<java.math.BigInteger> ocspSerials) {
+
+    /** Revocation data for {@code certificate}: an OCSP response about it, or its issuer's CRL. */
+    boolean covers(X509Certificate certificate) {
+      return certificate != null
+          && (ocspSerials.contains(certificate.getSerialNumber())
+              || crls.stream().anyMatch(
+                  crl -> crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())));
+    }
+  }
 
   private static ValidationMaterial validationMaterial(PdfDocument document) {
     List<X509Certificate> certificates = new ArrayList<>();
     List<X509CRL> crls = new ArrayList<>();
+    Set<java.math.BigInteger> ocspSerials = new java.util.HashSet<>();
     PdfDictionary dss = document.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS);
     if (dss == null) {
-      return new ValidationMaterial(certificates, crls);
+      return new ValidationMaterial(certificates, crls, ocspSerials);
+    }
+    for (byte[] der : streams(dss.getAsArray(PdfName.OCSPs))) {
+      try {
+        // The DSS holds BasicOCSPResponses (ISO 32000-2 12.8.4.3), or whole OCSPResponses.
+        org.bouncycastle.asn1.ocsp.BasicOCSPResponse basic;
+        org.bouncycastle.asn1.ASN1Primitive parsed =
+            org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der);
+        org.bouncycastle.asn1.ASN1Sequence sequence =
+            org.bouncycastle.asn1.ASN1Sequence.getInstance(parsed);
+        if (sequence.getObjectAt(0) instanceof org.bouncycastle.asn1.ASN1Enumerated) {
+          org.bouncycastle.asn1.ocsp.OCSPResponse response =
+              org.bouncycastle.asn1.ocsp.OCSPResponse.getInstance(sequence);
+          basic = org.bouncycastle.asn1.ocsp.BasicOCSPResponse.getInstance(
+              org.bouncycastle.asn1.ASN1OctetString.getInstance(
+                  response.getResponseBytes().getResponse()).getOctets());
+        } else {
+          basic = org.bouncycastle.asn1.ocsp.BasicOCSPResponse.getInstance(sequence);
+        }
+        for (org.bouncycastle.asn1.ASN1Encodable single :
+            basic.getTbsResponseData().getResponses()) {
+          ocspSerials.add(org.bouncycastle.asn1.ocsp.SingleResponse.getInstance(single)
+              .getCertID().getSerialNumber().getValue());
+        }
+      } catch (Exception e) {
+        LOG.log(Level.FINE, "unreadable OCSP response in DSS", e);
+      }
     }
     try {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
       for (byte[] der : streams(dss.getAsArray(PdfName.Certs))) {
         try {
-          certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
+          certificates.add(Certificates.parse(der));
         } catch (Exception e) {
           LOG.log(Level.FINE, "unreadable certificate in DSS", e);
         }
@@ -171,7 +213,7 @@ public final class PdfVerifier {
     } catch (Exception e) {
       LOG.log(Level.FINE, "unreadable DSS", e);
     }
-    return new ValidationMaterial(certificates, crls);
+    return new ValidationMaterial(certificates, crls, ocspSerials);
   }
 
   private static List<byte[]> streams(PdfArray array) {
@@ -199,7 +241,8 @@ public final class PdfVerifier {
     }
     if (cms == null) {
       return signatureReport(
-          name, null, null, false, false, false, false, SubIndication.FORMAT_FAILURE);
+          name, null, null, false, false, false, false, false, null,
+          SubIndication.FORMAT_FAILURE);
     }
     X509Certificate signer = cms.getSigningCertificate();
     boolean coversWholeDocument = safe(() -> signatures.signatureCoversWholeDocument(name));
@@ -256,7 +299,8 @@ public final class PdfVerifier {
                 : trustFailure(path, timestamped);
     Date shownTime = timestamped ? timestampTime : claimed;
     return signatureReport(
-        name, signer, shownTime, timestamped, coversWholeDocument, intact, path.trusted(), why);
+        name, signer, shownTime, timestamped, coversWholeDocument, intact, path.trusted(),
+        material.covers(signer), cms, why);
   }
 
   /**
@@ -271,6 +315,8 @@ public final class PdfVerifier {
       boolean coversWholeDocument,
       boolean intact,
       boolean trusted,
+      boolean validationData,
+      PdfPKCS7 cms,
       SubIndication why) {
     return new VerificationReport.SignatureReport(
         name,
@@ -282,6 +328,8 @@ public final class PdfVerifier {
         intact,
         trusted,
         why == null,
+        validationData,
+        algorithmOf(signer, cms),
         why == null ? Indication.TOTAL_PASSED : why.indication(),
         why,
         why == null ? VerificationReport.SignatureReport.PASSED_MESSAGE : why.message());
@@ -349,7 +397,7 @@ public final class PdfVerifier {
             : path == null ? SubIndication.FORMAT_FAILURE : trustFailure(path, true);
     return signatureReport(
         name, token.getSigningCertificate(), time, intact && trusted, coversWholeDocument, intact,
-        trusted, why);
+        trusted, material.covers(token.getSigningCertificate()), token, why);
   }
 
   /**
@@ -416,6 +464,33 @@ public final class PdfVerifier {
       LOG.log(Level.FINE, "cannot check document revisions", e);
       return false;
     }
+  }
+
+  /**
+   * The key and hash of a signature, "RSA/SHA-256", "ECDSA P-256/SHA-256", "SM2/SM3"; for keys
+   * other than the portal's own kinds the key's algorithm name.
+   */
+  private static String algorithmOf(X509Certificate signer, PdfPKCS7 cms) {
+    if (signer == null) {
+      return null;
+    }
+    String key;
+    try {
+      SealAlgorithm algorithm = SealAlgorithm.of(signer);
+      key = algorithm == SealAlgorithm.ECDSA_P256 ? "ECDSA P-256" : algorithm.name();
+    } catch (SigningException | RuntimeException e) {
+      key = signer.getPublicKey().getAlgorithm();
+    }
+    String digest = null;
+    try {
+      digest = cms == null ? null : cms.getDigestAlgorithmName();
+    } catch (RuntimeException e) {
+      // unknown digest: the key alone
+    }
+    if (digest == null) {
+      return key;
+    }
+    return key + "/" + (digest.matches("SHA\\d+") ? "SHA-" + digest.substring(3) : digest);
   }
 
   private static String department(X509Certificate certificate) {

@@ -42,6 +42,10 @@ public record VerificationReport(
    * @param intact the signed bytes are unchanged
    * @param trusted the certificate chains to a trust anchor given to the verifier
    * @param valid intact and trusted and cryptographically correct
+   * @param validationData the document carries revocation data (OCSP response or CRL) for the
+   *     signing certificate in its document security store: verifiable later without asking
+   *     the CA (PAdES B-LT)
+   * @param algorithm the seal's algorithm, e.g. "RSA/SHA-256" or "SM2/SM3"; null if unknown
    * @param indication this signature's result: TOTAL_PASSED exactly when {@code valid}
    * @param subIndication why it did not pass, null when it passed
    * @param message the result in one Chinese sentence, for people
@@ -56,6 +60,8 @@ public record VerificationReport(
       boolean intact,
       boolean trusted,
       boolean valid,
+      boolean validationData,
+      String algorithm,
       Indication indication,
       SubIndication subIndication,
       String message) {

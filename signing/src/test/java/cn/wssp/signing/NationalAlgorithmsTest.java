@@ -82,6 +82,8 @@ class NationalAlgorithmsTest {
     VerificationReport.SignatureReport signature = report.signatures().get(0);
     assertTrue(signature.timestamped(), report.toString());
     assertTrue(signature.trusted(), report.toString());
+    assertTrue(signature.validationData(), report.toString());
+    assertEquals("SM2/SM3", signature.algorithm());
     assertEquals(MARKET, signature.department());
     // B-LT: the validation data for the SM2 seal's chain is in the document security store.
     try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(signed)))) {

@@ -98,6 +98,8 @@ class PadesSignerTest {
     assertEquals(MARKET, signature.department());
     assertTrue(signature.timestamped());
     assertTrue(signature.trusted());
+    assertTrue(signature.validationData(), "B-LT: CRLs for the seal in the DSS");
+    assertEquals("RSA/SHA-256", signature.algorithm());
     assertTrue(signature.intact());
     assertTrue(signature.valid());
     assertEquals(Indication.TOTAL_PASSED, signature.indication());
@@ -350,6 +352,7 @@ class PadesSignerTest {
     assertTrue(report.valid(), report.toString());
     VerificationReport.SignatureReport signature = report.signatures().get(0);
     assertFalse(signature.timestamped());
+    assertFalse(signature.validationData(), "B-B: no revocation data in the document");
     assertTrue(signature.coversWholeDocument());
     try (PdfDocument pdf = new PdfDocument(new PdfReader(new ByteArrayInputStream(plain)))) {
       assertNull(pdf.getCatalog().getPdfObject().get(PdfName.DSS));

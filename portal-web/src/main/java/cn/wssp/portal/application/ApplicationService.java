@@ -29,6 +29,10 @@ public class ApplicationService {
   @Inject
   JobRepository jobs;
 
+  /** Unlimited until injected (tests that do not care about quotas). */
+  @Inject
+  cn.wssp.portal.domain.storage.StorageQuota quota = cn.wssp.portal.domain.storage.StorageQuota.unlimited();
+
   @Inject
   MatterCatalog matters;
 
@@ -90,6 +94,22 @@ public class ApplicationService {
     Application app = visible(actor, applicationId);
     AccessPolicy.requireOwner(actor, app);
     return app.requireUploadable(materialCode, applications.commitment(app.id()).orElse(null));
+  }
+
+  /**
+   * Refuses an upload of {@code incoming} bytes that would take the applicant's enterprise over
+   * its storage quota (the file it replaces is not counted: saving the new one frees it).
+   */
+  public void checkStorageQuota(Actor actor, Long applicationId, MaterialSpec spec,
+      String fileName, long incoming) {
+    Application app = visible(actor, applicationId);
+    if (app.enterprise() == null) {
+      return;
+    }
+    long replaced = applications.materialFile(applicationId, spec.code())
+        .filter(f -> f.objectKey() != null).map(MaterialFile::size).orElse(0L);
+    quota.check(applications.storedMaterialBytes(app.enterprise().id()), replaced, incoming,
+        fileName, spec.name());
   }
 
   /** Records an upload already stored in the object store; replaces the previous one. */

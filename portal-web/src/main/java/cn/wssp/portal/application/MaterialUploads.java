@@ -56,6 +56,7 @@ public class MaterialUploads {
         throw new DomainException("TOO_LARGE", 413, "文件「" + name + "」超过系统上限 "
             + (cap >> 20) + " MB，未保存；「" + spec.name() + "」原有文件保持不变。");
       }
+      applications.checkStorageQuota(actor, applicationId, spec, name, size);
       String mediaType = preReviewer.detectType(spool, name);
       StoredObject stored;
       try (InputStream in = Files.newInputStream(spool)) {

@@ -56,8 +56,16 @@ public class VerificationService {
    */
   public record Manifest(boolean present, boolean matchesStored) {}
 
+  /**
+   * One signature: who sealed, when (the timestamp's time), and each check on its own —
+   * {@code intact} (the signed bytes unchanged), {@code chainTrusted} (the seal certificate
+   * chains to the center's root and was not revoked at that time), {@code validationData}
+   * (revocation data embedded, verifiable without the CA, PAdES B-LT) — with the
+   * {@code algorithm} ("RSA/SHA-256", "SM2/SM3").
+   */
   public record Signature(String signer, String department, String signedAt, boolean timestamped,
-      boolean valid, Indication indication, SubIndication subIndication, String message) {}
+      boolean valid, Indication indication, SubIndication subIndication, String message,
+      boolean intact, boolean chainTrusted, boolean validationData, String algorithm) {}
 
   public Result verifyUpload(byte[] pdf) {
     if (pdf == null || pdf.length == 0) {
@@ -110,7 +118,8 @@ public class VerificationService {
     boolean revoked = doc != null && doc.revoked();
     List<Signature> signatures = r.signatures().stream()
         .map(s -> new Signature(s.signer(), s.department(), s.signedAt(), s.timestamped(),
-            s.valid(), s.indication(), s.subIndication(), s.message()))
+            s.valid(), s.indication(), s.subIndication(), s.message(), s.intact(), s.trusted(),
+            s.validationData(), s.algorithm()))
         .toList();
     return new Result(r.valid(), r.intact(), revoked, registered, r.documentNumber(),
         doc == null ? null : doc.kind().title(), signatures, r.indication(), r.subIndication(),

@@ -52,6 +52,11 @@ public class PortalProducers {
   }
 
   @Produces
+  cn.wssp.portal.domain.storage.StorageQuota storageQuota() {
+    return PortalSettings.current().storageQuota();
+  }
+
+  @Produces
   cn.wssp.portal.domain.model.ArchivePolicy archivePolicy() {
     return PortalSettings.current().archivePolicy();
   }

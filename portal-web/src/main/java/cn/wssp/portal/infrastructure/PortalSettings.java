@@ -188,6 +188,18 @@ public final class PortalSettings {
     return get("portal.center.name").orElse("演示市行政服务中心");
   }
 
+  /**
+   * What one enterprise may keep in the store, all its applications' materials together
+   * (PORTAL_STORAGE_QUOTA_MB, default 2048; 0: no quota).
+   */
+  public cn.wssp.portal.domain.storage.StorageQuota storageQuota() {
+    long mb = Long.parseLong(get("portal.storage.quota-mb").orElse("2048").strip());
+    if (mb < 0) {
+      throw new IllegalArgumentException("PORTAL_STORAGE_QUOTA_MB must be 0 (no quota) or more: " + mb);
+    }
+    return new cn.wssp.portal.domain.storage.StorageQuota(mb << 20);
+  }
+
   /** Hard cap on one upload; per-material limits are pre-review findings below it. */
   public long uploadMaxBytes() {
     return Long.parseLong(get("portal.upload.max-bytes").orElse(String.valueOf(100L << 20)));

@@ -185,6 +185,12 @@ class ApiJourneyIT {
     JsonObject signature = v.getJsonArray("signatures").getJsonObject(0);
     assertTrue(signature.getBoolean("valid"));
     assertTrue(signature.getString("department").contains("市场监督管理局"), signature.toString());
+    // Each check on its own: integrity, chain, embedded validation data (B-LT), algorithm.
+    assertTrue(signature.getBoolean("intact"), signature.toString());
+    assertTrue(signature.getBoolean("chainTrusted"), signature.toString());
+    assertTrue(signature.getBoolean("validationData"), signature.toString());
+    assertEquals("RSA/SHA-256", signature.getString("algorithm"), signature.toString());
+    assertTrue(v.getBoolean("registered"), "byte-equal to what was issued");
     // The sealed decision embeds its evidence manifest, whose material hashes are the stored ones.
     assertEquals(Json.createObjectBuilder().add("present", true).add("matchesStored", true).build(),
         v.getJsonObject("manifest"), v.toString());

@@ -162,6 +162,8 @@ class PkiIT {
       assertTrue(verified.json().getBoolean("valid"), verified.toString());
       JsonObject sm2Signature = verified.json().getJsonArray("signatures").getJsonObject(0);
       assertTrue(sm2Signature.getBoolean("timestamped"), verified.toString());
+      assertEquals("SM2/SM3", sm2Signature.getString("algorithm"), verified.toString());
+      assertTrue(sm2Signature.getBoolean("validationData"), verified.toString());
       assertEquals("RSA", chain(third.notice()).get(0).getPublicKey().getAlgorithm());
       // OCSP answers for the SM2 seal as for any other.
       Path sm2Pem = write("seal-sm2.pem", pem(sm2Seal));

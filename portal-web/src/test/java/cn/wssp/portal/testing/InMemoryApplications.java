@@ -88,6 +88,15 @@ public class InMemoryApplications implements ApplicationRepository {
   }
 
   @Override
+  public long storedMaterialBytes(Long enterpriseId) {
+    return files.stream()
+        .filter(f -> f.objectKey() != null)
+        .filter(f -> { Application a = applications.get(f.applicationId());
+          return a != null && a.enterprise() != null && enterpriseId.equals(a.enterprise().id()); })
+        .mapToLong(MaterialFile::size).sum();
+  }
+
+  @Override
   public List<FindingRecord> findings(Long applicationId) {
     return findings.getOrDefault(applicationId, List.of());
   }

@@ -51,6 +51,9 @@ public interface ApplicationRepository {
 
   void addMaterialFile(MaterialFile file);
 
+  /** Bytes of the materials currently stored for the enterprise's applications (its quota use). */
+  long storedMaterialBytes(Long enterpriseId);
+
   /** The latest pre-review's findings, in the order the pre-review listed them. */
   List<FindingRecord> findings(Long applicationId);
 

@@ -111,6 +111,16 @@ public class JpaApplicationRepository implements ApplicationRepository {
   }
 
   @Override
+  public long storedMaterialBytes(Long enterpriseId) {
+    Long sum = em.createQuery(
+            "select coalesce(sum(f.size), 0) from MaterialFile f, Application a"
+                + " where f.applicationId = a.id and a.enterprise.id = :e and f.objectKey is not null",
+            Long.class)
+        .setParameter("e", enterpriseId).getSingleResult();
+    return sum == null ? 0 : sum;
+  }
+
+  @Override
   public List<FindingRecord> findings(Long applicationId) {
     return em.createQuery(
             "select f from FindingRecord f where f.applicationId = :a order by f.position",
