@@ -112,12 +112,12 @@ public class JpaApplicationRepository implements ApplicationRepository {
 
   @Override
   public long storedMaterialBytes(Long enterpriseId) {
-    Long sum = em.createQuery(
-            "select coalesce(sum(f.size), 0) from MaterialFile f, Application a"
-                + " where f.applicationId = a.id and a.enterprise.id = :e and f.objectKey is not null",
-            Long.class)
+    // Untyped: the sum of a BIGINT is a Long on H2 but a NUMERIC (BigDecimal) on PostgreSQL.
+    Object sum = em.createQuery(
+            "select sum(f.size) from MaterialFile f, Application a"
+                + " where f.applicationId = a.id and a.enterprise.id = :e and f.objectKey is not null")
         .setParameter("e", enterpriseId).getSingleResult();
-    return sum == null ? 0 : sum;
+    return sum == null ? 0 : ((Number) sum).longValue();
   }
 
   @Override
