@@ -17,8 +17,9 @@ import java.util.List;
  * results and the verification page.
  *
  * <p>Settings (system properties): {@code portal.url} (default http://127.0.0.1:8080),
- * {@code users} (enterprises arriving over the ramp, default 200), {@code seconds} (ramp, default
- * 120). The group "verdict after submit" is the time from submit to the verdict being visible.
+ * {@code users} (enterprise clerks, each logged in once and applying over and over; they log in
+ * over the first 30 s; default 200), {@code seconds} (how long each keeps applying, default 120).
+ * The group "verdict after submit" is the time from submit to the verdict being visible.
  */
 public class PortalMix extends Simulation {
   private static final String BASE = System.getProperty("portal.url", "http://127.0.0.1:8080");
@@ -43,31 +44,38 @@ public class PortalMix extends Simulation {
     return "Bearer #{token}";
   }
 
+  /**
+   * An enterprise clerk at her desk: logs in once, then applies again and again for the length of
+   * the run (guide, create, 3 uploads, submit, wait for the verdict, a few seconds to read it).
+   * A closed workload: USERS at once, so submissions/s is what the portal sustains for them.
+   */
   private final ScenarioBuilder enterprise = scenario("企业申报")
       .exec(http("page: guides").get("/").header("Accept", "text/html"))
-      .exec(http("matters").get("/api/v1/matters"))
-      .pause(Duration.ofMillis(500), Duration.ofSeconds(2))
       .exec(login("applicant"))
-      .exec(http("create").post("/api/v1/applications").header("Authorization", bearer())
-          .body(StringBody("{\"matterCode\":\"SCJG-0001\"}")).asJson()
-          .check(jsonPath("$.id").saveAs("id")))
-      .foreach(MATERIALS, "material").on(
-          exec(http("upload 1 MB").put("/api/v1/applications/#{id}/materials/#{material}")
-              .header("Authorization", bearer())
-              .bodyPart(ByteArrayBodyPart("file", MATERIAL).fileName("material.pdf")
-                  .contentType("application/pdf"))
-              .asMultipartForm()))
-      .exec(http("submit").post("/api/v1/applications/#{id}/submit")
-          .header("Authorization", bearer()))
-      .exec(session -> session.set("verdict", ""))
-      .group("verdict after submit").on(
-          asLongAs(session -> session.getString("verdict").isEmpty(), "poll").on(
-              pause(Duration.ofMillis(250))
-                  .exec(http("poll application").get("/api/v1/applications/#{id}")
-                      .header("Authorization", bearer())
-                      .check(jsonPath("$.preReview.verdict").withDefault("")
-                          .saveAs("verdict")))
-                  .exitHereIf(session -> session.getInt("poll") > 240)));
+      .during(Duration.ofSeconds(SECONDS)).on(
+          exec(http("matters").get("/api/v1/matters"))
+          .pause(Duration.ofMillis(500), Duration.ofSeconds(2))
+          .exec(http("create").post("/api/v1/applications").header("Authorization", bearer())
+              .body(StringBody("{\"matterCode\":\"SCJG-0001\"}")).asJson()
+              .check(jsonPath("$.id").saveAs("id")))
+          .foreach(MATERIALS, "material").on(
+              exec(http("upload 1 MB").put("/api/v1/applications/#{id}/materials/#{material}")
+                  .header("Authorization", bearer())
+                  .bodyPart(ByteArrayBodyPart("file", MATERIAL).fileName("material.pdf")
+                      .contentType("application/pdf"))
+                  .asMultipartForm()))
+          .exec(http("submit").post("/api/v1/applications/#{id}/submit")
+              .header("Authorization", bearer()))
+          .exec(session -> session.set("verdict", ""))
+          .group("verdict after submit").on(
+              asLongAs(session -> session.getString("verdict").isEmpty(), "poll").on(
+                  pause(Duration.ofMillis(250))
+                      .exec(http("poll application").get("/api/v1/applications/#{id}")
+                          .header("Authorization", bearer())
+                          .check(jsonPath("$.preReview.verdict").withDefault("")
+                              .saveAs("verdict")))
+                      .exitHereIf(session -> session.getInt("poll") > 240)))
+          .pause(Duration.ofSeconds(2), Duration.ofSeconds(5)));
 
   /** Accepts, one at a time, what was pre-reviewed (whatever its verdict). */
   private final ScenarioBuilder clerk = scenario("窗口受理")
@@ -112,7 +120,8 @@ public class PortalMix extends Simulation {
 
   {
     setUp(
-        enterprise.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(SECONDS))),
+        // Logins spread over the first half minute, as a morning's do.
+        enterprise.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(30))),
         clerk.injectOpen(atOnceUsers(2)),
         chief.injectOpen(atOnceUsers(1)),
         visitor.injectOpen(rampUsers(USERS / 2).during(Duration.ofSeconds(SECONDS))))
