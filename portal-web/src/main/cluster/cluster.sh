@@ -53,6 +53,9 @@ run_cluster() {
   local children=()
   stop_cluster() {
     trap - INT TERM EXIT
+    # No errexit here (./portal runs with set -e): a kill of a process that has already exited
+    # fails, and would end the script halfway, leaving HAProxy and the S3 server running.
+    set +e
     echo "portal cluster: stopping (instances drain first, at most ${PORTAL_DRAIN_SECONDS:-20} s)"
     # SIGTERM: each instance drains (readiness DOWN, requests in progress finish, Drain.java),
     # then shuts down cleanly. The balancer and the object store stay until the instances are
