@@ -53,19 +53,26 @@ run_cluster() {
   local children=()
   stop_cluster() {
     trap - INT TERM EXIT
-    echo "portal cluster: stopping"
-    [ -f "$dir/haproxy.pid" ] && kill "$(cat "$dir/haproxy.pid")" 2>/dev/null
-    # SIGTERM: each instance finishes what it is doing and shuts down cleanly.
+    # No errexit here (./portal runs with set -e): a kill of a process that has already exited
+    # fails, and would end the script halfway, leaving HAProxy and the S3 server running.
+    set +e
+    echo "portal cluster: stopping (instances drain first, at most ${PORTAL_DRAIN_SECONDS:-20} s)"
+    # SIGTERM: each instance drains (readiness DOWN, requests in progress finish, Drain.java),
+    # then shuts down cleanly. The balancer and the object store stay until the instances are
+    # gone: the requests finishing still pass through the one and may need the other. (Ctrl-C
+    # reaches only this script: background jobs of a script ignore SIGINT.)
     for f in "$dir"/instance-*.pid; do
       [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null
     done
+    local patience=$(( ${PORTAL_DRAIN_SECONDS:-20} + 60 ))
     for f in "$dir"/instance-*.pid; do
       [ -f "$f" ] || continue
       pid="$(cat "$f")"
-      for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+      for _ in $(seq "$patience"); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
       kill -9 "$pid" 2>/dev/null
       rm -f "$f"
     done
+    [ -f "$dir/haproxy.pid" ] && kill "$(cat "$dir/haproxy.pid")" 2>/dev/null
     [ -f "$dir/s3.pid" ] && kill "$(cat "$dir/s3.pid")" 2>/dev/null
     rm -f "$dir/haproxy.pid" "$dir/s3.pid"
     for c in "${children[@]}"; do kill "$c" 2>/dev/null; done
@@ -158,6 +165,8 @@ defaults
   timeout client 300s
   timeout server 300s
   timeout http-request 60s
+  # A health check may take longer than its 1 s interval on a busy machine: not a failure yet.
+  timeout check 3s
   # A request that could not reach an instance goes to another one.
   retries 3
   option redispatch
@@ -170,9 +179,11 @@ frontend portal
 
 backend instances
   balance roundrobin
+  # A draining instance (SIGTERM) answers DOWN at once: two failed checks a second apart take it
+  # out within 1-2 s, and it waits for those before it stops (Drain.java, BALANCER_FALL).
   option httpchk GET /health/ready
   http-check expect status 200
-  default-server inter 2s fall 2 rise 2
+  default-server inter 1s fall 2 rise 2
   cookie WSSP_INSTANCE insert indirect nocache httponly
 CFG
     for ((k = 1; k <= instances; k++)); do

@@ -248,6 +248,18 @@ public final class PortalSettings {
     }
   }
 
+  /**
+   * How long a stopping instance (SIGTERM, Ctrl-C) waits for its requests and jobs in progress
+   * before it shuts down anyway: PORTAL_DRAIN_SECONDS, default 20; 0 = no drain ({@link Drain}).
+   */
+  public java.time.Duration drainTimeout() {
+    long seconds = Long.parseLong(get("portal.drain.seconds").orElse("20"));
+    if (seconds < 0) {
+      throw new IllegalStateException("PORTAL_DRAIN_SECONDS 应为非负整数：" + seconds);
+    }
+    return java.time.Duration.ofSeconds(seconds);
+  }
+
   /** How long the login and verification throttles lock a key (default 15 minutes). */
   public java.time.Duration throttleLock() {
     return java.time.Duration.ofSeconds(Long.parseLong(get("portal.throttle.lock-seconds").orElse("900")));

@@ -10,7 +10,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** /health/ready is UP only when the database, the object store and the signing keys work. */
+/**
+ * /health/ready is UP only when the database, the object store and the signing keys work, and
+ * DOWN from the moment the instance is told to stop (draining, see {@link Drain}).
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -25,6 +28,14 @@ public class ReadinessCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    if (Drain.draining()) {
+      // Stopping: out of the balancer at once, whatever else is fine.
+      Drain.readinessPolled(true);
+      return HealthCheckResponse.named("portal").down()
+          .withData("draining", true)
+          .withData("inFlight", Drain.inFlight())
+          .build();
+    }
     boolean database = database();
     boolean started = resources.started() && bootstrap.failure() == null && WebStarted.started();
     boolean objectStore = started && resources.objectStore().isUsable();
@@ -43,6 +54,7 @@ public class ReadinessCheck implements HealthCheck {
     if (bootstrap.failure() != null) {
       b.withData("startupFailure", bootstrap.failure());
     }
+    Drain.readinessPolled(false);
     return b.build();
   }
 

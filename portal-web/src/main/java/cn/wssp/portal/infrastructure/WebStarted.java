@@ -19,10 +19,18 @@ public class WebStarted implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     started = true;
+    // The drain on SIGTERM needs the web application up: installed once it serves.
+    try {
+      Drain.install(PortalSettings.current().drainTimeout());
+    } catch (RuntimeException e) {
+      java.util.logging.Logger.getLogger(WebStarted.class.getName()).warning(
+          "停止时不排空：" + e.getMessage());
+    }
   }
 
   @Override
   public void contextDestroyed(ServletContextEvent event) {
     started = false;
+    Drain.uninstall();
   }
 }

@@ -3,6 +3,7 @@ package cn.wssp.portal.infrastructure.jobs;
 import cn.wssp.portal.domain.model.Job;
 import cn.wssp.portal.domain.model.JobHandler;
 import cn.wssp.portal.domain.model.Sweep;
+import cn.wssp.portal.infrastructure.Drain;
 import cn.wssp.portal.infrastructure.PortalSettings;
 import cn.wssp.portal.infrastructure.persistence.JobQueued;
 import cn.wssp.portal.infrastructure.persistence.JpaJobRepository;
@@ -107,11 +108,24 @@ public class JobRunner {
     }
   }
 
+  /**
+   * While the instance drains (SIGTERM, {@link Drain}) nothing new is claimed: what is due stays
+   * for the other instances, or for the next start; a job already running finishes, and the drain
+   * waits for it.
+   */
   private void pollOnce() {
     try {
-      for (Long id : jobs.due(10)) {
-        if (jobs.claim(id, owner)) {
-          run(jobs.find(id));
+      for (Long id : Drain.draining() ? java.util.List.<Long>of() : jobs.due(10)) {
+        if (Drain.draining()) {
+          return;
+        }
+        Drain.begin();
+        try {
+          if (jobs.claim(id, owner)) {
+            run(jobs.find(id));
+          }
+        } finally {
+          Drain.end();
         }
       }
     } catch (RuntimeException e) {
@@ -155,6 +169,9 @@ public class JobRunner {
 
   void sweep() {
     for (Sweep s : sweeps) {
+      if (Drain.draining()) {
+        return; // stopping: the other instances (or the next start) sweep
+      }
       try {
         int changed = inTransaction.run(s);
         if (changed > 0) {
