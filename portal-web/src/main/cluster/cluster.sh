@@ -165,6 +165,7 @@ defaults
   timeout client 300s
   timeout server 300s
   timeout http-request 60s
+  timeout queue 60s
   # A health check may take longer than its 1 s interval on a busy machine: not a failure yet.
   # 10 s, not less: under the Gatling mix on 2 cores, with 3 s both instances answered /health
   # late, were taken out together and the balancer answered 503 to everyone. A draining instance
@@ -186,7 +187,10 @@ backend instances
   # out within 1-2 s, and it waits for those before it stops (Drain.java, BALANCER_FALL).
   option httpchk GET /health/ready
   http-check expect status 200
-  default-server inter 1s fall 2 rise 2
+  # maxconn: at most 32 requests in each instance at once, the rest wait here (timeout queue).
+  # Without it a saturated instance queued hundreds in its own thread pool, where the health
+  # check waited too: both instances missed their checks and were taken out together.
+  default-server inter 1s fall 2 rise 2 maxconn 32
   cookie WSSP_INSTANCE insert indirect nocache httponly
 CFG
     for ((k = 1; k <= instances; k++)); do
