@@ -275,4 +275,29 @@ public class ApplicationService {
     return applications.list(statuses, enterprise, LIST_LIMIT).stream()
         .filter(a -> AccessPolicy.canSee(actor, a)).toList();
   }
+
+  /** One page of a list and how many there are in all (the pager's total). */
+  public record Page<T>(List<T> rows, long total) {}
+
+  /** The most rows one page of 我的办件 holds, whatever the caller asks. */
+  static final int PAGE_LIMIT = 100;
+
+  /**
+   * 我的办件: one page of the applicant's enterprise's applications passing the filter, paged by
+   * the database. Only for applicants: the filter is always narrowed to their own enterprise.
+   */
+  public Page<Application> page(Actor actor, ApplicationFilter filter, int first, int size) {
+    AccessPolicy.requireRole(actor, Role.APPLICANT, "查看本单位的办件");
+    ApplicationFilter mine = filter.ofEnterprise(actor.enterpriseId());
+    int max = Math.min(Math.max(1, size), PAGE_LIMIT);
+    List<Application> rows = applications.page(mine, Math.max(0, first), max).stream()
+        .filter(a -> AccessPolicy.canSee(actor, a)).toList();
+    return new Page<>(rows, applications.count(mine));
+  }
+
+  /** How many of the applicant's enterprise's applications pass the filter. */
+  public long count(Actor actor, ApplicationFilter filter) {
+    AccessPolicy.requireRole(actor, Role.APPLICANT, "查看本单位的办件");
+    return applications.count(filter.ofEnterprise(actor.enterpriseId()));
+  }
 }

@@ -60,6 +60,9 @@ public class TrackingService {
   @Inject
   Throttle throttle;
 
+  @Inject
+  ApplicationService applicationService;
+
   /** One step: its public name, its audit code, when, and the department that took it. */
   public record Step(String step, String action, Instant at, String department) {}
 
@@ -70,11 +73,23 @@ public class TrackingService {
     Application app = throttle.attempt(List.of(throttle.trackingAddress(address)), "办件查询",
             () -> matching(number, code))
         .orElseThrow(() -> new DomainException("NOT_FOUND", 404, NOT_FOUND));
-    List<Step> steps = entries.ofApplication(app.id()).stream()
+    return new Tracking(app.number(), app.matter().name(), app.status().name(),
+        app.status().label(), steps(app), views.deadlines(app));
+  }
+
+  /**
+   * The application's progress as its owner and staff follow it on its page (办理进度): the same
+   * steps as the public query, the one rule of what a step is.
+   */
+  public List<Step> stepsOf(Actor actor, Long applicationId) {
+    return steps(applicationService.visible(actor, applicationId));
+  }
+
+  /** The steps of the audit trail, oldest first: public names, times, deciding departments. */
+  List<Step> steps(Application app) {
+    return entries.ofApplication(app.id()).stream()
         .filter(e -> STEPS.containsKey(e.action()))
         .map(this::step).toList();
-    return new Tracking(app.number(), app.matter().name(), app.status().name(),
-        app.status().label(), steps, views.deadlines(app));
   }
 
   Optional<Application> matching(String number, String code) {

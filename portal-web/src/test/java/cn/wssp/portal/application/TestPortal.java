@@ -67,6 +67,7 @@ final class TestPortal {
   final SecurityAudit refusals = new SecurityAudit();
   final AuditQueries auditQueries = new AuditQueries();
   final TrackingService tracking = new TrackingService();
+  final Licences licences = new Licences();
   final SupervisionService supervision = new SupervisionService();
   final PublicResults results = new PublicResults();
   final Delegations delegations = new Delegations();
@@ -285,6 +286,12 @@ final class TestPortal {
     tracking.accounts = accountRepo;
     tracking.views = views;
     tracking.throttle = throttle;
+    tracking.applicationService = applications;
+    documentRepo.enterpriseOf = id -> applicationRepo.find(id).map(a -> a.enterprise().id())
+        .orElse(null);
+    licences.applications = applicationRepo;
+    licences.documents = documentRepo;
+    licences.verification = verification;
     supervision.applications = applicationRepo;
     supervision.documents = documentRepo;
     supervision.matters = matterRepo;

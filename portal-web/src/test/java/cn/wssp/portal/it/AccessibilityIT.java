@@ -42,6 +42,7 @@ class AccessibilityIT {
 
   static long accepted;
   static long draft;
+  static long issued;
 
   @BeforeAll
   static void start() throws Exception {
@@ -59,6 +60,16 @@ class AccessibilityIT {
     assertEquals(200, Api.login(portal, "clerk").post("/api/v1/applications/" + accepted
         + "/acceptance", "{\"action\":\"ACCEPT\"}").status());
     draft = ApiJourneyIT.create(applicant, "LB-0001");
+    // An issued decision for 我的证照 (its preview frame) and the timeline of a closed case.
+    issued = ApiJourneyIT.create(applicant, "SCJG-0002");
+    ApiJourneyIT.upload(applicant, issued, "loss-statement", "遗失声明.pdf",
+        Materials.valid("SCJG-0002", "loss-statement"));
+    ApiJourneyIT.submit(applicant, issued);
+    ApiJourneyIT.awaitStatus(applicant, issued, "PRE_REVIEWED");
+    assertEquals(200, Api.login(portal, "clerk").post("/api/v1/applications/" + issued
+        + "/acceptance", "{\"action\":\"ACCEPT\"}").status());
+    assertEquals(200, Api.login(portal, "chief-b").post("/api/v1/applications/" + issued
+        + "/decision", "{\"outcome\":\"APPROVE\",\"text\":\"准予补领。\",\"pin\":\"123456\"}").status());
   }
 
   @AfterAll
@@ -76,7 +87,8 @@ class AccessibilityIT {
         "/login.xhtml", "/track.xhtml", "/results.xhtml", "/no-such-page.xhtml"));
     String application = "/app/application.xhtml?id=" + accepted;
     pages.put("applicant", List.of("/app/applications.xhtml", application,
-        "/app/application.xhtml?id=" + draft, "/app/messages.xhtml"));
+        "/app/application.xhtml?id=" + draft, "/app/application.xhtml?id=" + issued,
+        "/app/licences.xhtml", "/app/messages.xhtml"));
     pages.put("clerk", List.of("/app/applications.xhtml", application));
     pages.put("reviewer", List.of("/app/applications.xhtml", application));
     pages.put("chief-b", List.of("/app/applications.xhtml", application));

@@ -33,6 +33,27 @@ public class InMemoryApplications implements ApplicationRepository {
   }
 
   @Override
+  public List<Application> page(ApplicationFilter filter, int first, int max) {
+    Comparator<Application> bySubmission = Comparator.comparing(Application::submittedAt,
+        Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder()));
+    Comparator<Application> order = bySubmission.thenComparing(Application::id);
+    if (!filter.oldestFirst()) {
+      order = order.reversed(); // newest first; never submitted (null) last
+    } else {
+      order = Comparator.comparing(Application::submittedAt,
+          Comparator.nullsLast(Comparator.<java.time.Instant>naturalOrder()))
+          .thenComparing(Application::id);
+    }
+    return applications.values().stream().filter(filter::matches).sorted(order)
+        .skip(Math.max(0, first)).limit(Math.max(1, max)).toList();
+  }
+
+  @Override
+  public long count(ApplicationFilter filter) {
+    return applications.values().stream().filter(filter::matches).count();
+  }
+
+  @Override
   public Optional<Application> findForUpdate(Long id) {
     return find(id);
   }

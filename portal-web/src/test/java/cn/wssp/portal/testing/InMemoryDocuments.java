@@ -7,6 +7,19 @@ public class InMemoryDocuments implements DocumentRepository {
   private final List<Document> documents = new ArrayList<>();
   private final List<DecisionSignature> signatures = new ArrayList<>();
 
+  /** The enterprise an application belongs to (set by the test portal: documents know only ids). */
+  public java.util.function.Function<Long, Long> enterpriseOf = id -> null;
+
+  @Override
+  public List<Document> issuedTo(Long enterpriseId, Set<DocumentKind> kinds) {
+    List<Document> mine = new ArrayList<>(documents.stream()
+        .filter(d -> d.applicationId() != null && kinds.contains(d.kind())
+            && Objects.equals(enterpriseId, enterpriseOf.apply(d.applicationId())))
+        .toList());
+    Collections.reverse(mine); // newest first
+    return mine;
+  }
+
   @Override
   public Optional<Document> find(Long id) {
     return documents.stream().filter(d -> d.id().equals(id)).findFirst();

@@ -21,6 +21,16 @@ public interface ApplicationRepository {
    */
   List<Application> list(Set<ApplicationStatus> statuses, Long enterpriseId, int max);
 
+  /**
+   * One page of the applications passing the filter, paged in the query (not in memory), by
+   * submission time (newest first unless the filter says otherwise; never submitted last), then
+   * by id.
+   */
+  List<Application> page(ApplicationFilter filter, int first, int max);
+
+  /** How many applications pass the filter (the pager's total). */
+  long count(ApplicationFilter filter);
+
   /** Applications still waiting for the window whose pre-review due date is before this day. */
   List<Long> overduePreReviews(LocalDate today);
 

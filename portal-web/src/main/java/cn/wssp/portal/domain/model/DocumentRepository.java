@@ -40,6 +40,12 @@ public interface DocumentRepository {
   long countPublishedApprovals();
 
   /**
+   * 我的证照: the documents of these kinds issued on any application of the enterprise, newest
+   * first.
+   */
+  List<Document> issuedTo(Long enterpriseId, java.util.Set<DocumentKind> kinds);
+
+  /**
    * Documents whose evidence must be renewed by this instant (PAdES B-LTA), or that were never
    * looked at (no due date recorded yet), oldest first, at most {@code max}.
    */

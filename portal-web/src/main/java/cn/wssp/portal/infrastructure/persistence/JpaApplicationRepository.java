@@ -58,6 +58,56 @@ public class JpaApplicationRepository implements ApplicationRepository {
   }
 
   @Override
+  public List<Application> page(ApplicationFilter filter, int first, int max) {
+    String order = filter.oldestFirst() ? "asc" : "desc";
+    var q = em.createQuery("select a from Application a" + where(filter)
+        + " order by a.submittedAt " + order + " nulls last, a.id " + order, Application.class)
+        .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, max));
+    bind(filter, q);
+    return q.getResultList();
+  }
+
+  @Override
+  public long count(ApplicationFilter filter) {
+    var q = em.createQuery("select count(a) from Application a" + where(filter), Long.class);
+    bind(filter, q);
+    return q.getSingleResult();
+  }
+
+  /** The filter's conditions; only those it sets, each bound by {@link #bind}. */
+  private static String where(ApplicationFilter f) {
+    return " where 1 = 1"
+        + (f.statuses().isEmpty() ? "" : " and a.status in :s")
+        + (f.enterpriseId() == null ? "" : " and a.enterprise.id = :e")
+        + (f.matterCode() == null ? "" : " and a.matter.code = :m")
+        + (f.submittedFrom() == null ? "" : " and a.submittedAt >= :from")
+        + (f.submittedTo() == null ? "" : " and a.submittedAt < :to")
+        + (f.numberContains() == null ? "" : " and upper(a.number) like :n escape '!'");
+  }
+
+  private static void bind(ApplicationFilter f, jakarta.persistence.Query q) {
+    if (!f.statuses().isEmpty()) {
+      q.setParameter("s", f.statuses());
+    }
+    if (f.enterpriseId() != null) {
+      q.setParameter("e", f.enterpriseId());
+    }
+    if (f.matterCode() != null) {
+      q.setParameter("m", f.matterCode());
+    }
+    if (f.submittedFrom() != null) {
+      q.setParameter("from", f.submittedFrom());
+    }
+    if (f.submittedTo() != null) {
+      q.setParameter("to", f.submittedTo());
+    }
+    if (f.numberContains() != null) {
+      q.setParameter("n", "%" + f.numberContains().replace("!", "!!").replace("%", "!%")
+          .replace("_", "!_") + "%");
+    }
+  }
+
+  @Override
   public List<Long> overduePreReviews(java.time.LocalDate today) {
     return em.createQuery("select a.id from Application a where a.status in :s"
             + " and a.preReviewDue < :today order by a.preReviewDue, a.id", Long.class)

@@ -87,6 +87,14 @@ public class JpaDocumentRepository implements DocumentRepository {
   }
 
   @Override
+  public List<Document> issuedTo(Long enterpriseId, java.util.Set<DocumentKind> kinds) {
+    return em.createQuery("select d from Document d, Application a where a.id = d.applicationId"
+            + " and a.enterprise.id = :e and d.kind in :k order by d.createdAt desc, d.id desc",
+            Document.class)
+        .setParameter("e", enterpriseId).setParameter("k", kinds).getResultList();
+  }
+
+  @Override
   public long countPublishedApprovals() {
     return em.createQuery("select count(d)" + PUBLISHED, Long.class)
         .setParameter("k", DocumentKind.APPROVAL_DECISION)

@@ -30,7 +30,7 @@ public class SecurityHeaders extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws IOException, ServletException {
     response.setHeader("X-Content-Type-Options", "nosniff");
-    boolean preview = isMaterialPreview(request);
+    boolean preview = isPreview(request);
     response.setHeader("X-Frame-Options", preview ? "SAMEORIGIN" : "DENY");
     response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
@@ -47,10 +47,11 @@ public class SecurityHeaders extends HttpFilter {
   }
 
   /**
-   * A material's preview (…/materials/{code}?inline=1) may be framed by the portal's own page
+   * A material's preview (…/materials/{code}?inline=1) and an issued document's (我的证照:
+   * /api/v1/documents/{id}?inline=1) may be framed by the portal's own page
    * and by nothing else; the answer itself carries a sandbox policy (SafeDownload.inline).
    */
-  static boolean isMaterialPreview(HttpServletRequest request) {
+  static boolean isPreview(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     // Only GETs: reading a parameter of a form POST would consume its body here.
     return "GET".equals(request.getMethod()) && PREVIEW_PATH.matcher(path).matches()
@@ -58,7 +59,8 @@ public class SecurityHeaders extends HttpFilter {
   }
 
   private static final java.util.regex.Pattern PREVIEW_PATH =
-      java.util.regex.Pattern.compile("/api/v1/applications/\\d+/materials/[^/]+");
+      java.util.regex.Pattern.compile(
+          "/api/v1/applications/\\d+/materials/[^/]+|/api/v1/documents/\\d+");
 
   static final String PREVIEW_POLICY = POLICY.replace("frame-ancestors 'none'",
       "frame-ancestors 'self'");

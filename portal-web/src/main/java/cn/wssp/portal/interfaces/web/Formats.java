@@ -42,6 +42,11 @@ public class Formats {
     }
   }
 
+  /** The portal's time zone (China Standard Time): legal days begin and end in it. */
+  public java.time.ZoneId zone() {
+    return clock.getZone();
+  }
+
   /** Today in the portal's time zone: legal dates are local dates in China. */
   public LocalDate today() {
     return LocalDate.now(clock);
@@ -127,5 +132,36 @@ public class Formats {
   /** A list as one line: 市场监督管理局、卫生健康委员会. */
   public String join(List<String> items) {
     return items == null ? "" : String.join("、", items);
+  }
+
+  private static final DateTimeFormatter CN_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+  private static final DateTimeFormatter CN_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+  private static final DateTimeFormatter EN_TIME =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
+  private static final DateTimeFormatter EN_DATE =
+      DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
+
+  /** "2026年12月5日 14:03" in Beijing time ("5 Dec 2026, 14:03" in English): the timeline's. */
+  public String longTime(Instant at) {
+    return at == null ? "" : (english.getAsBoolean() ? EN_TIME : CN_TIME).format(at.atZone(clock.getZone()));
+  }
+
+  /** "2026年12月8日" ("8 Dec 2026" in English). */
+  public String longDate(LocalDate d) {
+    return d == null ? "" : (english.getAsBoolean() ? EN_DATE : CN_DATE).format(d);
+  }
+
+  /** The instant as a machine reads it (the datetime of an HTML time element), with its offset. */
+  public String isoInstant(Instant at) {
+    return at == null ? "" : at.atZone(clock.getZone()).toOffsetDateTime().toString();
+  }
+
+  /** Whether the page is shown in English (the view's locale); tests without Faces set it. */
+  java.util.function.BooleanSupplier english = Formats::facesEnglish;
+
+  private static boolean facesEnglish() {
+    var fc = jakarta.faces.context.FacesContext.getCurrentInstance();
+    return fc != null && fc.getViewRoot() != null && fc.getViewRoot().getLocale() != null
+        && "en".equals(fc.getViewRoot().getLocale().getLanguage());
   }
 }

@@ -1,0 +1,88 @@
+package cn.wssp.portal.interfaces.web;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import cn.wssp.portal.domain.model.ApplicationStatus;
+import cn.wssp.portal.domain.model.StatusGroup;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** 我的办件's filter as the form gives it, the timeline's Chinese times, both bundles complete. */
+class ApplicantPagesWordingTest {
+  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+  static Formats formats() {
+    Formats f = new Formats();
+    f.clock = Clock.fixed(Instant.parse("2026-12-05T06:00:00Z"), BEIJING);
+    f.english = () -> false;
+    return f;
+  }
+
+  @Test
+  void datesAreWholeBeijingDaysAndTheEndDayCounts() {
+    MyApplicationsBean bean = new MyApplicationsBean();
+    bean.formats = formats();
+    bean.setGroup("SUPPLEMENT");
+    bean.setFrom(LocalDate.of(2026, 12, 1));
+    bean.setTo(LocalDate.of(2026, 12, 5));
+    bean.setNumber(" sq2026 ");
+    var f = bean.filter(true);
+    assertEquals(Instant.parse("2026-11-30T16:00:00Z"), f.submittedFrom(), "00:00 Beijing time");
+    assertEquals(Instant.parse("2026-12-05T16:00:00Z"), f.submittedTo(), "the whole of the 5th");
+    assertEquals(StatusGroup.SUPPLEMENT.statuses(), f.statuses());
+    assertTrue(f.statuses().contains(ApplicationStatus.REVIEW_SUPPLEMENT_REQUESTED));
+    assertEquals("SQ2026", f.numberContains());
+    assertTrue(f.oldestFirst());
+    bean.setGroup("");
+    bean.setFrom(null);
+    bean.setTo(null);
+    var any = bean.filter(false);
+    assertTrue(any.statuses().isEmpty());
+    assertNull(any.submittedFrom());
+    assertNull(any.submittedTo());
+  }
+
+  @Test
+  void timelineTimesAreBeijingTimeInChineseWithAMachineReadableOffset() {
+    Formats f = formats();
+    Instant at = Instant.parse("2026-12-05T06:03:09Z");
+    assertEquals("2026年12月5日 14:03", f.longTime(at));
+    assertEquals("2026-12-05T14:03:09+08:00", f.isoInstant(at));
+    assertEquals("2026年1月8日", f.longDate(LocalDate.of(2026, 1, 8)));
+    f.english = () -> true;
+    assertEquals("5 Dec 2026, 14:03", f.longTime(at));
+  }
+
+  @Test
+  void everyNewLabelIsInChineseAndEnglish() throws Exception {
+    Properties zh = bundle("messages_zh.properties");
+    Properties base = bundle("messages.properties");
+    Properties en = bundle("messages_en.properties");
+    assertEquals(zh.keySet(), en.keySet(), "the same keys in Chinese and English");
+    assertEquals(zh.keySet(), base.keySet());
+    for (String prefix : new String[] {"mine.", "timeline.", "licences.", "nav.licences"}) {
+      assertTrue(en.stringPropertyNames().stream().anyMatch(k -> k.startsWith(prefix)), prefix);
+    }
+    for (StatusGroup g : StatusGroup.values()) {
+      assertNotNull(en.getProperty("mine.group." + g.name()), g.name());
+      assertNotNull(zh.getProperty("mine.group." + g.name()), g.name());
+    }
+    assertEquals("我的办件", zh.getProperty("worklist.applicant"));
+    assertEquals("草稿", zh.getProperty("mine.group.DRAFT"));
+    assertEquals("待补正", zh.getProperty("mine.group.SUPPLEMENT"));
+  }
+
+  static Properties bundle(String name) throws Exception {
+    Properties p = new Properties();
+    try (InputStream in = ApplicantPagesWordingTest.class.getResourceAsStream(
+        "/cn/wssp/portal/web/" + name)) {
+      p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return p;
+  }
+}
