@@ -93,10 +93,11 @@ public final class Drain {
         return;
       }
       try {
-        ClassLoader system = ClassLoader.getSystemClassLoader();
-        Class<?> signal = Class.forName("sun.misc.Signal", true, system);
-        Class<?> handler = Class.forName("sun.misc.SignalHandler", true, system);
-        Method handle = signal.getMethod("handle", signal, handler);
+        SignalApi api = SignalApi.load();
+        ClassLoader system = api.loader();
+        Class<?> signal = api.signal();
+        Class<?> handler = api.handler();
+        Method handle = api.handle();
         Method number = signal.getMethod("getNumber");
         Object ignored = handler.getField("SIG_IGN").get(null);
         Object ours = Proxy.newProxyInstance(system, new Class<?>[] {handler}, (proxy, m, args) -> {
@@ -129,6 +130,20 @@ public final class Drain {
     }
   }
 
+  /**
+   * sun.misc.Signal and its handler type, from the system class loader (the JDK's, not the
+   * application's), and {@code Signal.handle(Signal, SignalHandler)}: reached by reflection so
+   * the code compiles and loads without the internal API on the module path.
+   */
+  private record SignalApi(ClassLoader loader, Class<?> signal, Class<?> handler, Method handle) {
+    static SignalApi load() throws ReflectiveOperationException {
+      ClassLoader system = ClassLoader.getSystemClassLoader();
+      Class<?> signal = Class.forName("sun.misc.Signal", true, system);
+      Class<?> handler = Class.forName("sun.misc.SignalHandler", true, system);
+      return new SignalApi(system, signal, handler, signal.getMethod("handle", signal, handler));
+    }
+  }
+
   /** Puts the JDK's handlers back (the application is undeployed; the JVM may live on). */
   public static void uninstall() {
     synchronized (LOCK) {
@@ -136,10 +151,7 @@ public final class Drain {
         return;
       }
       try {
-        ClassLoader system = ClassLoader.getSystemClassLoader();
-        Class<?> signal = Class.forName("sun.misc.Signal", true, system);
-        Class<?> handler = Class.forName("sun.misc.SignalHandler", true, system);
-        Method handle = signal.getMethod("handle", signal, handler);
+        Method handle = SignalApi.load().handle();
         for (int i = 0; i < signals.length; i++) {
           handle.invoke(null, signals[i], previous[i]);
         }
