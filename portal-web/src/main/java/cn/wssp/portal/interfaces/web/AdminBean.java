@@ -205,6 +205,37 @@ public class AdminBean implements Serializable {
     return all == null ? List.of() : all;
   }
 
+  /** Each department's chosen seal algorithm, by code, for the selects (filled on first use). */
+  private final java.util.Map<String, String> sealAlgorithms = new java.util.HashMap<>();
+
+  public List<cn.wssp.portal.domain.model.Department> getDepartments() {
+    List<cn.wssp.portal.domain.model.Department> all =
+        Pages.attempt(() -> seals.departments(current.require()));
+    if (all == null) {
+      return List.of();
+    }
+    for (cn.wssp.portal.domain.model.Department d : all) {
+      sealAlgorithms.putIfAbsent(d.code(), d.sealAlgorithm());
+    }
+    return all;
+  }
+
+  public java.util.Map<String, String> getSealAlgorithms() {
+    return sealAlgorithms;
+  }
+
+  /** Applies the algorithm chosen for {@code code}: the department's seal is re-keyed at once. */
+  public void changeSealAlgorithm(String code) {
+    String chosen = sealAlgorithms.get(code);
+    cn.wssp.portal.domain.model.Department changed =
+        Pages.attempt(() -> seals.changeSealAlgorithm(current.require(), code, chosen));
+    if (changed != null) {
+      sealAlgorithms.put(code, changed.sealAlgorithm());
+      Pages.info("「" + changed.name() + "」的印章算法为 " + changed.sealAlgorithm()
+          + "，其印章证书已按此算法签发。");
+    }
+  }
+
   public void revokeSeal(String id) {
     SealInfo revoked = Pages.attempt(() -> seals.revoke(current.require(), id));
     if (revoked != null) {
