@@ -33,8 +33,9 @@ public final class ErrorMappers {
           || cause instanceof jakarta.persistence.PessimisticLockException
           || cause instanceof jakarta.persistence.LockTimeoutException
           || isLockConflict(cause)) {
-        // Two people acted on the same application at once (e.g. two departments deciding).
-        return ApiError.response(409, "INVALID_STATE", "该申请刚被他人处理，请刷新后重试。");
+        // Two people acted on the same thing at once (two departments deciding, two clerks
+        // accepting, parallel logins waiting on a throttle row): nothing of this request was kept.
+        return ApiError.response(409, "INVALID_STATE", "刚有他人同时处理同一事项，本次操作未生效，请刷新后重试。");
       }
       if (cause instanceof WebApplicationException w) {
         int status = w.getResponse().getStatus();
