@@ -40,6 +40,9 @@ import org.apache.tika.mime.MediaType;
  * OCR under {@link PreReviewer.Options#ocrTimeout()}, so a hostile file never stalls the caller.
  */
 public final class ContentInspector implements AutoCloseable {
+  /** How much of an upload's start {@link #detectType} needs at most. */
+  public static final int DETECT_BYTES = 1 << 20;
+
   private static final Logger LOG = Logger.getLogger(ContentInspector.class.getName());
 
   private final PreReviewer.Options options;
@@ -76,13 +79,15 @@ public final class ContentInspector implements AutoCloseable {
   }
 
   /**
-   * The media type of a stored upload, from its bytes alone (the name only narrows a generic
-   * container such as a ZIP that is a docx). For recording uploads; the full examination is
-   * {@link #inspect}.
+   * The media type of an upload, from its first bytes alone (the name only narrows a generic
+   * container such as a ZIP that is a docx). Uploads stream to the store, so only their head
+   * ({@link #DETECT_BYTES}) is at hand: magic numbers sit at the start, and an office document's
+   * {@code [Content_Types].xml} is its first ZIP entry. For recording uploads; the full
+   * examination is {@link #inspect}.
    */
-  public String detectType(Path file, String fileName) throws IOException {
-    MediaType content = tika.detect(file, null);
-    MediaType hinted = tika.detect(file, fileName);
+  public String detectType(byte[] head, String fileName) throws IOException {
+    MediaType content = tika.detect(head, null);
+    MediaType hinted = tika.detect(head, fileName);
     return tika.types.narrow(content, hinted, tika.types.forName(fileName)).toString();
   }
 

@@ -79,9 +79,12 @@ public final class PreReviewer implements AutoCloseable {
     return options;
   }
 
-  /** The media type of an uploaded file, detected from its content (see ContentInspector). */
-  public String detectType(java.nio.file.Path file, String fileName) throws java.io.IOException {
-    return inspector.detectType(file, fileName);
+  /**
+   * The media type of an uploaded file, detected from its first bytes, at most {@link
+   * ContentInspector#DETECT_BYTES} of them (see ContentInspector).
+   */
+  public String detectType(byte[] head, String fileName) throws java.io.IOException {
+    return inspector.detectType(head, fileName);
   }
 
   /** Whether images and scanned PDFs are OCR'd; detected once, at construction. */

@@ -118,15 +118,28 @@ final class TikaEngine {
     return ocrParser != null;
   }
 
-  /** Type from the bytes; the name, when given, may only narrow an ambiguous container. */
+  /** Type from the whole file (the pre-review's examination); see {@link #detect(byte[], String)}. */
   MediaType detect(Path file, String nameHint) throws IOException {
+    try (TikaInputStream tis = TikaInputStream.get(file)) {
+      return detector.detect(tis, hint(nameHint));
+    }
+  }
+
+  /** Type from the bytes; the name, when given, may only narrow an ambiguous container. */
+  MediaType detect(byte[] head, String nameHint) throws IOException {
+    // Not spooled to a file: the ZIP container detector then reads the entries in order, which
+    // a truncated head allows.
+    try (TikaInputStream tis = TikaInputStream.get(head)) {
+      return detector.detect(tis, hint(nameHint));
+    }
+  }
+
+  private static Metadata hint(String nameHint) {
     Metadata m = new Metadata();
     if (nameHint != null) {
       m.set(TikaCoreProperties.RESOURCE_NAME_KEY, nameHint);
     }
-    try (TikaInputStream tis = TikaInputStream.get(file)) {
-      return detector.detect(tis, m);
-    }
+    return m;
   }
 
   /** Whether an image or a PDF page needs OCR to yield text. */

@@ -4,22 +4,23 @@ import cn.wssp.portal.domain.service.PortalProfile;
 import cn.wssp.portal.domain.model.DomainException;
 import cn.wssp.portal.domain.model.MaterialFile;
 import cn.wssp.portal.domain.model.MaterialSpec;
+import cn.wssp.prereview.ContentInspector;
 import cn.wssp.prereview.PreReviewer;
 import cn.wssp.storage.ObjectStore;
 import cn.wssp.storage.StorageException;
 import cn.wssp.storage.StoredObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.SequenceInputStream;
 
 /**
- * Takes an uploaded file from the wire to the object store and records it. The bytes are first
- * spooled to a temporary file under a hard size cap, so a 2 GB upload is refused without filling
- * memory and without touching what was saved before; the type is detected from the content.
+ * Takes an uploaded file from the wire to the object store and records it. The bytes stream
+ * through a size counter and a SHA-256 straight into the store (a multipart upload when large);
+ * only the first megabyte is held, to detect the type from the content. Crossing the size cap
+ * fails the transfer at once with 413, and nothing saved before is touched.
  */
 @ApplicationScoped
 public class MaterialUploads {
@@ -48,27 +49,30 @@ public class MaterialUploads {
     MaterialSpec spec = applications.checkUpload(actor, applicationId, materialCode);
     String name = cleanFileName(fileName);
     long cap = profile.uploadMaxBytes();
-    Path spool = null;
+    CappedInput in = new CappedInput(content, cap);
+    StoredObject stored;
     try {
-      spool = Files.createTempFile("upload-", ".bin");
-      long size = copyCapped(content, spool, cap);
-      if (size > cap) {
-        throw new DomainException("TOO_LARGE", 413, "文件「" + name + "」超过系统上限 "
-            + (cap >> 20) + " MB，未保存；「" + spec.name() + "」原有文件保持不变。");
+      byte[] head = in.readNBytes(ContentInspector.DETECT_BYTES);
+      boolean whole = head.length < ContentInspector.DETECT_BYTES;
+      if (whole) {
+        // Known size before a byte is stored: the quota can refuse it without a round trip.
+        applications.checkStorageQuota(actor, applicationId, spec, name, head.length);
       }
-      applications.checkStorageQuota(actor, applicationId, spec, name, size);
-      String mediaType = preReviewer.detectType(spool, name);
-      StoredObject stored;
-      try (InputStream in = Files.newInputStream(spool)) {
-        String key = "applications/" + applicationId + "/materials/" + materialCode + "/"
-            + System.currentTimeMillis() + "-" + Numbers.verificationCode();
-        stored = objects.put(key, in, size, mediaType);
+      String mediaType = preReviewer.detectType(head, name);
+      String key = "applications/" + applicationId + "/materials/" + materialCode + "/"
+          + System.currentTimeMillis() + "-" + Numbers.verificationCode();
+      stored = whole
+          ? objects.put(key, new ByteArrayInputStream(head), head.length, mediaType)
+          : objects.put(key, new SequenceInputStream(new ByteArrayInputStream(head), in), -1,
+              mediaType);
+      if (!whole) {
+        checkQuotaAfterwards(actor, applicationId, spec, name, stored);
       }
       // Object first, then the row, then the old object: no row ever points at a missing object.
       ApplicationService.RecordedUpload recorded;
       try {
-        recorded = applications.recordUpload(actor, applicationId, materialCode, name, mediaType,
-            stored.size(), stored.sha256(), stored.key());
+        recorded = applications.recordUpload(actor, applicationId, materialCode, name,
+            stored.contentType(), stored.size(), stored.sha256(), stored.key());
       } catch (RuntimeException refused) {
         deleteQuietly(stored.key()); // never recorded: nobody will ask for it
         throw refused;
@@ -77,19 +81,38 @@ public class MaterialUploads {
         deleteQuietly(recorded.replacedKey());
       }
       return recorded.file();
-    } catch (IOException e) {
-      throw new DomainException("UPLOAD_FAILED", 400, "文件上传中断，请重新上传：" + e.getMessage());
-    } catch (StorageException e) {
-      throw StorageFaults.unavailable(e);
-    } finally {
-      if (spool != null) {
-        try {
-          Files.deleteIfExists(spool);
-        } catch (IOException ignored) {
-          // a temp file left behind is cleaned by the OS
-        }
-      }
+    } catch (IOException | StorageException e) {
+      throw failure(e, in, cap, name, spec);
     }
+  }
+
+  /** The size of a large file is known once stored; one over the quota is removed again. */
+  private void checkQuotaAfterwards(Actor actor, Long applicationId, MaterialSpec spec,
+      String name, StoredObject stored) {
+    try {
+      applications.checkStorageQuota(actor, applicationId, spec, name, stored.size());
+    } catch (RuntimeException refused) {
+      deleteQuietly(stored.key());
+      throw refused;
+    }
+  }
+
+  /**
+   * What went wrong, told by whose side it was: the cap (413), the sender's connection (400, try
+   * again), or the store (503). The SDK wraps a failing source stream into its own exception,
+   * hence the questions to the counting stream rather than to the exception.
+   */
+  private static RuntimeException failure(Exception e, CappedInput in, long cap, String name,
+      MaterialSpec spec) {
+    if (in.capCrossed()) {
+      return new DomainException("TOO_LARGE", 413, "文件「" + name + "」超过系统上限 "
+          + (cap >> 20) + " MB，未保存；「" + spec.name() + "」原有文件保持不变。");
+    }
+    if (in.senderFailure() != null || e instanceof IOException) {
+      return new DomainException("UPLOAD_FAILED", 400, "文件上传中断，请重新上传："
+          + (in.senderFailure() != null ? in.senderFailure() : e).getMessage());
+    }
+    return StorageFaults.unavailable((StorageException) e);
   }
 
   /** A failed delete leaves an orphan, which the storage reconciliation quarantines later. */
@@ -99,23 +122,6 @@ public class MaterialUploads {
     } catch (StorageException e) {
       LOG.warning("旧文件未能删除，留待文件存储核对处理：" + key + "：" + e.getMessage());
     }
-  }
-
-  /** Copies at most cap + 1 bytes: enough to know the file is too large without reading it all. */
-  static long copyCapped(InputStream in, Path target, long cap) throws IOException {
-    byte[] buffer = new byte[64 * 1024];
-    long total = 0;
-    try (OutputStream out = Files.newOutputStream(target)) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        total += n;
-        if (total > cap) {
-          return total;
-        }
-        out.write(buffer, 0, n);
-      }
-    }
-    return total;
   }
 
   /** Keeps the last path segment, drops control characters; a name is needed for the notice. */

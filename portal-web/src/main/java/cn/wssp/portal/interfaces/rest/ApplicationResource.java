@@ -12,9 +12,10 @@ import cn.wssp.portal.interfaces.security.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.*;
-import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
@@ -147,15 +148,20 @@ public class ApplicationResource {
     return views.of(current.require(), id);
   }
 
+  /**
+   * The file part goes from the wire to the object store as it arrives (see {@link
+   * MultipartStream}): nothing holds the whole file, in memory or on disk.
+   */
   @PUT
   @Path("{id}/materials/{materialCode}")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Uploaded upload(@PathParam("id") Long id, @PathParam("materialCode") String materialCode,
-      List<EntityPart> parts) {
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
     Actor actor = current.require();
-    EntityPart part = Multipart.filePart(parts);
-    try (var in = part.getContent()) {
-      MaterialFile f = uploads.upload(actor, id, materialCode, Multipart.fileName(part), in);
+    try {
+      MultipartStream.Part part = Multipart.filePart(body, contentType);
+      MaterialFile f = uploads.upload(actor, id, materialCode, Multipart.fileName(part),
+          part.content());
       return new Uploaded(f.materialCode(), f.fileName(), f.mediaType(), f.size(), f.sha256());
     } catch (java.io.IOException e) {
       throw DomainException.invalid("文件读取失败，请重新上传。");

@@ -8,10 +8,9 @@ import jakarta.ws.rs.*;
 import cn.wssp.portal.interfaces.security.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
-import java.util.List;
 
 /** Public verification of a downloaded document, by file or by number and code. */
 @Path("verify")
@@ -31,9 +30,9 @@ public class VerifyResource {
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  public VerificationService.Result upload(List<EntityPart> parts) {
-    EntityPart part = Multipart.filePart(parts);
-    try (InputStream in = part.getContent()) {
+  public VerificationService.Result upload(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    try (InputStream in = Multipart.filePart(body, contentType).content()) {
       byte[] pdf = in.readNBytes(MAX_PDF_BYTES + 1);
       if (pdf.length > MAX_PDF_BYTES) {
         throw new DomainException("TOO_LARGE", 413, "文件超过 50 MB，不是本门户签发的文书。");
