@@ -46,6 +46,9 @@ public class DocumentIssuer {
   PortalProfile profile;
 
   @Inject
+  TestPause testPause;
+
+  @Inject
   Clock clock;
 
   @Inject
@@ -225,10 +228,15 @@ public class DocumentIssuer {
   }
 
   private void store(Document doc, byte[] pdf, int signatures) {
-    String key = "documents/" + doc.number() + "/r" + signatures + ".pdf";
+    // A key of its own per attempt: the number is taken in this transaction, so an attempt that
+    // died between storing and committing (kill -9) leaves an object under a number the next
+    // attempt takes again. Its object is an orphan (reconciled); the retry must not collide.
+    String key = "documents/" + doc.number() + "/r" + signatures + "-"
+        + Numbers.verificationCode() + ".pdf";
     try {
       StoredObject stored = objects.putImmutable(key, new ByteArrayInputStream(pdf), pdf.length,
           "application/pdf");
+      testPause.afterDocumentStored();
       doc.storedAs(key, stored.sha256(), stored.size(), signatures);
       doc.archiveDueAt(archiveRenewalDue(pdf));
       if (doc.id() == null) {

@@ -56,6 +56,9 @@ public class PortalBootstrap {
       if (settings.testClock() && !settings.demoData()) {
         throw new IllegalStateException("PORTAL_TEST_CLOCK=true 只能与演示数据（PORTAL_DEMO_DATA=true）一起使用：真实门户的时限必须按真实时间计算。");
       }
+      if (settings.testPauseAfterStoreMillis() > 0 && !settings.demoData()) {
+        throw new IllegalStateException("PORTAL_TEST_PAUSE_AFTER_STORE_MS 只能与演示数据（PORTAL_DEMO_DATA=true）一起使用。");
+      }
       LOG.info("数据目录：" + settings.dataDir() + "；数据库：" + PortalDataSource.describe(settings));
       Flyway.configure(PortalBootstrap.class.getClassLoader())
           .dataSource(dataSource)

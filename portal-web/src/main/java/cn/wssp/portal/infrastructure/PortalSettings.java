@@ -184,6 +184,14 @@ public final class PortalSettings {
     return get("portal.test.clock").map(Boolean::parseBoolean).orElse(false);
   }
 
+  /**
+   * PORTAL_TEST_PAUSE_AFTER_STORE_MS: crash tests hold each issuance this long between storing
+   * the PDF and committing its record, to kill the portal there. Only with demo data.
+   */
+  public long testPauseAfterStoreMillis() {
+    return get("portal.test.pause-after-store-ms").map(String::strip).map(Long::parseLong).orElse(0L);
+  }
+
   public String centerName() {
     return get("portal.center.name").orElse("演示市行政服务中心");
   }

@@ -186,6 +186,7 @@ final class TestPortal {
     issuer.profile = profile;
     issuer.clock = clock;
     issuer.manifests = manifests;
+    issuer.testPause = () -> { };
     manifests.applications = applicationRepo;
     manifests.documents = documentRepo;
     manifests.audit = auditRepo;

@@ -98,6 +98,13 @@ final class Api {
         .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
   }
 
+  /** A POST sent with an Idempotency-Key, as a client that may repeat it does. */
+  Reply post(String path, String json, String idempotencyKey) throws Exception {
+    return send(request(path).header("Content-Type", "application/json")
+        .header("Idempotency-Key", idempotencyKey)
+        .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
+  }
+
   Reply put(String path, String json) throws Exception {
     return send(request(path).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(json)).build());

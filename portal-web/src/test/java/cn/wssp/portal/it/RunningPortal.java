@@ -236,6 +236,14 @@ public final class RunningPortal implements AutoCloseable {
     }
   }
 
+  /** kill -9: the JVM ends at once, no shutdown hook, no drain, no commit. */
+  public synchronized void kill() throws Exception {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   /** SIGTERM, as a user's Ctrl-C; waits for a clean exit. */
   public synchronized void stop() throws Exception {
     if (process != null && process.isAlive()) {

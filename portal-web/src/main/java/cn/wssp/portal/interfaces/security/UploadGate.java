@@ -10,7 +10,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,8 +32,10 @@ import java.util.regex.Pattern;
  * <p>Multipart posts to the pages are parsed here, under the Faces servlet's multipart-config,
  * so that a part over its limit is answered 413 at once; every part's temporary file is deleted
  * when the request is done, also when it failed.
+ *
+ * <p>Declared in web.xml (not annotated), because its place among the filters matters: before
+ * IdempotencyFilter, which reads the bodies it has bounded.
  */
-@WebFilter(filterName = "UploadGate", urlPatterns = "/*", asyncSupported = true)
 public class UploadGate implements Filter {
   private static final Logger LOG = Logger.getLogger(UploadGate.class.getName());
 

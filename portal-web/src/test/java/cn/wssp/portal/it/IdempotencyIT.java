@@ -1,0 +1,144 @@
+package cn.wssp.portal.it;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Idempotency keys (issue 10): a repeated call with the same key is done once and answered
+ * with the first response; and the portal killed with -9 in the middle of signing a decision
+ * leaves the application as it was, and the client's retry with its key completes it once.
+ */
+class IdempotencyIT {
+  static final String DECISION = "{\"outcome\":\"APPROVE\",\"text\":\"准予补领。\",\"pin\":\"123456\"}";
+
+  @Test
+  void aRepeatedCallIsDoneOnceAndAnsweredTheSame() throws Exception {
+    RunningPortal portal = RunningPortal.shared();
+    Api applicant = Api.login(portal, "applicant");
+    String key = UUID.randomUUID().toString();
+    String body = "{\"matterCode\":\"SCJG-0002\"}";
+    Api.Reply first = applicant.post("/api/v1/applications", body, key);
+    assertTrue(first.status() == 200 || first.status() == 201, first.toString());
+    Api.Reply again = applicant.post("/api/v1/applications", body, key);
+    assertEquals(first.status(), again.status(), again.toString());
+    assertEquals("true", again.header("Idempotent-Replayed"), again.toString());
+    assertEquals(first.json().getJsonNumber("id"), again.json().getJsonNumber("id"),
+        "the same application, not a second one");
+    assertNull(first.header("Idempotent-Replayed"));
+
+    Api.Reply otherCall = applicant.post("/api/v1/applications", "{\"matterCode\":\"SCJG-0001\"}", key);
+    assertEquals(422, otherCall.status(), otherCall.toString());
+    assertEquals("IDEMPOTENCY_KEY_REUSED", otherCall.json().getString("error"));
+
+    // Another user's key space is their own.
+    Api.Reply someoneElse = Api.login(portal, "applicant2").post("/api/v1/applications", body, key);
+    assertTrue(someoneElse.status() == 200 || someoneElse.status() == 201, someoneElse.toString());
+    assertNotEquals(first.json().getJsonNumber("id"), someoneElse.json().getJsonNumber("id"));
+
+    // A refused call keeps nothing: mended, the same key goes through.
+    String refusedKey = UUID.randomUUID().toString();
+    Api.Reply unknown = applicant.post("/api/v1/applications", "{\"matterCode\":\"NO-SUCH\"}",
+        refusedKey);
+    assertTrue(unknown.status() >= 400 && unknown.status() < 500, unknown.toString());
+    Api.Reply mended = applicant.post("/api/v1/applications", body, refusedKey);
+    assertTrue(mended.status() == 200 || mended.status() == 201, mended.toString());
+    assertNull(mended.header("Idempotent-Replayed"));
+
+    Api.Reply badKey = applicant.post("/api/v1/applications", body, "x".repeat(101));
+    assertEquals(400, badKey.status(), badKey.toString());
+    assertEquals("INVALID_IDEMPOTENCY_KEY", badKey.json().getString("error"));
+    for (Api.Reply draft : List.of(first, mended)) {
+      applicant.post("/api/v1/applications/" + draft.json().getJsonNumber("id") + "/withdraw", null);
+    }
+    Api.login(portal, "applicant2").post("/api/v1/applications/"
+        + someoneElse.json().getJsonNumber("id") + "/withdraw", null);
+  }
+
+  @Test
+  void killedWhileSigningThenRetriedWithTheKeyDecidesOnce() throws Exception {
+    RunningPortal portal = RunningPortal.dedicated("crash");
+    // Every issuance (the acceptance notice too) waits between storing the PDF and committing.
+    portal.environment.put("PORTAL_TEST_PAUSE_AFTER_STORE_MS", "12000");
+    portal.start();
+    try {
+      Api applicant = Api.login(portal, "applicant");
+      long id = ApiJourneyIT.create(applicant, "SCJG-0002");
+      ApiJourneyIT.upload(applicant, id, "loss-statement", "遗失声明.pdf",
+          Materials.valid("SCJG-0002", "loss-statement"));
+      ApiJourneyIT.submit(applicant, id);
+      ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED");
+      Api.Reply accepted = Api.login(portal, "clerk").post("/api/v1/applications/" + id
+          + "/acceptance", "{\"action\":\"ACCEPT\"}");
+      assertEquals(200, accepted.status(), accepted.toString());
+
+      Api chief = Api.login(portal, "chief-b");
+      String key = UUID.randomUUID().toString();
+      // Refused (wrong PIN) with the key: nothing kept, so the same key serves the right call.
+      Api.Reply wrongPin = chief.post("/api/v1/applications/" + id + "/decision",
+          DECISION.replace("123456", "000000"), key);
+      assertEquals(403, wrongPin.status(), wrongPin.toString());
+      long pausesBefore = pauses(portal);
+      CompletableFuture<Api.Reply> inFlight = CompletableFuture.supplyAsync(() -> {
+        try {
+          return chief.post("/api/v1/applications/" + id + "/decision", DECISION, key);
+        } catch (Exception broken) {
+          return null; // the connection dies with the portal
+        }
+      });
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+      while (pauses(portal) == pausesBefore) {
+        assertTrue(Instant.now().isBefore(deadline), "the decision never reached the pause");
+        Thread.sleep(100);
+      }
+      portal.kill();
+      Api.Reply lost = inFlight.get();
+      assertTrue(lost == null || lost.status() >= 500, "no answer from a killed portal: " + lost);
+
+      portal.environment.remove("PORTAL_TEST_PAUSE_AFTER_STORE_MS");
+      portal.start();
+      JsonObject after = Api.login(portal, "applicant").get("/api/v1/applications/" + id).json();
+      assertEquals("ACCEPTED", after.getString("status"), "the killed decision left nothing: " + after);
+      assertEquals(List.of(), decisions(after), after.toString());
+
+      Api chiefAgain = Api.login(portal, "chief-b");
+      Api.Reply decided = chiefAgain.post("/api/v1/applications/" + id + "/decision", DECISION, key);
+      assertEquals(200, decided.status(), decided.toString());
+      assertNull(decided.header("Idempotent-Replayed"), "done now, not replayed: " + decided);
+      Api.Reply repeated = chiefAgain.post("/api/v1/applications/" + id + "/decision", DECISION, key);
+      assertEquals(200, repeated.status(), repeated.toString());
+      assertEquals("true", repeated.header("Idempotent-Replayed"));
+      assertEquals(decided.json().getJsonObject("document").getString("number"),
+          repeated.json().getJsonObject("document").getString("number"));
+
+      JsonObject issued = Api.login(portal, "applicant").get("/api/v1/applications/" + id).json();
+      assertEquals("ISSUED", issued.getString("status"));
+      assertEquals(1, decisions(issued).size(), "decided exactly once: " + issued);
+      byte[] pdf = ApiJourneyIT.download(Api.login(portal, "applicant"),
+          decided.json().getJsonObject("document").getInt("id"));
+      Api.Reply verified = Api.anonymous(portal).postFile("/api/v1/verify", "decision.pdf", pdf);
+      assertTrue(verified.json().getBoolean("valid"), verified.toString());
+    } finally {
+      portal.close();
+    }
+  }
+
+  private static List<String> decisions(JsonObject application) {
+    return application.getJsonArray("documents").stream().map(JsonValue::asJsonObject)
+        .map(d -> d.getString("kind")).filter(k -> k.endsWith("_DECISION")).toList();
+  }
+
+  /** How often the portal has logged the test pause so far. */
+  private static long pauses(RunningPortal portal) throws Exception {
+    return Files.readAllLines(portal.dataDir.resolve("portal.log")).stream()
+        .filter(l -> l.contains("PORTAL_TEST_PAUSE_AFTER_STORE_MS")).count();
+  }
+}
