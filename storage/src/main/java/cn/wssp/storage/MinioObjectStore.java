@@ -166,7 +166,11 @@ public final class MinioObjectStore implements ObjectStore {
   public StoredObject put(String key, InputStream content, long size, String contentType)
       throws StorageException {
     ensureReady();
-    return write(key, content, size, contentType, false);
+    StoredObject stored = write(key, content, size, contentType, false);
+    if (protections.contains(Protection.VERSIONING)) {
+      deleteVersions(key, false);
+    }
+    return stored;
   }
 
   @Override
@@ -269,24 +273,37 @@ public final class MinioObjectStore implements ObjectStore {
   @Override
   public void delete(String key) throws StorageException {
     ensureReady();
-    try {
-      if (!protections.contains(Protection.VERSIONING)) {
-        client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
-        return;
-      }
+    if (protections.contains(Protection.VERSIONING)) {
       // On a versioned bucket a plain delete only adds a delete marker: the content stays, and
       // a retained document would look deleted. Deleting each version really deletes, and the
       // server refuses it (AccessDenied) for a version under retention.
+      deleteVersions(key, true);
+      return;
+    }
+    try {
+      client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
+    } catch (Exception e) {
+      throw failure("删除对象失败", key, e);
+    }
+  }
+
+  /**
+   * Deletes the versions of one key, the current one too or only the older ones: an overwritten
+   * object (a replaced material, the readiness probe's) must not keep every earlier version
+   * forever on a versioned bucket.
+   */
+  private void deleteVersions(String key, boolean current) throws StorageException {
+    try {
       for (Result<Item> r : client.listObjects(ListObjectsArgs.builder().bucket(settings.bucket())
           .prefix(key).includeVersions(true).build())) {
         Item version = r.get();
-        if (version.objectName().equals(key)) {
+        if (version.objectName().equals(key) && (current || !version.isLatest())) {
           client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key)
               .versionId(version.versionId()).build());
         }
       }
     } catch (Exception e) {
-      throw failure("删除对象失败", key, e);
+      throw failure(current ? "删除对象失败" : "删除对象的旧版本失败", key, e);
     }
   }
 
@@ -338,13 +355,18 @@ public final class MinioObjectStore implements ObjectStore {
     return protections;
   }
 
-  /** Object lock only where the server reports it; checks that an object carries retention. */
+  /**
+   * Whether the server holds the object under COMPLIANCE retention that has not ended: then no
+   * one, the server's administrators included, can delete it or shorten the retention.
+   */
   public boolean isRetained(String key) {
     try {
-      return client.getObjectRetention(GetObjectRetentionArgs.builder().bucket(settings.bucket())
-          .object(key).build()) != null;
+      Retention r = client.getObjectRetention(GetObjectRetentionArgs.builder()
+          .bucket(settings.bucket()).object(key).build());
+      return r != null && r.mode() == RetentionMode.COMPLIANCE
+          && r.retainUntilDate().isAfter(ZonedDateTime.now());
     } catch (Exception e) {
-      return false;
+      return false; // no retention on this object, or no object lock on this server
     }
   }
 

@@ -99,10 +99,20 @@ class ObjectLockOnCephIT {
     byte[] data = ObjectStoreContract.random(900);
     store.put("materials/m.bin", new ByteArrayInputStream(data), data.length, null);
     store.put("materials/m.bin", new ByteArrayInputStream(data), data.length, null);
+    assertEquals(1, versions("materials/m.bin"), "the overwritten version is kept");
     assertFalse(store.isRetained("materials/m.bin"));
     store.delete("materials/m.bin");
     assertTrue(store.stat("materials/m.bin").isEmpty());
     assertEquals(0, versions("materials/m.bin"), "versions or delete markers left behind");
+  }
+
+  /** The readiness probe overwrites one key again and again: that must not pile up versions. */
+  @Test
+  void theReadinessProbeLeavesOneVersion() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      assertTrue(store.isUsable());
+    }
+    assertEquals(1, versions(ObjectStore.PROBE_PREFIX + "probe"));
   }
 
   private static int versions(String key) throws Exception {
