@@ -6,6 +6,7 @@ import io.minio.CopySource;
 import io.minio.ListObjectsArgs;
 import io.minio.Result;
 import io.minio.messages.Item;
+import io.minio.GetBucketVersioningArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectLockConfigurationArgs;
 import io.minio.GetObjectRetentionArgs;
@@ -16,8 +17,10 @@ import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
+import io.minio.http.HttpUtils;
 import io.minio.messages.Retention;
 import io.minio.messages.RetentionMode;
+import io.minio.messages.VersioningConfiguration;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 
 /**
  * {@link ObjectStore} over the MinIO Java SDK: the embedded S3Proxy and a production MinIO
@@ -41,8 +45,6 @@ public final class MinioObjectStore implements ObjectStore {
   private static final long PART_SIZE = 10L << 20;
   private static final String SHA_META = "sha256";
   private static final String HEALTH_KEY = PROBE_PREFIX + "probe";
-  /** Retention of issued documents where the server supports object lock. */
-  private static final int RETENTION_YEARS = 30;
 
   private final MinioClient client;
   private final S3Settings settings;
@@ -93,8 +95,12 @@ public final class MinioObjectStore implements ObjectStore {
   private static MinioObjectStore create(S3Settings settings) throws StorageException {
     MinioClient client;
     try {
+      // The SDK's own HTTP client, plus the fix for Ceph's retain-until dates; closed with it.
+      OkHttpClient http = HttpUtils.newDefaultHttpClient(TimeUnit.MINUTES.toMillis(5),
+          TimeUnit.MINUTES.toMillis(5), TimeUnit.MINUTES.toMillis(5)).newBuilder()
+          .addInterceptor(new RetainUntilDateFix()).build();
       client = MinioClient.builder().endpoint(settings.endpoint())
-          .credentials(settings.accessKey(), settings.secretKey()).build();
+          .credentials(settings.accessKey(), settings.secretKey()).httpClient(http, true).build();
       client.setTimeout(TimeUnit.SECONDS.toMillis(10), TimeUnit.MINUTES.toMillis(5),
           TimeUnit.MINUTES.toMillis(5));
     } catch (IllegalArgumentException e) {
@@ -107,10 +113,28 @@ public final class MinioObjectStore implements ObjectStore {
     String bucket = settings.bucket();
     try {
       if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-        client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        makeBucket(bucket);
       }
     } catch (Exception e) {
       throw failure("无法访问存储桶 " + bucket, null, e);
+    }
+  }
+
+  /**
+   * Object lock can only be switched on when a bucket is made, so ask for it always; a server
+   * without it (S3Proxy) refuses the header, and then the bucket is made plain.
+   */
+  private void makeBucket(String bucket) throws Exception {
+    try {
+      client.makeBucket(MakeBucketArgs.builder().bucket(bucket).objectLock(true).build());
+    } catch (ErrorResponseException refused) {
+      if (client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+        return; // made by someone else meanwhile, or made and the header ignored
+      }
+      java.util.logging.Logger.getLogger(MinioObjectStore.class.getName()).info(
+          "存储桶 " + bucket + " 不支持对象锁定，按普通存储桶创建 (no object lock): "
+              + refused.errorResponse().code());
+      client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
     }
   }
 
@@ -125,6 +149,16 @@ public final class MinioObjectStore implements ObjectStore {
     } catch (Exception notSupported) {
       // no object lock on this bucket or server
     }
+    try {
+      // Object lock implies versioning; a versioned bucket keeps deleted objects as versions
+      // behind a delete marker unless each version is deleted (see delete).
+      if (client.getBucketVersioning(GetBucketVersioningArgs.builder().bucket(settings.bucket())
+          .build()).status() == VersioningConfiguration.Status.ENABLED) {
+        found.add(Protection.VERSIONING);
+      }
+    } catch (Exception notSupported) {
+      // an unversioned bucket, or a server without versioning
+    }
     return Set.copyOf(found);
   }
 
@@ -132,7 +166,11 @@ public final class MinioObjectStore implements ObjectStore {
   public StoredObject put(String key, InputStream content, long size, String contentType)
       throws StorageException {
     ensureReady();
-    return write(key, content, size, contentType, false);
+    StoredObject stored = write(key, content, size, contentType, false);
+    if (protections.contains(Protection.VERSIONING)) {
+      deleteVersions(key, false);
+    }
+    return stored;
   }
 
   @Override
@@ -172,7 +210,7 @@ public final class MinioObjectStore implements ObjectStore {
       }
       if (retain && protections.contains(Protection.OBJECT_LOCK)) {
         args.retention(new Retention(RetentionMode.COMPLIANCE,
-            ZonedDateTime.now().plusYears(RETENTION_YEARS)));
+            ZonedDateTime.now().plus(settings.retention())));
       }
       client.putObject(args.build());
       if (hex == null) {
@@ -235,10 +273,37 @@ public final class MinioObjectStore implements ObjectStore {
   @Override
   public void delete(String key) throws StorageException {
     ensureReady();
+    if (protections.contains(Protection.VERSIONING)) {
+      // On a versioned bucket a plain delete only adds a delete marker: the content stays, and
+      // a retained document would look deleted. Deleting each version really deletes, and the
+      // server refuses it (AccessDenied) for a version under retention.
+      deleteVersions(key, true);
+      return;
+    }
     try {
       client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
     } catch (Exception e) {
       throw failure("删除对象失败", key, e);
+    }
+  }
+
+  /**
+   * Deletes the versions of one key, the current one too or only the older ones: an overwritten
+   * object (a replaced material, the readiness probe's) must not keep every earlier version
+   * forever on a versioned bucket.
+   */
+  private void deleteVersions(String key, boolean current) throws StorageException {
+    try {
+      for (Result<Item> r : client.listObjects(ListObjectsArgs.builder().bucket(settings.bucket())
+          .prefix(key).includeVersions(true).build())) {
+        Item version = r.get();
+        if (version.objectName().equals(key) && (current || !version.isLatest())) {
+          client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key)
+              .versionId(version.versionId()).build());
+        }
+      }
+    } catch (Exception e) {
+      throw failure(current ? "删除对象失败" : "删除对象的旧版本失败", key, e);
     }
   }
 
@@ -290,13 +355,18 @@ public final class MinioObjectStore implements ObjectStore {
     return protections;
   }
 
-  /** Object lock only where the server reports it; checks that an object carries retention. */
+  /**
+   * Whether the server holds the object under COMPLIANCE retention that has not ended: then no
+   * one, the server's administrators included, can delete it or shorten the retention.
+   */
   public boolean isRetained(String key) {
     try {
-      return client.getObjectRetention(GetObjectRetentionArgs.builder().bucket(settings.bucket())
-          .object(key).build()) != null;
+      Retention r = client.getObjectRetention(GetObjectRetentionArgs.builder()
+          .bucket(settings.bucket()).object(key).build());
+      return r != null && r.mode() == RetentionMode.COMPLIANCE
+          && r.retainUntilDate().isAfter(ZonedDateTime.now());
     } catch (Exception e) {
-      return false;
+      return false; // no retention on this object, or no object lock on this server
     }
   }
 

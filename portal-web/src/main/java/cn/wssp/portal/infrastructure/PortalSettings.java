@@ -75,6 +75,18 @@ public final class PortalSettings {
     return get("portal.s3.bucket").orElse("wssp");
   }
 
+  /**
+   * How long issued documents are retained, COMPLIANCE mode, where the bucket has object lock
+   * (PORTAL_S3_RETENTION_YEARS, default 30): not even the server's root can delete them sooner.
+   */
+  public java.time.Period s3Retention() {
+    int years = Integer.parseInt(get("portal.s3.retention-years").orElse("30"));
+    if (years < 1) {
+      throw new IllegalArgumentException("PORTAL_S3_RETENTION_YEARS must be 1 or more: " + years);
+    }
+    return java.time.Period.ofYears(years);
+  }
+
   /** Classpath of the embedded S3 server's JVM (set by ./portal: s3-embedded/target/lib). */
   public Optional<String> s3EmbeddedClasspath() {
     return get("portal.s3.embedded.classpath");

@@ -1,0 +1,108 @@
+package cn.wssp.storage;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every S3 server the portal runs on must do through {@link MinioObjectStore}: run against
+ * the embedded S3Proxy ({@link MinioObjectStoreTest}) and against Ceph's RADOS Gateway, whose
+ * bucket has object lock and versioning ({@link MinioObjectStoreOnCephIT}).
+ */
+abstract class ObjectStoreContract {
+  /** The store under test, connected to a bucket of its own. */
+  abstract MinioObjectStore store();
+
+  /** How {@link #store()} was reached, to connect again with a wrong secret. */
+  abstract S3Settings settings();
+
+  static String sha(byte[] b) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  static byte[] random(int n) {
+    byte[] b = new byte[n];
+    new Random(n).nextBytes(b);
+    return b;
+  }
+
+  @Test
+  void putAndGetKnownAndUnknownLength() throws Exception {
+    byte[] small = "营业执照副本".getBytes("UTF-8");
+    StoredObject s = store().put("a/small.txt", new ByteArrayInputStream(small), small.length, "text/plain");
+    assertEquals(sha(small), s.sha256());
+    assertEquals(small.length, s.size());
+    try (InputStream in = store().get("a/small.txt")) {
+      assertArrayEquals(small, in.readAllBytes());
+    }
+    byte[] big = random(23 * 1024 * 1024); // multipart: more than two 10 MiB parts
+    StoredObject b = store().put("a/big.bin", new ByteArrayInputStream(big), -1, "application/octet-stream");
+    assertEquals(sha(big), b.sha256());
+    assertEquals(big.length, b.size());
+    assertArrayEquals(big, store().getVerified("a/big.bin", sha(big)));
+  }
+
+  @Test
+  void wrongHashIsRefused() throws Exception {
+    byte[] data = random(1000);
+    store().put("a/h.bin", new ByteArrayInputStream(data), data.length, null);
+    StorageException e = assertThrows(StorageException.class,
+        () -> store().getVerified("a/h.bin", "00".repeat(32)));
+    assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
+  }
+
+  @Test
+  void missingObjectsAreEmpty() throws Exception {
+    assertTrue(store().stat("no/such/key").isEmpty());
+  }
+
+  @Test
+  void immutableObjectsAreNeverOverwritten() throws Exception {
+    byte[] first = random(500);
+    store().putImmutable("docs/d1.pdf", new ByteArrayInputStream(first), first.length, "application/pdf");
+    byte[] second = random(600);
+    assertThrows(StorageException.class, () -> store().putImmutable("docs/d1.pdf",
+        new ByteArrayInputStream(second), second.length, "application/pdf"));
+    assertArrayEquals(first, store().getVerified("docs/d1.pdf", sha(first)));
+  }
+
+  /**
+   * A mutable object, overwritten and deleted, is gone: on a versioned bucket the older content
+   * must not come back as the current version, nor hide behind a delete marker.
+   */
+  @Test
+  void mutableObjectsAreOverwrittenAndDeleted() throws Exception {
+    byte[] first = random(300);
+    byte[] second = random(400);
+    store().put("a/draft.txt", new ByteArrayInputStream(first), first.length, "text/plain");
+    store().put("a/draft.txt", new ByteArrayInputStream(second), second.length, "text/plain");
+    assertArrayEquals(second, store().getVerified("a/draft.txt", sha(second)));
+    store().delete("a/draft.txt");
+    assertTrue(store().stat("a/draft.txt").isEmpty(), "deleted");
+    assertTrue(store().list("a/draft").isEmpty(), "no longer listed");
+  }
+
+  @Test
+  void declaredLengthMustMatch() {
+    byte[] data = random(100);
+    assertThrows(StorageException.class,
+        () -> store().put("a/short", new ByteArrayInputStream(data), 200, null));
+  }
+
+  @Test
+  void isUsable() {
+    assertTrue(store().isUsable());
+  }
+
+  @Test
+  void wrongSecretIsRefused() {
+    S3Settings s = settings();
+    assertThrows(StorageException.class, () -> MinioObjectStore.connect(
+        new S3Settings(s.endpoint(), s.accessKey(), "wrong-secret-000000", s.bucket())));
+  }
+}
