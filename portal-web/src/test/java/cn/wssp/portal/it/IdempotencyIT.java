@@ -13,9 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Idempotency keys (issue 10): a repeated call with the same key is done once and answered
- * with the first response; and the portal killed with -9 in the middle of signing a decision
- * leaves the application as it was, and the client's retry with its key completes it once.
+ * Idempotency keys and crashes (issue 10): a repeated call with the same key is done once and
+ * answered with the first response; and the portal killed with -9 while it signs a decision and
+ * receives a 200 MB upload leaves both applications as they were, nothing missing in the store,
+ * and the client's retry with its key completes the decision once.
  */
 class IdempotencyIT {
   static final String DECISION = "{\"outcome\":\"APPROVE\",\"text\":\"准予补领。\",\"pin\":\"123456\"}";
@@ -64,10 +65,11 @@ class IdempotencyIT {
   }
 
   @Test
-  void killedWhileSigningThenRetriedWithTheKeyDecidesOnce() throws Exception {
+  void killedWhileSigningAndUploadingThenRetriedWithTheKeyDecidesOnce() throws Exception {
     RunningPortal portal = RunningPortal.dedicated("crash");
     // Every issuance (the acceptance notice too) waits between storing the PDF and committing.
     portal.environment.put("PORTAL_TEST_PAUSE_AFTER_STORE_MS", "12000");
+    portal.environment.put("PORTAL_UPLOAD_MAX_BYTES", String.valueOf(300L << 20));
     portal.start();
     try {
       Api applicant = Api.login(portal, "applicant");
@@ -79,6 +81,23 @@ class IdempotencyIT {
       Api.Reply accepted = Api.login(portal, "clerk").post("/api/v1/applications/" + id
           + "/acceptance", "{\"action\":\"ACCEPT\"}");
       assertEquals(200, accepted.status(), accepted.toString());
+
+      // A draft with a first file, whose replacement (200 MB) will be in flight at the kill.
+      long draft = ApiJourneyIT.create(applicant, "SCJG-0002");
+      byte[] firstFile = Materials.valid("SCJG-0002", "loss-statement");
+      ApiJourneyIT.upload(applicant, draft, "loss-statement", "遗失声明.pdf", firstFile);
+      JsonObject before = applicant.get("/api/v1/applications/" + draft).json();
+      java.util.concurrent.CountDownLatch halfSent = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch killed = new java.util.concurrent.CountDownLatch(1);
+      CompletableFuture<Object> upload = CompletableFuture.supplyAsync(() -> {
+        try {
+          return applicant.putStream("/api/v1/applications/" + draft + "/materials/loss-statement",
+              "大文件.pdf", 200L << 20, new HalfThenHold(100L << 20, halfSent, killed));
+        } catch (Exception broken) {
+          return broken; // the connection dies with the portal
+        }
+      });
+      assertTrue(halfSent.await(120, java.util.concurrent.TimeUnit.SECONDS), "upload started");
 
       Api chief = Api.login(portal, "chief-b");
       String key = UUID.randomUUID().toString();
@@ -100,14 +119,34 @@ class IdempotencyIT {
         Thread.sleep(100);
       }
       portal.kill();
+      killed.countDown();
       Api.Reply lost = inFlight.get();
       assertTrue(lost == null || lost.status() >= 500, "no answer from a killed portal: " + lost);
+      try {
+        Object answer = upload.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertFalse(answer instanceof Api.Reply, "no answer to the upload: " + answer);
+      } catch (java.util.concurrent.TimeoutException stillHanging) {
+        // the client has not noticed yet; the portal certainly never answered
+      }
 
       portal.environment.remove("PORTAL_TEST_PAUSE_AFTER_STORE_MS");
       portal.start();
       JsonObject after = Api.login(portal, "applicant").get("/api/v1/applications/" + id).json();
       assertEquals("ACCEPTED", after.getString("status"), "the killed decision left nothing: " + after);
       assertEquals(List.of(), decisions(after), after.toString());
+      // The upload cut off by the kill left the first file in place, and it is all there.
+      Api applicantAgain = Api.login(portal, "applicant");
+      JsonObject draftAfter = applicantAgain.get("/api/v1/applications/" + draft).json();
+      assertEquals(before.getJsonArray("materials"), draftAfter.getJsonArray("materials"));
+      Api.Reply file = applicantAgain.get("/api/v1/applications/" + draft + "/materials/loss-statement");
+      assertArrayEquals(firstFile, file.body());
+      // The acceptance notice issued before the kill is still there and downloadable.
+      for (JsonValue d : after.getJsonArray("documents")) {
+        assertEquals(200, applicantAgain.get("/api/v1/documents/" + d.asJsonObject().getInt("id"))
+            .status(), d.toString());
+      }
+      JsonObject store = Api.login(portal, "admin").post("/api/v1/admin/storage/reconcile", null).json();
+      assertEquals(0, store.getInt("missing"), "no record points at a missing object: " + store);
 
       Api chiefAgain = Api.login(portal, "chief-b");
       Api.Reply decided = chiefAgain.post("/api/v1/applications/" + id + "/decision", DECISION, key);
@@ -128,6 +167,47 @@ class IdempotencyIT {
       assertTrue(verified.json().getBoolean("valid"), verified.toString());
     } finally {
       portal.close();
+    }
+  }
+
+  /**
+   * Sends {@code half} bytes of a body, counts down, then holds until the portal is killed and
+   * fails: the upload is surely in flight at the kill.
+   */
+  static final class HalfThenHold extends java.io.InputStream {
+    private final long half;
+    private final java.util.concurrent.CountDownLatch halfSent;
+    private final java.util.concurrent.CountDownLatch killed;
+    private long sent;
+
+    HalfThenHold(long half, java.util.concurrent.CountDownLatch halfSent,
+        java.util.concurrent.CountDownLatch killed) {
+      this.half = half;
+      this.halfSent = halfSent;
+      this.killed = killed;
+    }
+
+    @Override
+    public int read() throws java.io.IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws java.io.IOException {
+      if (sent >= half) {
+        halfSent.countDown();
+        try {
+          killed.await(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new java.io.IOException("the portal was killed; the sender gives up");
+      }
+      int n = (int) Math.min(len, half - sent);
+      java.util.Arrays.fill(b, off, off + n, (byte) (sent == 0 ? '%' : 'x'));
+      sent += n;
+      return n;
     }
   }
 
