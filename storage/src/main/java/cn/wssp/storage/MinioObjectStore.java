@@ -13,6 +13,7 @@ import io.minio.GetObjectRetentionArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.ServerSideEncryptionS3;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
@@ -85,10 +86,41 @@ public final class MinioObjectStore implements ObjectStore {
       synchronized (this) {
         if (!ready) {
           ensureBucket();
-          protections = detectProtections();
+          Set<Protection> found = EnumSet.noneOf(Protection.class);
+          found.addAll(detectProtections());
+          if (settings.serverSideEncryption()) {
+            requireEncryption();
+            found.add(Protection.ENCRYPTION_AT_REST);
+          }
+          protections = Set.copyOf(found);
           ready = true;
         }
       }
+    }
+  }
+
+  /**
+   * Encryption at rest was required: write a probe with SSE-S3 and read back what the server
+   * says it did. A server that ignores the header (S3Proxy) or refuses it gets no object of the
+   * portal's: the store stays unready, with this message, rather than write in the clear.
+   */
+  private void requireEncryption() throws StorageException {
+    String key = PROBE_PREFIX + "sse-probe";
+    String applied;
+    try {
+      byte[] probe = "sse".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      client.putObject(PutObjectArgs.builder().bucket(settings.bucket()).object(key)
+          .stream(new ByteArrayInputStream(probe), probe.length, -1)
+          .sse(new ServerSideEncryptionS3()).build());
+      applied = client.statObject(StatObjectArgs.builder().bucket(settings.bucket()).object(key)
+          .build()).headers().get("x-amz-server-side-encryption");
+    } catch (Exception e) {
+      throw failure("对象存储不接受服务器端加密（PORTAL_S3_ENCRYPTION=SSE-S3），未写入任何材料", key, e);
+    }
+    if (!"AES256".equalsIgnoreCase(applied) && !"aws:kms".equalsIgnoreCase(applied)) {
+      throw new StorageException("对象存储未加密写入的对象（已配置 PORTAL_S3_ENCRYPTION=SSE-S3，"
+          + "服务器 " + settings.endpoint() + " 的应答中没有 x-amz-server-side-encryption）："
+          + "为免明文存储，未写入任何材料；请在服务器上启用 SSE（如 MinIO 配置 KMS）或取消该设置。");
     }
   }
 
@@ -207,6 +239,9 @@ public final class MinioObjectStore implements ObjectStore {
       String hex = bytes == null ? null : HexFormat.of().formatHex(sha.digest());
       if (hex != null) {
         args.userMetadata(Map.of(SHA_META, hex));
+      }
+      if (settings.serverSideEncryption()) {
+        args.sse(new ServerSideEncryptionS3());
       }
       if (retain && protections.contains(Protection.OBJECT_LOCK)) {
         args.retention(new Retention(RetentionMode.COMPLIANCE,
@@ -331,8 +366,13 @@ public final class MinioObjectStore implements ObjectStore {
   public void copy(String fromKey, String toKey) throws StorageException {
     ensureReady();
     try {
-      client.copyObject(CopyObjectArgs.builder().bucket(settings.bucket()).object(toKey)
-          .source(CopySource.builder().bucket(settings.bucket()).object(fromKey).build()).build());
+      CopyObjectArgs.Builder args = CopyObjectArgs.builder().bucket(settings.bucket())
+          .object(toKey)
+          .source(CopySource.builder().bucket(settings.bucket()).object(fromKey).build());
+      if (settings.serverSideEncryption()) {
+        args.sse(new ServerSideEncryptionS3()); // a copy is a new object: encrypted like any
+      }
+      client.copyObject(args.build());
     } catch (Exception e) {
       throw failure("复制对象失败（到 " + toKey + "）", fromKey, e);
     }

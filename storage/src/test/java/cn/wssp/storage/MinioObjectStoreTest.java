@@ -65,6 +65,24 @@ class MinioObjectStoreTest extends ObjectStoreContract {
     assertTrue(store.isUsable());
   }
 
+  /**
+   * Encryption at rest required of a server that does not do it (S3Proxy ignores or refuses the
+   * SSE header): no store, a message naming the setting, and nothing of ours written in the clear.
+   */
+  @Test
+  void requiredEncryptionIsRefusedByAServerWithoutIt() throws Exception {
+    S3Settings encrypted = new S3Settings(server.endpoint(), "test-access",
+        "test-secret-0123456789", "wssp-sse").withServerSideEncryption(true);
+    StorageException refused = assertThrows(StorageException.class,
+        () -> MinioObjectStore.connect(encrypted).close());
+    assertTrue(refused.getMessage().contains("PORTAL_S3_ENCRYPTION"), refused.getMessage());
+    try (MinioObjectStore plain = MinioObjectStore.connect(encrypted.withServerSideEncryption(false))) {
+      assertTrue(plain.list("").stream().allMatch(o -> o.key().startsWith(ObjectStore.PROBE_PREFIX)),
+          "only the probe was written");
+      assertFalse(plain.protections().contains(Protection.ENCRYPTION_AT_REST));
+    }
+  }
+
   @Test
   void dataSurvivesARestartAndTheChildDiesWithClose() throws Exception {
     Path own = Files.createTempDirectory("s3restart");

@@ -91,7 +91,7 @@ public class PortalResources {
               "设置了 PORTAL_S3_ENDPOINT 但缺少 PORTAL_S3_ACCESS_KEY")),
           settings.s3SecretKey().orElseThrow(() -> new StorageException(
               "设置了 PORTAL_S3_ENDPOINT 但缺少 PORTAL_S3_SECRET_KEY")),
-          settings.s3Bucket(), settings.s3Retention()));
+          settings.s3Bucket(), settings.s3Retention(), settings.s3ServerSideEncryption()));
     }
     String classpath = settings.s3EmbeddedClasspath().orElseThrow(() -> new StorageException(
         "未配置对象存储：请设置 PORTAL_S3_ENDPOINT（生产环境的 MinIO），"
@@ -107,7 +107,7 @@ public class PortalResources {
         + "，每 " + settings.s3SuperviseEvery().toSeconds() + " 秒检查一次）");
     return MinioObjectStore.connect(
         new S3Settings(embeddedS3.endpoint(), access, secret, settings.s3Bucket(),
-            settings.s3Retention()));
+            settings.s3Retention(), settings.s3ServerSideEncryption()));
   }
 
   public PortalSettings settings() {
