@@ -114,10 +114,12 @@ class IsolationTest {
     Path real = Path.of("/usr/bin/tesseract");
     assumeTrue(Files.isExecutable(real), "tesseract is not installed");
     Path fake = dir.resolve("tesseract");
+    // Distinctive per run: another build on the same machine may run this test at the same time.
+    String seconds = String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000, 99_999));
     Files.writeString(fake, "#!/bin/sh\n"
         // hangs on recognition (the input is one of the pre-review's temporary files), not on
         // the probes; a distinctive duration, to find it below
-        + "case \"$*\" in *prereview-*) exec sleep 317;; esac\n"
+        + "case \"$*\" in *prereview-*) exec sleep " + seconds + ";; esac\n"
         + "exec " + real + " \"$@\"\n");
     Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
     PreReviewer reviewer = new PreReviewer(PreReviewer.Options.defaults()
@@ -139,7 +141,7 @@ class IsolationTest {
       assertEquals(0, ProcessHandle.allProcesses()
           .filter(p -> p.info().command().orElse("").endsWith("sleep"))
           .filter(p -> String.join(" ", p.info().arguments().orElse(new String[0]))
-              .equals("317"))
+              .equals(seconds))
           .count(),
           "its tesseract was killed with it");
 

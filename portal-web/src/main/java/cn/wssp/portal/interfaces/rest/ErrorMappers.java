@@ -55,17 +55,16 @@ public final class ErrorMappers {
   }
 
   /**
-   * The database gave up waiting for a row another transaction holds (H2's lock timeout, the
-   * provider reporting it as a plain database error), or PostgreSQL refused a serialization,
-   * deadlock or lock-not-available: two people acted on the same thing at once, as above.
+   * The database gave up waiting for a row another transaction holds (H2's lock timeout, HYT00,
+   * which its driver raises as an SQLTimeoutException), or PostgreSQL refused a serialization,
+   * deadlock or lock-not-available: two people acted on the same thing at once, as above. A
+   * query that merely ran too long is not one of these: it stays a 500 and is logged.
    */
   static boolean isLockConflict(Throwable cause) {
-    if (cause instanceof java.sql.SQLTimeoutException) {
-      return true;
-    }
     if (cause instanceof java.sql.SQLException sql) {
       String state = sql.getSQLState();
-      return "40001".equals(state) || "40P01".equals(state) || "55P03".equals(state);
+      return "HYT00".equals(state) || "40001".equals(state) || "40P01".equals(state)
+          || "55P03".equals(state);
     }
     return false;
   }

@@ -26,5 +26,7 @@ class ErrorMappersTest {
   void otherDatabaseErrorsAreNot() {
     assertFalse(ErrorMappers.isLockConflict(new SQLException("disk full", "53100")));
     assertFalse(ErrorMappers.isLockConflict(new IllegalStateException("x")));
+    // A query that ran past its timeout is slow, not contended.
+    assertFalse(ErrorMappers.isLockConflict(new SQLTimeoutException("query timed out", "57014")));
   }
 }
