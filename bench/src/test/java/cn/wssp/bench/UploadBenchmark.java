@@ -55,7 +55,9 @@ import java.util.regex.Pattern;
  * (target/bench-data of the repository: the secrets/ and s3-embedded.pid of the running portal),
  * {@code s3.endpoint} (default: the port the embedded S3 server's process listens on, found with
  * {@code ss}), {@code portal.pid} (default: the java process whose command line names the data
- * folder), {@code bench.phases} (throughput,heap), {@code bench.rounds} (30,20,5: 100 KB, 5 MB,
+ * folder), {@code bench.phases} (throughput,heap; also single: one
+ * upload of {@code bench.singleMb} (200) MiB by {@code bench.single}: portal, direct or
+ * direct-as-portal), {@code bench.rounds} (30,20,5: 100 KB, 5 MB,
  * 200 MB), {@code bench.warmup} (3,3,1), {@code bench.clients} (4), {@code bench.heapMb} (1024).
  */
 public final class UploadBenchmark {
@@ -97,6 +99,9 @@ public final class UploadBenchmark {
     try {
       if (phases.contains("throughput")) {
         b.throughput();
+      }
+      if (phases.contains("single")) {
+        b.single();
       }
       String heap = phases.contains("heap") ? b.peakHeap() : null;
       b.print(heap);
@@ -159,6 +164,24 @@ public final class UploadBenchmark {
       row("5 MB", names[m], clients, clients * n, res[m].ms, res[m].wallNanos * clients, 5 * MB,
           m == 0 ? null : (double) res[m].wallNanos / res[0].wallNanos);
     }
+  }
+
+  /**
+   * Phase "single": one upload of bench.singleMb MiB by bench.single (portal, direct or
+   * direct-as-portal), timed; for a profiler or bench/cpu-split.sh around it.
+   */
+  private void single() throws Exception {
+    String mode = System.getProperty("bench.single", "portal");
+    byte[] bytes = random(Integer.getInteger("bench.singleMb", 200) * MB, 13);
+    long t0 = System.nanoTime();
+    switch (mode) {
+      case "portal" -> portalUpload(createApplication(), bytes);
+      case "direct" -> directPut("bench/single", bytes);
+      case "direct-as-portal" -> directAsPortal("bench/single", bytes);
+      default -> throw new IllegalArgumentException("bench.single: " + mode);
+    }
+    System.out.printf("single %s %d MiB: %.0f ms%n", mode, bytes.length / MB,
+        (System.nanoTime() - t0) / 1e6);
   }
 
   private void once(int mode, long app, int client, byte[] bytes) throws Exception {
