@@ -43,6 +43,11 @@ final class MultipartStream {
   private int head;
   private int tail;
   private boolean eof;
+  /**
+   * No delimiter starts in buf[head, scanned): a part's content is searched once, not again on
+   * every read (the SDK reads 16 KiB at a time from a 64 KiB window).
+   */
+  private int scanned;
   private boolean finished;
   private PartContent current;
 
@@ -138,6 +143,7 @@ final class MultipartStream {
     }
     System.arraycopy(buf, head, buf, 0, tail - head);
     tail -= head;
+    scanned = Math.max(0, scanned - head);
     head = 0;
     while (tail < want && !eof) {
       int n = in.read(buf, tail, buf.length - tail);
@@ -153,7 +159,7 @@ final class MultipartStream {
   private int findDelimiter() {
     int last = tail - delimiter.length;
     outer:
-    for (int i = head; i <= last; i++) {
+    for (int i = Math.max(head, scanned); i <= last; i++) {
       if (buf[i] != '\r') {
         continue;
       }
@@ -162,8 +168,10 @@ final class MultipartStream {
           continue outer;
         }
       }
+      scanned = i;
       return i;
     }
+    scanned = Math.max(head, last + 1);
     return -1;
   }
 
