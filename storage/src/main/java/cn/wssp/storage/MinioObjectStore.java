@@ -128,13 +128,12 @@ public final class MinioObjectStore implements ObjectStore {
     MinioClient client;
     try {
       // The SDK's own HTTP client, plus the fix for Ceph's retain-until dates; closed with it.
-      OkHttpClient http = HttpUtils.newDefaultHttpClient(TimeUnit.MINUTES.toMillis(5),
+      // Connect within 10 s (a dead server is told quickly); reads and writes may take minutes.
+      OkHttpClient http = HttpUtils.newDefaultHttpClient(TimeUnit.SECONDS.toMillis(10),
           TimeUnit.MINUTES.toMillis(5), TimeUnit.MINUTES.toMillis(5)).newBuilder()
           .addInterceptor(new RetainUntilDateFix()).build();
       client = MinioClient.builder().endpoint(settings.endpoint())
           .credentials(settings.accessKey(), settings.secretKey()).httpClient(http, true).build();
-      client.setTimeout(TimeUnit.SECONDS.toMillis(10), TimeUnit.MINUTES.toMillis(5),
-          TimeUnit.MINUTES.toMillis(5));
     } catch (IllegalArgumentException e) {
       throw new StorageException("对象存储地址无效：" + settings.endpoint() + "（" + e.getMessage() + "）", e);
     }

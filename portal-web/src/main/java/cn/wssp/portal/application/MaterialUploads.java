@@ -109,8 +109,10 @@ public class MaterialUploads {
           + (cap >> 20) + " MB，未保存；「" + spec.name() + "」原有文件保持不变。");
     }
     if (in.senderFailure() != null || e instanceof IOException) {
-      return new DomainException("UPLOAD_FAILED", 400, "文件上传中断，请重新上传："
-          + (in.senderFailure() != null ? in.senderFailure() : e).getMessage());
+      // The cause is the sender's side (connection, malformed body); its wording is for the log.
+      LOG.info("上传中断：" + (in.senderFailure() != null ? in.senderFailure() : e));
+      return new DomainException("UPLOAD_FAILED", 400, "文件「" + name + "」上传中断，未保存；「"
+          + spec.name() + "」原有文件保持不变。请检查网络后重新上传。");
     }
     return StorageFaults.unavailable((StorageException) e);
   }

@@ -6,16 +6,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,34 +64,18 @@ class StreamingUploadIT {
     });
     watcher.start();
 
-    String boundary = "streaming-" + System.nanoTime();
     Generated file = new Generated(ONE_GIB);
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
-        + "filename=\"大文件.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-        .getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> r;
+    Api.Reply r;
     try {
-      r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
-          HttpRequest.newBuilder(URI.create(portal.url() + "/api/v1/applications/" + id
-                  + "/materials/application-form"))
-              .header("Authorization", "Bearer " + applicant.token)
-              .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-              .timeout(Duration.ofMinutes(10))
-              .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                  () -> new SequenceInputStream(java.util.Collections.enumeration(java.util.List.of(
-                      new java.io.ByteArrayInputStream(head), file,
-                      new java.io.ByteArrayInputStream(tail))))),
-                  head.length + ONE_GIB + tail.length))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      r = applicant.putStream("/api/v1/applications/" + id + "/materials/application-form",
+          "大文件.bin", ONE_GIB, file);
     } finally {
       uploading.set(false);
       watcher.join();
     }
-    assertEquals(200, r.statusCode(), r.body() + "\n" + portal.logTail());
+    assertEquals(200, r.status(), r + "\n" + portal.logTail());
     String sent = file.sha256();
-    assertTrue(r.body().contains(sent), "stored SHA-256 is the one sent: " + r.body());
+    assertEquals(sent, r.json().getString("sha256"), "stored SHA-256 is the one sent");
     assertTrue(mostInTemp.get() < TEMP_ALLOWANCE,
         "the temp folder grew by " + mostInTemp.get() + " bytes during the upload");
 
