@@ -131,7 +131,7 @@ public final class MinioObjectStore implements ObjectStore {
       // Connect within 10 s (a dead server is told quickly); reads and writes may take minutes.
       OkHttpClient http = HttpUtils.newDefaultHttpClient(TimeUnit.SECONDS.toMillis(10),
           TimeUnit.MINUTES.toMillis(5), TimeUnit.MINUTES.toMillis(5)).newBuilder()
-          .addInterceptor(new RetainUntilDateFix()).build();
+          .socketFactory(new NoDelaySocketFactory()).addInterceptor(new RetainUntilDateFix()).build();
       client = MinioClient.builder().endpoint(settings.endpoint())
           .credentials(settings.accessKey(), settings.secretKey()).httpClient(http, true).build();
     } catch (IllegalArgumentException e) {
