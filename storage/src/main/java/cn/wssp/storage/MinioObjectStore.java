@@ -375,6 +375,9 @@ public final class MinioObjectStore implements ObjectStore {
     } catch (Exception e) {
       throw failure("复制对象失败（到 " + toKey + "）", fromKey, e);
     }
+    if (protections.contains(Protection.VERSIONING)) {
+      deleteVersions(toKey, false); // as put: a copy over a key replaces, it keeps no history
+    }
   }
 
   @Override

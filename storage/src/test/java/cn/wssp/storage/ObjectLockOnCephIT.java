@@ -106,6 +106,19 @@ class ObjectLockOnCephIT {
     assertEquals(0, versions("materials/m.bin"), "versions or delete markers left behind");
   }
 
+  /** A copy over a key (quarantine, restore) replaces it like a put: no older version kept. */
+  @Test
+  void aCopyOverAKeyLeavesOneVersion() throws Exception {
+    byte[] first = ObjectStoreContract.random(700);
+    byte[] second = ObjectStoreContract.random(800);
+    store.put("materials/a.bin", new ByteArrayInputStream(first), first.length, null);
+    store.put("materials/b.bin", new ByteArrayInputStream(second), second.length, null);
+    store.copy("materials/a.bin", "materials/b.bin");
+    store.copy("materials/a.bin", "materials/b.bin");
+    assertEquals(first.length, store.stat("materials/b.bin").orElseThrow().size());
+    assertEquals(1, versions("materials/b.bin"), "the copied-over version is kept");
+  }
+
   /** The readiness probe overwrites one key again and again: that must not pile up versions. */
   @Test
   void theReadinessProbeLeavesOneVersion() throws Exception {

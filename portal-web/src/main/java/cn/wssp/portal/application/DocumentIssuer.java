@@ -228,11 +228,7 @@ public class DocumentIssuer {
   }
 
   private void store(Document doc, byte[] pdf, int signatures) {
-    // A key of its own per attempt: the number is taken in this transaction, so an attempt that
-    // died between storing and committing (kill -9) leaves an object under a number the next
-    // attempt takes again. Its object is an orphan (reconciled); the retry must not collide.
-    String key = "documents/" + doc.number() + "/r" + signatures + "-"
-        + Numbers.verificationCode() + ".pdf";
+    String key = attemptKey(doc, signatures, "");
     try {
       StoredObject stored = objects.putImmutable(key, new ByteArrayInputStream(pdf), pdf.length,
           "application/pdf");
@@ -263,10 +259,9 @@ public class DocumentIssuer {
       throw new DomainException("SIGNING_FAILED", 500, "文书长期验证续期失败：" + e.getMessage());
     }
     int version = doc.archiveExtensions() + 1;
-    String key = "documents/" + doc.number() + "/r" + doc.signatureCount() + "-lta" + version
-        + ".pdf";
+    String key = attemptKey(doc, doc.signatureCount(), "lta" + version + "-");
     try {
-      // putImmutable refuses an existing key: of two instances extending at once, one fails.
+      // Two instances never extend at once: the caller holds the document's row lock.
       StoredObject stored = objects.putImmutable(key, new ByteArrayInputStream(extended),
           extended.length, "application/pdf");
       documents.keepVersion(doc.id(), doc.objectKey(), doc.sha256(), doc.size(),
@@ -276,6 +271,17 @@ public class DocumentIssuer {
     } catch (StorageException e) {
       throw StorageFaults.unavailable(e);
     }
+  }
+
+  /**
+   * A key of its own per attempt. An attempt that died between storing and committing (kill -9)
+   * leaves a written-once object behind (an orphan for the reconciliation) and the retry comes
+   * back with the same number and version: a key without the random part would collide with
+   * that locked object forever, and the document could never be issued or extended again.
+   */
+  private static String attemptKey(Document doc, int signatures, String what) {
+    return Document.OBJECT_PREFIX + doc.number() + "/r" + signatures + "-" + what
+        + Numbers.verificationCode() + ".pdf";
   }
 
   /** When the PDF's newest timestamp expires; null (never) for a PDF without timestamps. */

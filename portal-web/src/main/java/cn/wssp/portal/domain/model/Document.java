@@ -7,6 +7,12 @@ import java.time.Instant;
 @Entity
 @Table(name = "document")
 public class Document {
+  /**
+   * Where issued documents are stored: every object under it is written once and kept under
+   * object lock where the store has it (also when a backup is restored).
+   */
+  public static final String OBJECT_PREFIX = "documents/";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

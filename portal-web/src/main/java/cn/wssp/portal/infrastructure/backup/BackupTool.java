@@ -1,5 +1,6 @@
 package cn.wssp.portal.infrastructure.backup;
 
+import cn.wssp.portal.domain.model.Document;
 import cn.wssp.storage.EmbeddedS3Server;
 import cn.wssp.storage.ListedObject;
 import cn.wssp.storage.MinioObjectStore;
@@ -36,6 +37,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -336,10 +338,7 @@ public final class BackupTool {
         if (e.key() == null) {
           continue;
         }
-        StoredObject stored;
-        try (InputStream in = Files.newInputStream(dir.resolve(e.path()))) {
-          stored = store.objects.put(e.key(), in, e.size(), e.contentType());
-        }
+        StoredObject stored = restoreObject(store.objects, e, dir.resolve(e.path()));
         if (!stored.sha256().equalsIgnoreCase(e.sha256())) {
           throw new Refused("object " + e.key() + " was stored with SHA-256 " + stored.sha256()
               + ", the backup says " + e.sha256());
@@ -373,6 +372,28 @@ public final class BackupTool {
     }
     System.out.println("portal restore: database (" + manifest.database() + ") restored; data folder "
         + dataDir);
+  }
+
+  /**
+   * Writes one object back. Issued documents go back written once, under object lock where the
+   * store has it, as the portal wrote them: a restored archive must be no easier to alter than
+   * the original. One already there (a restore with --force into its own bucket) stays if it
+   * holds the same bytes; locked, it could not be replaced anyway.
+   */
+  static StoredObject restoreObject(ObjectStore objects, Manifest.Entry e, Path file)
+      throws IOException, StorageException {
+    boolean issued = e.key().startsWith(Document.OBJECT_PREFIX);
+    if (issued) {
+      Optional<StoredObject> present = objects.stat(e.key());
+      if (present.isPresent() && e.sha256().equalsIgnoreCase(present.get().sha256())) {
+        return present.get();
+      }
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return issued
+          ? objects.putImmutable(e.key(), in, e.size(), e.contentType())
+          : objects.put(e.key(), in, e.size(), e.contentType());
+    }
   }
 
   /** Every file of the manifest present with its size and hash, and nothing else in the folder. */

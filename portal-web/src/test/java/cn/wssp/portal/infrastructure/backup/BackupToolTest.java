@@ -57,6 +57,28 @@ class BackupToolTest {
     assertTrue(refusal(read).contains("extra.txt"));
   }
 
+  /** Restored documents are written once again (object lock where the store has it). */
+  @Test
+  void issuedDocumentsAreRestoredWrittenOnceMaterialsAsBefore() throws Exception {
+    Files.createDirectories(dir.resolve("objects/documents/ZY1"));
+    Files.writeString(dir.resolve("objects/documents/ZY1/r1.pdf"), "%PDF-1.7 sealed");
+    Files.createDirectories(dir.resolve("objects/applications/7"));
+    Files.writeString(dir.resolve("objects/applications/7/form.pdf"), "%PDF-1.7 form");
+    Manifest.Entry document = entry("objects/documents/ZY1/r1.pdf", "documents/ZY1/r1.pdf");
+    Manifest.Entry material = entry("objects/applications/7/form.pdf", "applications/7/form.pdf");
+    cn.wssp.portal.testing.InMemoryObjectStore store = new cn.wssp.portal.testing.InMemoryObjectStore();
+
+    BackupTool.restoreObject(store, document, dir.resolve(document.path()));
+    BackupTool.restoreObject(store, material, dir.resolve(material.path()));
+    // The in-memory store refuses to delete what was written once, as object lock does.
+    assertThrows(cn.wssp.storage.StorageException.class, () -> store.delete("documents/ZY1/r1.pdf"));
+    store.delete("applications/7/form.pdf");
+
+    // A second restore with --force into the same bucket keeps the identical locked document.
+    assertEquals(document.sha256(),
+        BackupTool.restoreObject(store, document, dir.resolve(document.path())).sha256());
+  }
+
   private String refusal(Manifest manifest) {
     return assertThrows(BackupTool.Refused.class, () -> BackupTool.verify(dir, manifest)).getMessage();
   }
