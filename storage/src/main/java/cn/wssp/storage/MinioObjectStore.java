@@ -231,7 +231,8 @@ public final class MinioObjectStore implements ObjectStore {
         sha.update(bytes);
         source = new ByteArrayInputStream(bytes);
       }
-      DigestInputStream digesting = new DigestInputStream(source, bytes == null ? sha : sha256());
+      CountingInput counted = new CountingInput(source);
+      DigestInputStream digesting = new DigestInputStream(counted, bytes == null ? sha : sha256());
       PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(settings.bucket()).object(key)
           .stream(digesting, size, size >= 0 && size <= PART_SIZE ? -1 : PART_SIZE)
           .contentType(contentType == null ? "application/octet-stream" : contentType);
@@ -250,8 +251,8 @@ public final class MinioObjectStore implements ObjectStore {
       if (hex == null) {
         hex = HexFormat.of().formatHex(sha.digest());
       }
-      long stored = stat(key).map(StoredObject::size).orElse(size);
-      return new StoredObject(key, stored, hex, contentType);
+      // What the SDK read is what the store acknowledged: no stat round trip for the size.
+      return new StoredObject(key, counted.count, hex, contentType);
     } catch (StorageException e) {
       throw e;
     } catch (Exception e) {
@@ -434,6 +435,38 @@ public final class MinioObjectStore implements ObjectStore {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Counts what passes, so the size of a stream of unknown length is known once written. */
+  private static final class CountingInput extends java.io.FilterInputStream {
+    long count;
+
+    CountingInput(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false; // a reset would count bytes twice
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
     }
   }
 }
