@@ -295,6 +295,26 @@ public class ApplicationService {
     return new Page<>(rows, applications.count(mine));
   }
 
+  /**
+   * One page of {@link #list}: an applicant's paged by the database (newest submission first,
+   * drafts last, as 我的办件), a staff member's cut from their list (bounded by LIST_LIMIT).
+   */
+  public Page<Application> page(Actor actor, Set<ApplicationStatus> statuses, int page, int size) {
+    if (page < 0 || size < 1 || size > PAGE_LIMIT) {
+      throw DomainException.invalid("分页参数有误：page 须为 0 或正整数，size 须在 1 至 " + PAGE_LIMIT
+          + " 之间。");
+    }
+    long first = (long) page * size;
+    if (actor.has(Role.APPLICANT) && !actor.isStaff()) {
+      ApplicationFilter filter = new ApplicationFilter(statuses, null, null, null, null, null, false);
+      return first > Integer.MAX_VALUE ? new Page<>(List.of(), count(actor, filter))
+          : page(actor, filter, (int) first, size);
+    }
+    List<Application> all = list(actor, statuses);
+    int from = (int) Math.min(first, all.size());
+    return new Page<>(all.subList(from, Math.min(from + size, all.size())), all.size());
+  }
+
   /** How many of the applicant's enterprise's applications pass the filter. */
   public long count(Actor actor, ApplicationFilter filter) {
     AccessPolicy.requireRole(actor, Role.APPLICANT, "查看本单位的办件");

@@ -98,6 +98,22 @@ class AcceptanceDeskIT {
     }
     assertFalse(dues.isEmpty());
     assertEquals(dues.stream().sorted().toList(), dues, "ordered by pre-review due date");
+    // The menu counts what waits at the window, as the queue's "all" filter does; a light's
+    // filter is a link that leaves only rows of that light.
+    String badge = (String) js("var b = document.getElementById('nav:waiting');"
+        + " return b == null ? '' : b.firstChild.textContent;");
+    assertEquals(browser.findElement(By.cssSelector("a.light-filter.chosen .count")).getText().trim(),
+        badge.trim(), "the menu's count is the queue's");
+    WebElement someLight = browser.findElements(By.cssSelector("a.light-filter[class*='light-filter-']"))
+        .stream().filter(a -> !a.findElement(By.cssSelector(".count")).getText().trim().equals("0"))
+        .findFirst().orElseThrow();
+    String chosen = someLight.getAttribute("class").replaceAll(".*light-filter-(\\w+).*", "$1");
+    long expected = Long.parseLong(someLight.findElement(By.cssSelector(".count")).getText().trim());
+    someLight.click();
+    wait.until(ExpectedConditions.urlContains("light=" + chosen));
+    List<WebElement> lit = browser.findElements(By.cssSelector("#w\\:applications tbody tr .deadline .light"));
+    assertEquals(Math.min(25, expected), lit.size(), "rows of " + chosen);
+    lit.forEach(l -> assertTrue(l.getAttribute("class").contains("light-" + chosen), l.getAttribute("class")));
 
     // The desk: the form (first material with a finding) is previewed in the page.
     open("/app/application.xhtml?id=" + id);

@@ -28,6 +28,41 @@ class ApiJourneyIT {
     work = Files.createDirectories(Path.of("target", "it-work"));
   }
 
+  /** The list pages on request (page from 0, size 1–100, the total in X-Total-Count). */
+  @Test
+  void theApplicationListIsPagedOnRequest() throws Exception {
+    Api applicant = Api.login(portal, "applicant");
+    for (int i = 0; i < 3; i++) {
+      create(applicant, "SCJG-0001");
+    }
+    Api.Reply first = applicant.get("/api/v1/applications?page=0&size=2");
+    assertEquals(200, first.status(), first.text());
+    long total = Long.parseLong(first.header("X-Total-Count"));
+    assertTrue(total >= 3, "total " + total);
+    java.util.List<Long> one = ids(first);
+    assertEquals(2, one.size());
+    java.util.List<Long> two = ids(applicant.get("/api/v1/applications?page=1&size=2"));
+    assertFalse(two.isEmpty());
+    assertTrue(two.stream().noneMatch(one::contains), one + " then " + two);
+    assertTrue(ids(applicant.get("/api/v1/applications?page=" + total + "&size=2")).isEmpty());
+
+    Api.Reply tooBig = applicant.get("/api/v1/applications?page=0&size=1000");
+    assertEquals(400, tooBig.status(), tooBig.text());
+    assertTrue(tooBig.json().getString("message").contains("size"), tooBig.text());
+    assertEquals(400, applicant.get("/api/v1/applications?page=x").status());
+
+    // Staff lists page the same way.
+    Api.Reply clerk = Api.login(portal, "clerk").get("/api/v1/applications?size=1");
+    assertEquals(200, clerk.status(), clerk.text());
+    assertTrue(ids(clerk).size() <= 1);
+    assertNotNull(clerk.header("X-Total-Count"));
+  }
+
+  private static java.util.List<Long> ids(Api.Reply r) {
+    return ((jakarta.json.JsonArray) r.structure()).getValuesAs(jakarta.json.JsonObject.class).stream()
+        .map(o -> o.getJsonNumber("id").longValue()).toList();
+  }
+
   @Test
   void publishesTheDemoMattersWithoutLogin() throws Exception {
     Api.Reply r = Api.anonymous(portal).get("/api/v1/matters");

@@ -132,14 +132,27 @@ public class ApplicationResource {
     return Response.status(201).entity(new Created(app.id(), app.number(), app.status().name())).build();
   }
 
+  /**
+   * The caller's applications, newest first; with {@code page} (from 0) and {@code size} (1 to
+   * 100) one page of them, the total in X-Total-Count. Without, the whole list (at most 500).
+   */
   @GET
-  public List<ApplicationView> list(@QueryParam("status") List<String> statuses) {
+  public Response list(@QueryParam("status") List<String> statuses,
+      @QueryParam("page") String page, @QueryParam("size") String size) {
     Set<ApplicationStatus> wanted = EnumSet.noneOf(ApplicationStatus.class);
     for (String s : statuses) {
       wanted.add(enumValue(ApplicationStatus.class, s, "status"));
     }
     Actor actor = current.require();
-    return applications.list(actor, wanted).stream().map(a -> views.of(actor, a)).toList();
+    if (page == null && size == null) {
+      return Response.ok(applications.list(actor, wanted).stream().map(a -> views.of(actor, a))
+          .toList()).build();
+    }
+    ApplicationService.Page<Application> one = applications.page(actor, wanted,
+        page == null ? 0 : AuditResource.number(page, "page"),
+        size == null ? 20 : AuditResource.number(size, "size"));
+    return Response.ok(one.rows().stream().map(a -> views.of(actor, a)).toList())
+        .header("X-Total-Count", one.total()).build();
   }
 
   @GET

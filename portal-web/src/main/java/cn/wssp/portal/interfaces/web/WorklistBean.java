@@ -5,15 +5,19 @@ import cn.wssp.portal.application.ApplicationService;
 import cn.wssp.portal.application.ApplicationView;
 import cn.wssp.portal.application.ApplicationViews;
 import cn.wssp.portal.domain.model.ApplicationStatus;
+import cn.wssp.portal.domain.model.Light;
 import cn.wssp.portal.domain.model.Role;
 import cn.wssp.portal.interfaces.security.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +39,11 @@ public class WorklistBean {
 
   private List<ApplicationView> rows;
 
+  /** The light the staff list is narrowed to ({@code ?light=RED}, so a filter is a link). */
+  private Light light;
+
+  private Integer waiting;
+
   static final Comparator<ApplicationView> BY_DUE = Comparator.comparing(
       (ApplicationView a) -> a.deadlines() == null ? null : a.deadlines().preReviewDue(),
       Comparator.nullsLast(Comparator.naturalOrder()))
@@ -54,6 +63,62 @@ public class WorklistBean {
       }
     }
     return rows;
+  }
+
+  /** The rows shown: all, or those of the chosen light (the red ones are what a desk fears). */
+  public List<ApplicationView> getShown() {
+    Light chosen = getLight();
+    return chosen == null ? getRows()
+        : getRows().stream().filter(a -> a.deadlines() != null && a.deadlines().light() == chosen)
+            .toList();
+  }
+
+  public Light getLight() {
+    if (light == null) {
+      String asked = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
+          .getRequestParameterMap().get("light");
+      light = Arrays.stream(Light.values()).filter(l -> l.name().equals(asked)).findFirst()
+          .orElse(null);
+    }
+    return light;
+  }
+
+  /** How many rows carry each light, for the filter links. */
+  public Map<Light, Long> getLightCounts() {
+    Map<Light, Long> counts = new EnumMap<>(Light.class);
+    for (Light l : Light.values()) {
+      counts.put(l, 0L);
+    }
+    for (ApplicationView a : getRows()) {
+      if (a.deadlines() != null && a.deadlines().light() != null) {
+        counts.merge(a.deadlines().light(), 1L, Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  public List<Light> getLights() {
+    return List.of(Light.RED, Light.YELLOW, Light.GREEN);
+  }
+
+  /**
+   * The menu's count: what waits for this window clerk, reviewer or chief; null for the others
+   * (their list is not a queue). Counted without building the rows on pages that do not show them.
+   */
+  public Integer getWaiting() {
+    if (waiting == null) {
+      Actor actor = current.get().orElse(null);
+      Set<ApplicationStatus> statuses = actor == null ? Set.of() : statusesFor(actor);
+      if (statuses.isEmpty()) {
+        return null;
+      }
+      try {
+        waiting = rows != null ? rows.size() : applications.list(actor, statuses).size();
+      } catch (RuntimeException e) {
+        return null; // a count is a courtesy: the page says nothing about it failing
+      }
+    }
+    return waiting;
   }
 
   public String getTitleKey() {
