@@ -273,7 +273,7 @@ final class TestPortal {
     throttle.counters = counterRepo;
     throttle.rules = ThrottleRules.standard();
     throttle.clock = clock;
-    throttle.tx = new InTransaction();
+    throttle.tx = new SerialTransactions();
     accounts.tx = throttle.tx;
     accounts.accounts = accountRepo;
     accounts.clock = clock;
