@@ -131,8 +131,11 @@ public class Throttle {
    */
   public Ticket enter(List<Key> keys, String what) {
     long deadline = System.nanoTime() + patience.toNanos();
+    boolean makeRows = true;
     while (true) {
-      keys.forEach(k -> counters.createIfAbsent(k.id()));
+      if (makeRows) { // not on every re-ask: waiting attempts should not load the database
+        keys.forEach(k -> counters.createIfAbsent(k.id()));
+      }
       Entry entry = tx.call(() -> countUpFront(keys));
       if (entry.letIn()) {
         return new Ticket(List.copyOf(keys), what);
@@ -141,6 +144,7 @@ public class Throttle {
       if (r != null && (!r.mayLift() || System.nanoTime() > deadline)) {
         throw refusal(what, r.delay(), r.until(), r.lock());
       }
+      makeRows = r == null; // a row was cleared (a success settled its key) since it was made
       pause(); // refused but may be lifted, or a row cleared meanwhile: ask again
     }
   }

@@ -62,6 +62,10 @@ class ParallelLoginIT {
 
   @Test
   void sixteenRightLoginsOfOneAccountAtOnceAllGetIn() throws Exception {
+    // One login first, so that the burst is not also the portal's first PBKDF2 (not yet compiled):
+    // waiting attempts are let in within 10 s, and the 16 checks must fit in that on a busy CI.
+    assertEquals(200, ThrottleIT.login(Api.anonymous(portal).from("203.0.113.40"), "supervisor",
+        "Demo-2026!").status());
     List<Api.Reply> replies = inParallel(16, Api.anonymous(portal).from("203.0.113.40"),
         "supervisor", "Demo-2026!");
     assertEquals(Map.of(200, 16), byStatus(replies), replies.toString());
