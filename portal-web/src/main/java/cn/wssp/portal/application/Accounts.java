@@ -41,6 +41,9 @@ public class Accounts {
   @Inject
   AuditTrail audit;
 
+  @Inject
+  InTransaction tx;
+
   public Optional<UserAccount> byUsername(String username) {
     return username == null ? Optional.empty() : accounts.byUsername(username.trim());
   }
@@ -59,32 +62,41 @@ public class Accounts {
 
   /**
    * A login through the page or the API, from a client address: refused with 429 while the
-   * account's or the address's counter says wait (the password is not even checked); a wrong
-   * password is counted under both and audited (LOGIN_FAILED) in a transaction of its own, so
-   * that it stays counted although the login fails; a success resets the account's counter and is
-   * audited (LOGIN).
+   * account's or the address's counter says wait (the password is not even checked); otherwise
+   * counted as failed under both before the password is checked, in a short transaction of its
+   * own, and settled after it: a wrong password stays counted and is audited (LOGIN_FAILED), a
+   * right one is taken back, resets the account's counter and is audited (LOGIN). No transaction
+   * is open while the password is checked (PBKDF2, the slow part), so parallel logins of one
+   * account do not queue behind each other.
    *
    * @throws cn.wssp.portal.domain.model.TooManyAttempts 429, while waiting or when this failure locks
    * @throws DomainException INVALID_CREDENTIALS (401) for a wrong password or an unknown user
    */
-  @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = DomainException.class)
   public UserAccount login(String username, String password, String address) {
     String name = username == null ? "" : username.trim();
-    Throttle.Key account = throttle.account(name);
-    Throttle.Gate gate = throttle.open(List.of(account, throttle.loginAddress(address)), "登录");
-    Optional<UserAccount> user = authenticate(name, password);
+    Throttle.Ticket ticket = throttle.enter(
+        List.of(throttle.account(name), throttle.loginAddress(address)), "登录");
+    Optional<UserAccount> user;
+    try {
+      user = authenticate(name, password);
+    } catch (RuntimeException e) {
+      ticket.failed(); // a check that broke proves nothing: the failure stays counted
+      throw e;
+    }
     if (user.isPresent()) {
-      gate.succeeded(account);
-      audit.record(Actor.of(user.get()), null, AuditAction.LOGIN, null, null, "来自 " + address);
+      ticket.succeeded();
+      tx.run(() -> audit.record(Actor.of(user.get()), null, AuditAction.LOGIN, null, null,
+          "来自 " + address));
       return user.get();
     }
-    Throttle.Failure failure = gate.failed();
-    audit.record(new Actor(null, clip(name.isEmpty() ? "-" : name, 80), name, Set.of(), null, null, null),
+    Throttle.Failure failure = ticket.failed();
+    tx.run(() -> audit.record(
+        new Actor(null, clip(name.isEmpty() ? "-" : name, 80), name, Set.of(), null, null, null),
         null, AuditAction.LOGIN_FAILED, null, null, "来自 " + address + "，该账户连续失败 "
             + failure.failures() + " 次" + (failure.lockStarted()
-                ? "，已临时锁定至 " + failure.lockedUntil().atZone(clock.getZone()).toLocalDateTime() : ""));
+                ? "，已临时锁定至 " + failure.lockedUntil().atZone(clock.getZone()).toLocalDateTime() : "")));
     if (failure.lockStarted()) {
-      throw gate.lockedOut(failure);
+      throw ticket.lockedOut(failure);
     }
     throw new DomainException("INVALID_CREDENTIALS", 401, "用户名或密码错误。");
   }

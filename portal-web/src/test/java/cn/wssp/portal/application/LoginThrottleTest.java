@@ -10,8 +10,14 @@ import cn.wssp.portal.domain.model.Role;
 import cn.wssp.portal.domain.model.TooManyAttempts;
 import cn.wssp.portal.domain.model.UserAccount;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Accounts.login and verification by number + code on the throttle, with a test clock. */
@@ -126,5 +132,90 @@ class LoginThrottleTest {
   void verificationCodesAreTwelveUnambiguousCharacters() {
     String code = Numbers.verificationCode();
     assertTrue(code.matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}"), code);
+  }
+
+  List<Throttle.Key> ownerKeys() {
+    return List.of(portal.throttle.account("owner"), portal.throttle.loginAddress(HOME));
+  }
+
+  /** Six attempts let in and counted up front, not settled: the next one has to wait. */
+  List<Throttle.Ticket> sixInFlight() {
+    List<Throttle.Ticket> tickets = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      tickets.add(portal.throttle.enter(ownerKeys(), "登录"));
+    }
+    return tickets;
+  }
+
+  @Test
+  void aWaitCausedByAttemptsStillBeingCheckedIsLiftedWhenTheyWereRight() throws Exception {
+    List<Throttle.Ticket> inFlight = sixInFlight();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Throttle.Ticket> seventh = pool.submit(() -> portal.throttle.enter(ownerKeys(), "登录"));
+      Thread.sleep(200);
+      assertFalse(seventh.isDone(), "it waits for the six to settle");
+      inFlight.get(0).succeeded();
+      assertNotNull(seventh.get(5, TimeUnit.SECONDS), "a right password lifted the wait");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(6, portal.counterRepo.counters.get("user:owner").pending());
+  }
+
+  @Test
+  void aWaitCausedByAttemptsThatTurnOutWrongIsAnsweredOnceTheySettle() throws Exception {
+    List<Throttle.Ticket> inFlight = sixInFlight();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Throttle.Ticket> seventh = pool.submit(() -> portal.throttle.enter(ownerKeys(), "登录"));
+      Thread.sleep(100);
+      long settled = System.nanoTime();
+      inFlight.forEach(Throttle.Ticket::failed);
+      Exception e = assertThrows(Exception.class, () -> seventh.get(5, TimeUnit.SECONDS));
+      assertInstanceOf(TooManyAttempts.class, e.getCause());
+      assertTrue(System.nanoTime() - settled < TimeUnit.SECONDS.toNanos(2), "not the whole patience");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void attemptsStillBeingCheckedAreWaitedForOnlySoLong() {
+    portal.throttle.patience = Duration.ofMillis(300);
+    sixInFlight();
+    long start = System.nanoTime();
+    TooManyAttempts t = assertThrows(TooManyAttempts.class,
+        () -> portal.throttle.enter(ownerKeys(), "登录"));
+    assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(300));
+    assertTrue(t.getMessage().contains("后再试"), t.getMessage());
+  }
+
+  @Test
+  void sixteenParallelRightLoginsOfOneAccountAllGetIn() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<UserAccount>> logins = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        logins.add(pool.submit(() -> portal.accounts.login("owner", RIGHT, HOME)));
+      }
+      for (Future<UserAccount> login : logins) {
+        assertEquals(owner, login.get(30, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertFalse(portal.counterRepo.counters.containsKey("user:owner"), "nothing left counted");
+    assertEquals(0, portal.counterRepo.counters.get("ip:" + HOME).failures());
+    assertEquals(16, audit(AuditAction.LOGIN).size());
+  }
+
+  @Test
+  void rightVerificationCodesAreNotCounted() {
+    List<Throttle.Key> keys = List.of(portal.throttle.verificationAddress(HOME));
+    for (int i = 0; i < 20; i++) {
+      assertEquals(Optional.of("found"), portal.throttle.attempt(keys, "核验", () -> Optional.of("found")));
+    }
+    assertEquals(0, portal.counterRepo.counters.get("verify:" + HOME).failures());
   }
 }

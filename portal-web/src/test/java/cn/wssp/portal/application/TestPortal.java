@@ -273,6 +273,8 @@ final class TestPortal {
     throttle.counters = counterRepo;
     throttle.rules = ThrottleRules.standard();
     throttle.clock = clock;
+    throttle.tx = new SerialTransactions();
+    accounts.tx = throttle.tx;
     accounts.accounts = accountRepo;
     accounts.clock = clock;
     accounts.throttle = throttle;

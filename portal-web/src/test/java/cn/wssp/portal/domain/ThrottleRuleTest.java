@@ -72,4 +72,83 @@ class ThrottleRuleTest {
     assertThrows(IllegalArgumentException.class, () -> new ThrottleRule(5, 5, Duration.ofSeconds(1),
         Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(1)));
   }
+
+  Duration countUpFront() {
+    return rule.countUpFront(counter, clock.instant());
+  }
+
+  @Test
+  void aFailureCountedUpFrontIsSeenAtOnceAndKeptWhenTheCheckFails() {
+    for (int i = 0; i < 5; i++) {
+      assertEquals(Duration.ZERO, countUpFront());
+    }
+    assertEquals(Duration.ofSeconds(1), countUpFront(), "the sixth, still being checked, already delays");
+    assertEquals(6, counter.failures());
+    assertEquals(6, counter.pending());
+    assertTrue(rule.mayLift(counter), "checks in flight may still turn out right");
+    for (int i = 0; i < 6; i++) {
+      rule.keep(counter);
+    }
+    assertEquals(6, counter.failures());
+    assertEquals(0, counter.pending());
+    assertFalse(rule.mayLift(counter));
+    assertEquals(Duration.ofSeconds(1), rule.waitBefore(counter, clock.instant()));
+    rule.keep(counter);
+    assertEquals(0, counter.pending(), "never below zero");
+  }
+
+  @Test
+  void aRightCheckTakesItsFailureBackWithTheWaitItCaused() {
+    for (int i = 0; i < 5; i++) {
+      rule.recordFailure(counter, clock.instant());
+    }
+    countUpFront();
+    assertEquals(Duration.ofSeconds(1), rule.waitBefore(counter, clock.instant()));
+    rule.takeBack(counter, clock.instant());
+    assertEquals(5, counter.failures());
+    assertEquals(0, counter.pending());
+    assertEquals(Duration.ZERO, rule.waitBefore(counter, clock.instant()), "five failures are free");
+    assertFalse(rule.mayClear(counter), "the five kept failures stay");
+  }
+
+  @Test
+  void takingBackTheFailureThatLockedLeavesOnlyTheDelayOfTheOthers() {
+    for (int i = 0; i < 9; i++) {
+      rule.recordFailure(counter, clock.instant());
+      clock.advance(rule.waitBefore(counter, clock.instant()));
+    }
+    assertEquals(Duration.ofMinutes(15), countUpFront(), "the tenth locks, even while being checked");
+    assertTrue(rule.locked(counter, clock.instant()));
+    rule.takeBack(counter, clock.instant());
+    assertFalse(rule.locked(counter, clock.instant()), "not a lock any more");
+    assertEquals(Duration.ofSeconds(8), rule.waitBefore(counter, clock.instant()),
+        "at most the wait of the ninth failure, counted from now");
+  }
+
+  @Test
+  void aResetForgetsTheSettledFailuresButNotThoseStillBeingChecked() {
+    for (int i = 0; i < 6; i++) {
+      rule.recordFailure(counter, clock.instant());
+    }
+    countUpFront(); // another attempt, in flight
+    countUpFront(); // this one, right
+    rule.reset(counter, clock.instant());
+    assertEquals(1, counter.failures(), "the other one in flight");
+    assertEquals(1, counter.pending());
+    assertEquals(Duration.ZERO, rule.waitBefore(counter, clock.instant()));
+    assertFalse(rule.mayClear(counter));
+    rule.reset(counter, clock.instant()); // it was right too
+    assertEquals(0, counter.failures());
+    assertTrue(rule.mayClear(counter));
+  }
+
+  @Test
+  void timesAreKeptToTheMillisecondAsTheDatabaseReturnsThem() {
+    clock.advance(Duration.ofNanos(1_234_567));
+    for (int i = 0; i < 6; i++) {
+      countUpFront();
+    }
+    assertEquals(0, counter.windowStart().getNano() % 1_000_000, counter.windowStart().toString());
+    assertEquals(0, counter.lockedUntil().getNano() % 1_000_000, counter.lockedUntil().toString());
+  }
 }

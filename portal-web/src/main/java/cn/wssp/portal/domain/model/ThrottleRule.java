@@ -10,6 +10,10 @@ import java.time.Instant;
  * key for {@code lockFor}. Failures are counted from the first one for {@code window}; after
  * that, or once a lock is over, counting starts again. Attempts made while waiting are refused
  * without being checked and are not counted.
+ *
+ * <p>An attempt is counted as failed before it is checked ({@link #countUpFront}), so that parallel
+ * guesses of one key see each other without waiting on each other's check; the check then either
+ * takes the failure back ({@link #takeBack}, {@link #reset}) or keeps it ({@link #keep}).
  */
 public record ThrottleRule(int freeFailures, int lockAfter, Duration firstDelay, Duration maxDelay,
     Duration lockFor, Duration window) {
@@ -31,15 +35,73 @@ public record ThrottleRule(int freeFailures, int lockAfter, Duration firstDelay,
     return c.failures() >= lockAfter && !waitBefore(c, now).isZero();
   }
 
-  /** Counts a failed attempt; returns how long the next attempt under this key must wait. */
-  public Duration recordFailure(AttemptCounter c, Instant now) {
+  /**
+   * Counts an attempt as failed before it is checked (pending until {@link #keep} or
+   * {@link #takeBack}); returns how long the next attempt under this key must wait.
+   */
+  public Duration countUpFront(AttemptCounter c, Instant now) {
     if (c.windowStart() == null || (waitBefore(c, now).isZero()
         && (c.failures() >= lockAfter || !now.isBefore(c.windowStart().plus(window))))) {
       c.restart(now);
     }
     Duration wait = delayAfter(c.failures() + 1);
-    c.failed(wait.isZero() ? null : now.plus(wait));
+    c.countedUpFront(wait.isZero() ? null : now.plus(wait));
     return wait;
+  }
+
+  /** The check failed: the failure counted up front stays, no longer pending. */
+  public void keep(AttemptCounter c) {
+    c.kept();
+  }
+
+  /** Counts a failure known at once (counted and kept). */
+  public Duration recordFailure(AttemptCounter c, Instant now) {
+    Duration wait = countUpFront(c, now);
+    keep(c);
+    return wait;
+  }
+
+  /**
+   * The check succeeded: the failure counted up front is undone, and so is the wait it may have
+   * caused. The wait left is the one the remaining failures call for, counted from now at the
+   * latest (when the last of them happened is not kept).
+   */
+  public void takeBack(AttemptCounter c, Instant now) {
+    c.takenBack();
+    shortenWait(c, now);
+  }
+
+  /**
+   * The check succeeded and proves the key's owner (a right password): the settled failures are
+   * forgotten; those of other attempts still being checked stay counted until they settle.
+   */
+  public void reset(AttemptCounter c, Instant now) {
+    c.takenBack();
+    c.forgetSettled();
+    shortenWait(c, now);
+  }
+
+  /** Whether the counter says nothing any more, so that its row may go. */
+  public boolean mayClear(AttemptCounter c) {
+    return c.failures() == 0 && c.pending() == 0;
+  }
+
+  /**
+   * Whether a refusal now may be lifted soon: failures are still being checked, and each one
+   * that turns out right is taken back with its wait.
+   */
+  public boolean mayLift(AttemptCounter c) {
+    return c.pending() > 0;
+  }
+
+  private void shortenWait(AttemptCounter c, Instant now) {
+    Duration due = delayAfter(c.failures());
+    Instant until = c.lockedUntil();
+    if (due.isZero() || until == null) {
+      c.waitUntil(null);
+    } else if (until.isAfter(now.plus(due))) {
+      c.waitUntil(now.plus(due));
+    }
   }
 
   /** The wait after failure number {@code n} of a window. */
