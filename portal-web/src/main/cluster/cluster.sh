@@ -191,6 +191,10 @@ backend instances
   # Without it a saturated instance queued hundreds in its own thread pool, where the health
   # check waited too: both instances missed their checks and were taken out together.
   default-server inter 1s fall 2 rise 2 maxconn 32
+  # The queue is not first come, first served: an upload (a PUT of a material, seconds long)
+  # waits behind pages and API reads, which take milliseconds, so a clerk's page is not stuck
+  # behind a burst of 200 MB uploads. Lower classes leave the queue first; the default is 0.
+  http-request set-priority-class int(1) if METH_PUT { path_reg ^/api/v1/applications/[0-9]+/materials/ }
   cookie WSSP_INSTANCE insert indirect nocache httponly
 CFG
     for ((k = 1; k <= instances; k++)); do
