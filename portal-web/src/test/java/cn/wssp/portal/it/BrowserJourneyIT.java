@@ -341,6 +341,13 @@ class BrowserJourneyIT {
     assertTrue(text(By.id("v:verdict")).startsWith("Valid"), text(By.id("v:verdict")));
     open("/index.xhtml");
     assertTrue(text(By.tagName("h1")).contains("Service guides"));
+    // The matters' kinds and time limits read in English too (matter names are data, still Chinese).
+    List<WebElement> kinds = browser.findElements(By.cssSelector("span.kind"));
+    assertFalse(kinds.isEmpty());
+    kinds.forEach(k -> assertFalse(k.getText().codePoints().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff),
+        "an English kind: " + k.getText()));
+    assertFalse(browser.getPageSource().contains("个工作日"));
+    assertFalse(browser.getPageSource().matches("(?s).*\\b1 working days.*"), "1 working day, singular");
     shot("11-english");
     click(By.id("nav:lang"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "办事指南"));

@@ -156,6 +156,32 @@ public class Formats {
     return at == null ? "" : at.atZone(clock.getZone()).toOffsetDateTime().toString();
   }
 
+  /**
+   * A code's label in the page's language: the domain's Chinese label, or in English the
+   * bundle's {@code prefix.CODE} (only messages_en holds those: the Chinese wording stays in one
+   * place, the domain). Falls back to the Chinese label when a translation is missing.
+   */
+  public String label(String prefix, Object code, String chinese) {
+    if (code == null || !english.getAsBoolean()) {
+      return chinese;
+    }
+    java.util.ResourceBundle en = java.util.ResourceBundle.getBundle("cn.wssp.portal.web.messages",
+        java.util.Locale.ENGLISH);
+    String key = prefix + "." + code;
+    return en.containsKey(key) ? en.getString(key) : chinese;
+  }
+
+  /** "5 个工作日", "1 working day", "5 working days". */
+  public String workingDays(Number days) {
+    if (days == null) {
+      return "—";
+    }
+    if (!english.getAsBoolean()) {
+      return days + " 个工作日";
+    }
+    return days + (days.longValue() == 1 ? " working day" : " working days");
+  }
+
   /** Whether the page is shown in English (the view's locale); tests without Faces set it. */
   java.util.function.BooleanSupplier english = Formats::facesEnglish;
 
