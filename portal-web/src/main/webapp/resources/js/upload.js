@@ -64,11 +64,17 @@
       var xhr = new XMLHttpRequest();
       xhr.open('PUT', box.dataset.url);
       xhr.setRequestHeader('Accept', 'application/json');
+      var said = 0;
       xhr.upload.onprogress = function (e) {
         if (e.lengthComputable) {
           var percent = Math.floor(e.loaded * 100 / e.total);
           progress.value = percent;
-          say(box.dataset.textUploading + ' ' + percent + '%');
+          // The bar moves with every event; the announced text only every 10 %, not to flood
+          // a screen reader's queue.
+          if (percent >= said + 10) {
+            said = percent - percent % 10;
+            say(box.dataset.textUploading + ' ' + said + '%');
+          }
         }
       };
       // All sent; the server still stores and checks it: an indeterminate bar meanwhile.

@@ -169,6 +169,7 @@ class BrowserJourneyIT {
     // file input, its progress bar shows, then the table is re-rendered with the stored file.
     // The safety rules (容缺) stay missing, so the pre-review proposes the commitment route.
     watchForProgressBars();
+    browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER); // only the uploads' from here
     List<String> names = List.of("申请书.pdf", "营业执照.pdf", "身份证.pdf", "平面布局图.pdf");
     List<String> codes = List.of("application-form", "business-license", "legal-rep-id",
         "premises-layout");
@@ -184,6 +185,8 @@ class BrowserJourneyIT {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:messages"), "已上传「" + stored + "」"));
     }
     assertEquals(Boolean.TRUE, js("return window.sawProgress === true"), "the upload progress bar was shown");
+    assertEquals(List.of(), browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll()
+        .stream().map(org.openqa.selenium.logging.LogEntry::getMessage).toList(), "no console error while uploading");
     String materials = text(By.id("f:materials"));
     assertTrue(materials.contains("识别为 PDF"), "the detected media type is shown: " + materials);
     assertTrue(materials.contains("SHA-256"), "the short SHA-256 is shown");
@@ -443,7 +446,17 @@ class BrowserJourneyIT {
         "the materials can be uploaded again");
     assertTrue(browser.findElements(By.id("f:trail")).isEmpty(), "the audit trail is for staff");
     shot("12-supplement-requested");
-    logout();
+    // The login ended while the page stayed open: the upload is refused (401) and the row says
+    // to log in again; nothing was stored.
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".stream-upload[data-ready]")));
+    browser.manage().deleteAllCookies();
+    Path late = files.resolve(id + "-申请书-迟到.pdf");
+    Files.write(late, Materials.valid("SCJG-0001", "application-form"));
+    browser.findElement(By.id("f:materials:0:upload_input")).sendKeys(late.toString());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("#f\\:materials tr[data-ri='0'] .stream-upload-status[role=alert]"), "重新登录"));
+    assertEquals("申请书.pdf", applicant.get("/api/v1/applications/" + id).json()
+        .getJsonArray("materials").getJsonObject(0).getString("fileName"));
   }
 
   @Test
