@@ -187,10 +187,22 @@ class AcceptanceDeskIT {
     assertTrue(limits.contains("PDF") && limits.contains("5 MB") && limits.contains("拖放"), limits);
     WebElement input = row("application-form").findElement(By.cssSelector("input[type=file]"));
     assertEquals("application/pdf", input.getAttribute("accept"));
-    assertEquals(Boolean.TRUE, js("return Object.values(PrimeFaces.widgets).filter(function(w) {"
-        + " return w instanceof PrimeFaces.widget.FileUpload; }).every(function(w) { return w.dropZone != null; })"));
+    // upload.js wired every row's box (drop target, progress, status) and marked it ready.
+    wait.until(d -> !d.findElements(By.cssSelector(".stream-upload")).isEmpty()
+        && d.findElements(By.cssSelector(".stream-upload:not([data-ready])")).isEmpty());
+    assertEquals(Boolean.TRUE, js("var b = document.querySelector('.stream-upload[data-material=\"application-form\"]');"
+        + " return b.dataset.url.endsWith('/materials/application-form') && b.dataset.maxBytes > 0"
+        + " && new RegExp(b.dataset.allow, 'i').test('x.PDF') && !new RegExp(b.dataset.allow, 'i').test('x.docx');"));
     assertNoInternalCodes("applicant");
     shot("31-applicant-supplement");
+
+    // A file of a type the material does not take is refused before a byte is sent, in the row.
+    Path wrong = files.resolve(id + "-申请书.docx");
+    Files.write(wrong, Materials.valid("SCJG-0001", "application-form"));
+    input.sendKeys(wrong.toString());
+    By alert = By.cssSelector(".stream-upload[data-material='application-form'] .stream-upload-status[role=alert]");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(alert, "只接受"));
+    assertTrue(row("application-form").findElement(By.cssSelector(".file-name")).getText().endsWith(".pdf"));
 
     // Replace exactly one file: the form; the others stay as they were.
     String licence = row("business-license").findElement(By.cssSelector(".file-name")).getText();

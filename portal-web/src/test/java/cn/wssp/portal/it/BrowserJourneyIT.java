@@ -40,7 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The journey as people click it, in headless Chromium against the real portal: the applicant
  * logs in through the login page, finds the promised matter in the service guides, applies,
- * uploads materials through the PrimeFaces upload (its progress bar shows), submits and watches
+ * uploads materials through the page's streamed upload (its progress bar shows), submits and watches
  * the pre-review arrive, signs a commitment for the pending material; the window clerk accepts
  * from the acceptance desk; the chief representative seals the decision with the PIN (a wrong
  * PIN first); the decision downloads with the page's session; the public verification page,
@@ -165,9 +165,11 @@ class BrowserJourneyIT {
     wait.until(ExpectedConditions.urlContains("/app/application.xhtml?id=" + id));
     assertEquals(number, text(By.id("f:number")));
 
-    // Uploads through p:fileUpload: the file goes to its hidden input; the progress bar shows.
+    // Uploads stream from the browser to the REST API (upload.js): the file goes to the row's
+    // file input, its progress bar shows, then the table is re-rendered with the stored file.
     // The safety rules (容缺) stay missing, so the pre-review proposes the commitment route.
     watchForProgressBars();
+    browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER); // only the uploads' from here
     List<String> names = List.of("申请书.pdf", "营业执照.pdf", "身份证.pdf", "平面布局图.pdf");
     List<String> codes = List.of("application-form", "business-license", "legal-rep-id",
         "premises-layout");
@@ -175,13 +177,16 @@ class BrowserJourneyIT {
       String name = names.get(row);
       Path file = files.resolve(id + "-" + name);
       Files.write(file, Materials.valid("SCJG-0001", codes.get(row), 1 + row % 2));
-      By input = By.cssSelector("input[type=file][id='f:materials:" + row + ":upload_input']");
+      By input = By.cssSelector(".stream-upload[data-ready] input[type=file][id='f:materials:" + row + ":upload_input']");
       wait.until(ExpectedConditions.presenceOfElementLocated(input)).sendKeys(file.toString());
       String stored = file.getFileName().toString();
       wait.until(d -> d.findElements(By.cssSelector("#f\\:materials .file-name")).stream()
           .anyMatch(e -> stale(() -> e.getText().equals(stored))));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:messages"), "已上传「" + stored + "」"));
     }
     assertEquals(Boolean.TRUE, js("return window.sawProgress === true"), "the upload progress bar was shown");
+    assertEquals(List.of(), browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll()
+        .stream().map(org.openqa.selenium.logging.LogEntry::getMessage).toList(), "no console error while uploading");
     String materials = text(By.id("f:materials"));
     assertTrue(materials.contains("识别为 PDF"), "the detected media type is shown: " + materials);
     assertTrue(materials.contains("SHA-256"), "the short SHA-256 is shown");
@@ -448,7 +453,17 @@ class BrowserJourneyIT {
         "the materials can be uploaded again");
     assertTrue(browser.findElements(By.id("f:trail")).isEmpty(), "the audit trail is for staff");
     shot("12-supplement-requested");
-    logout();
+    // The login ended while the page stayed open: the upload is refused (401) and the row says
+    // to log in again; nothing was stored.
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".stream-upload[data-ready]")));
+    browser.manage().deleteAllCookies();
+    Path late = files.resolve(id + "-申请书-迟到.pdf");
+    Files.write(late, Materials.valid("SCJG-0001", "application-form"));
+    browser.findElement(By.id("f:materials:0:upload_input")).sendKeys(late.toString());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("#f\\:materials tr[data-ri='0'] .stream-upload-status[role=alert]"), "重新登录"));
+    assertEquals("申请书.pdf", applicant.get("/api/v1/applications/" + id).json()
+        .getJsonArray("materials").getJsonObject(0).getString("fileName"));
   }
 
   @Test
@@ -532,13 +547,13 @@ class BrowserJourneyIT {
     }
   }
 
-  /** Remembers whether a PrimeFaces upload progress bar ever appeared on the page. */
+  /** Remembers whether an upload's progress bar (upload.js unhides it) ever showed on the page. */
   static void watchForProgressBars() {
     js("window.sawProgress = false;"
         + "new MutationObserver(function() {"
-        + "  if (document.querySelector('.ui-fileupload .ui-fileupload-progress .ui-progressbar')) {"
+        + "  if (document.querySelector('.stream-upload progress:not([hidden])')) {"
         + "    window.sawProgress = true; }"
-        + "}).observe(document.body, {subtree: true, childList: true});");
+        + "}).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['hidden', 'value']});");
   }
 
   /** GET with the browser's session cookie: what a click on the download link does. */

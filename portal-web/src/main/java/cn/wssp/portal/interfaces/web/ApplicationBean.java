@@ -8,30 +8,23 @@ import cn.wssp.portal.application.ApplicationView;
 import cn.wssp.portal.application.ApplicationViews;
 import cn.wssp.portal.application.AuditTrail;
 import cn.wssp.portal.application.DecisionService;
-import cn.wssp.portal.application.MaterialUploads;
 import cn.wssp.portal.application.ReviewOpinions;
 import cn.wssp.portal.domain.model.AcceptanceAction;
 import cn.wssp.portal.domain.model.ApplicationStatus;
 import cn.wssp.portal.domain.model.DecisionOutcome;
 import cn.wssp.portal.domain.model.Document;
-import cn.wssp.portal.domain.model.MaterialFile;
 import cn.wssp.portal.domain.model.Role;
 import cn.wssp.portal.domain.model.Verdict;
 import cn.wssp.portal.interfaces.security.CurrentActor;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import org.primefaces.event.FileUploadEvent;
-import org.primefaces.model.file.UploadedFile;
 
 /**
  * One application's page: materials and uploads for the applicant, the pre-review (polled
@@ -55,9 +48,6 @@ public class ApplicationBean implements Serializable {
 
   @Inject
   ApplicationService applications;
-
-  @Inject
-  MaterialUploads uploads;
 
   @Inject
   AcceptanceService acceptance;
@@ -128,27 +118,23 @@ public class ApplicationBean implements Serializable {
     return view;
   }
 
-  /** p:fileUpload listener: the material code travels as a component attribute of its row. */
-  public void upload(FileUploadEvent event) {
-    String material = (String) event.getComponent().getAttributes().get("material");
-    UploadedFile file = event.getFile();
-    MaterialFile saved;
-    try {
-      saved = Pages.attempt(() -> {
-        try (InputStream in = file.getInputStream()) {
-          return uploads.upload(current.require(), id, material, file.getFileName(), in);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } finally {
-      Pages.discard(file); // the part's temp copy goes now, also on errors (UploadGate too)
-    }
-    if (saved != null) {
-      Pages.info("已上传「" + saved.fileName() + "」（" + fmt.type(saved.mediaType()) + "，"
-          + fmt.size(saved.size()) + "）。");
-    }
+  /**
+   * p:remoteCommand materialUploaded: upload.js sent the file straight to the REST API (streamed,
+   * with real progress) and calls this with the row's material code; the page reads the
+   * application again and says what was stored, as the server recorded it.
+   */
+  public void uploaded() {
+    String material = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
+        .getRequestParameterMap().get("material");
     refresh();
+    ApplicationView v = view;
+    if (v == null || material == null) {
+      return;
+    }
+    v.checklist().stream().filter(m -> material.equals(m.materialCode()) && m.uploaded())
+        .findFirst().ifPresent(m -> Pages.info(java.text.MessageFormat.format(
+            Pages.label("material.uploaded"), m.fileName(), fmt.type(m.mediaType()),
+            fmt.size(m.size()))));
   }
 
   public void submit() {

@@ -112,16 +112,24 @@ public class Formats {
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
 
   /**
-   * allowTypes of p:fileUpload: a regular expression on the file name, from the accepted media
-   * types; null (anything) when a type has no known ending, so the pre-review still judges it.
+   * The accepted file names as a regular expression (JavaScript and Java alike, to be matched
+   * case-insensitively against a file's name or media type): (\.|\/)(pdf|png)$ ; null
+   * (anything) when a type has no known ending, so the pre-review still judges it. upload.js
+   * checks a chosen file with it before sending (data-allow of the row's upload box).
    */
-  public String allowTypes(List<String> mediaTypes) {
+  public String allowPattern(List<String> mediaTypes) {
     if (mediaTypes == null || mediaTypes.isEmpty()
         || !mediaTypes.stream().allMatch(EXTENSIONS::containsKey)) {
       return null;
     }
-    return "/(\\.|\\/)(" + String.join("|", mediaTypes.stream().map(EXTENSIONS::get).toList())
-        + ")$/i";
+    return "(\\.|\\/)(" + String.join("|", mediaTypes.stream().map(EXTENSIONS::get).toList())
+        + ")$";
+  }
+
+  /** allowTypes of a p:fileUpload: {@link #allowPattern} in PrimeFaces' /…/i form. */
+  public String allowTypes(List<String> mediaTypes) {
+    String pattern = allowPattern(mediaTypes);
+    return pattern == null ? null : "/" + pattern + "/i";
   }
 
   /** The accept attribute of the file picker: the media types themselves. */

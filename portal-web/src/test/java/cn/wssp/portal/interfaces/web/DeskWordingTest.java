@@ -23,11 +23,15 @@ class DeskWordingTest {
     Formats fmt = new Formats();
     String pdfOrPicture = fmt.allowTypes(List.of("application/pdf", "image/jpeg", "image/png"));
     assertEquals("/(\\.|\\/)(pdf|jpe?g|png)$/i", pdfOrPicture);
+    // upload.js gets the bare pattern (new RegExp(pattern, 'i')); allowTypes wraps the same one.
+    assertEquals("(\\.|\\/)(pdf|jpe?g|png)$",
+        fmt.allowPattern(List.of("application/pdf", "image/jpeg", "image/png")));
     Pattern p = Pattern.compile("(\\.|\\/)(pdf|jpe?g|png)$", Pattern.CASE_INSENSITIVE);
     assertTrue(p.matcher("身份证.JPG").find());
     assertFalse(p.matcher("申请书.docx").find());
     assertNull(fmt.allowTypes(List.of("application/pdf", "application/x-unknown")),
         "an unknown type: the pre-review judges, not the picker");
+    assertNull(fmt.allowPattern(List.of("application/x-unknown")));
     assertEquals("application/pdf,image/png", fmt.accept(List.of("application/pdf", "image/png")));
   }
 }
