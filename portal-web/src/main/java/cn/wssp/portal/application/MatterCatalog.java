@@ -66,7 +66,7 @@ public class MatterCatalog {
   public static MatterView view(Matter m) {
     return new MatterView(m.code(), m.name(), m.kind().name(), m.kind().label(),
         m.departments().stream().map(Department::name).toList(), m.timeLimitDays(), m.content(),
-        m.legalBasis(), m.procedure(), m.fees(), m.version(),
+        m.conditions(), m.legalBasis(), m.procedure(), m.fees(), m.version(),
         m.materials().stream().map(s -> new MatterView.MaterialView(s.code(), s.name(),
             s.required(), s.commitable(), s.acceptedTypes(), s.maxBytes(), s.maxPages())).toList(),
         m.deemedApprovalOnTimeout());

@@ -11,6 +11,7 @@ public record MatterView(
     List<String> departments,
     int timeLimitWorkingDays,
     String content,
+    String conditions,
     String legalBasis,
     String procedure,
     String fees,

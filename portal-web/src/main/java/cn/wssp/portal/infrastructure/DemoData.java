@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -54,6 +55,7 @@ public class DemoData {
     if (users > 0) {
       publishMissingDemoRules();
       addMissingForwardedMatter();
+      describeDemoConditions();
       return;
     }
     LOG.info("首次启动：写入演示数据（演示用户密码见 README）");
@@ -106,6 +108,28 @@ public class DemoData {
       rules.publish(m, demoRules(m.code()), "admin");
     }
     addForwardedMatter(market);
+    describeDemoConditions();
+  }
+
+  /** 申请条件 of the demo matters, as a real guide states them (also for older demo databases). */
+  static final Map<String, String> DEMO_CONDITIONS = Map.of(
+      "SCJG-0001", "1. 申请人为依法登记的企业、个体工商户或其他组织；"
+          + "2. 具有与经营的食品品种、数量相适应的经营场所，并与有毒、有害场所保持规定的距离；"
+          + "3. 具有食品安全管理人员和保证食品安全的规章制度；"
+          + "4. 具有合理的设备布局和工艺流程。",
+      "SCJG-0002", "营业执照正本或副本遗失，且已在国家企业信用信息公示系统公告作废。",
+      "LB-0001", "新开办的餐饮服务单位，同时需要食品经营许可和公共场所卫生许可；"
+          + "经营场所、设施和从业人员分别符合食品安全和公共场所卫生的要求。",
+      DemoData.FORWARDED_MATTER, "在本市从事保健食品生产的企业；具有与生产相适应的场所、设备设施、"
+          + "专业技术人员和管理制度；产品已取得注册证书或完成备案。");
+
+  private void describeDemoConditions() {
+    for (Matter m : em.createQuery("select m from Matter m", Matter.class).getResultList()) {
+      String text = DEMO_CONDITIONS.get(m.code());
+      if (text != null && m.conditions() == null) {
+        m.describeConditions(text);
+      }
+    }
   }
 
   /**

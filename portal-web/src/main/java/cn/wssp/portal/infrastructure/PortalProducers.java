@@ -40,6 +40,11 @@ public class PortalProducers {
   }
 
   @Produces
+  cn.wssp.portal.domain.service.CenterContact centerContact() {
+    return PortalSettings.current().centerContact();
+  }
+
+  @Produces
   PortalProfile profile() {
     PortalSettings s = PortalSettings.current();
     return new PortalProfile(s.centerName(), s.publicUrl(), s.uploadMaxBytes(),

@@ -225,6 +225,19 @@ public final class PortalSettings {
   }
 
   /**
+   * PORTAL_CENTER_ADDRESS, PORTAL_CENTER_HOURS, PORTAL_CENTER_PHONE: the window's place, hours
+   * and telephone on every guide. The demo center's with demo data on; otherwise unset ones are
+   * not shown (a made-up address must never reach a real deployment).
+   */
+  public cn.wssp.portal.domain.service.CenterContact centerContact() {
+    boolean demo = demoData();
+    return new cn.wssp.portal.domain.service.CenterContact(
+        get("portal.center.address").orElse(demo ? "演示市人民路 1 号市民中心二楼综合受理窗口（演示）" : null),
+        get("portal.center.hours").orElse(demo ? "工作日 9:00–12:00、13:30–17:00（法定节假日除外）" : null),
+        get("portal.center.phone").orElse(demo ? "0000-1234567（演示）" : null));
+  }
+
+  /**
    * What one enterprise may keep in the store, all its applications' materials together
    * (PORTAL_STORAGE_QUOTA_MB, default 2048; 0: no quota).
    */

@@ -130,10 +130,13 @@ class BrowserJourneyIT {
     click(By.linkText("食品经营许可（新办）"));
     wait.until(ExpectedConditions.urlContains("/matter.xhtml?code=SCJG-0001"));
     String guide = text(By.tagName("main"));
-    for (String disclosure : List.of("办理内容", "设定依据", "办理程序", "申请材料", "承诺时限", "收费标准", "可容缺")) {
+    for (String disclosure : List.of("办理内容", "申请条件", "设定依据", "办理程序", "申请材料", "承诺时限",
+        "收费标准", "可容缺", "办理地点", "办公时间", "咨询电话")) {
       assertTrue(guide.contains(disclosure), "the guide shows " + disclosure);
     }
     assertTrue(browser.findElements(By.id("apply:applyButton")).isEmpty(), "no apply button before login");
+    assertTrue(browser.findElement(By.cssSelector("#centerPhone a")).getAttribute("href").startsWith("tel:"),
+        "the telephone can be called from a phone");
     shot("02-matter");
 
     // Log in from the guide: a wrong password first, then the right one returns to the guide.

@@ -31,6 +31,9 @@ public class Matter {
   @Column(name = "procedure_text")
   private String procedure;
 
+  /** 申请条件: who may apply and what must hold; null where none was written down yet. */
+  private String conditions;
+
   private String fees;
 
   private int version = 1;
@@ -146,6 +149,16 @@ public class Matter {
   public String content() { return content; }
   public String legalBasis() { return legalBasis; }
   public String procedure() { return procedure; }
+
+  public String conditions() { return conditions; }
+
+  /** Writes down the 申请条件 shown on the guide. */
+  public void describeConditions(String text) {
+    if (text != null && text.length() > 4000) {
+      throw DomainException.invalid("申请条件不能超过 4000 个字。");
+    }
+    this.conditions = text == null || text.isBlank() ? null : text.strip();
+  }
   public String fees() { return fees; }
   public int version() { return version; }
   public List<Department> departments() { return List.copyOf(departments); }

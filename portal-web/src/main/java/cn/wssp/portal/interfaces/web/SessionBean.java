@@ -29,6 +29,9 @@ public class SessionBean implements Serializable {
   @Inject
   PortalProfile profile;
 
+  @Inject
+  cn.wssp.portal.domain.service.CenterContact center;
+
   private Locale locale = Locale.SIMPLIFIED_CHINESE;
 
   public Locale getLocale() {
@@ -92,6 +95,10 @@ public class SessionBean implements Serializable {
 
   public String getCenterName() {
     return profile.centerName();
+  }
+
+  public cn.wssp.portal.domain.service.CenterContact getCenter() {
+    return center;
   }
 
   public boolean isDemoData() {
