@@ -68,7 +68,8 @@ public class MatterCatalog {
         m.departments().stream().map(Department::name).toList(), m.timeLimitDays(), m.content(),
         m.conditions(), m.legalBasis(), m.procedure(), m.fees(), m.version(),
         m.materials().stream().map(s -> new MatterView.MaterialView(s.code(), s.name(),
-            s.required(), s.commitable(), s.acceptedTypes(), s.maxBytes(), s.maxPages())).toList(),
+            s.required(), s.commitable(), s.acceptedTypes(), s.maxBytes(), s.maxPages(),
+            BlankForms.isForm(s.name()))).toList(),
         m.deemedApprovalOnTimeout());
   }
 }

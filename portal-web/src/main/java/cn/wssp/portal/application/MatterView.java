@@ -19,6 +19,7 @@ public record MatterView(
     List<MaterialView> materials,
     boolean deemedApprovalOnTimeout) {
 
+  /** {@code blankForm}: a form to fill in, whose blank the guide offers (BlankForms). */
   public record MaterialView(String code, String name, boolean required, boolean commitable,
-      List<String> acceptedTypes, long maxBytes, int maxPages) {}
+      List<String> acceptedTypes, long maxBytes, int maxPages, boolean blankForm) {}
 }

@@ -28,6 +28,34 @@ class ApiJourneyIT {
     work = Files.createDirectories(Path.of("target", "it-work"));
   }
 
+  /** 空白表格: the guide's form materials have a blank PDF; others answer 404 in Chinese. */
+  @Test
+  void formMaterialsHaveABlankToDownload() throws Exception {
+    Api anyone = Api.anonymous(portal);
+    jakarta.json.JsonObject matter = (jakarta.json.JsonObject) anyone.get("/api/v1/matters/SCJG-0001").structure();
+    java.util.Map<String, Boolean> blank = matter.getJsonArray("materials")
+        .getValuesAs(jakarta.json.JsonObject.class).stream().collect(java.util.stream.Collectors.toMap(
+            m -> m.getString("code"), m -> m.getBoolean("blankForm")));
+    assertTrue(blank.get("application-form"), blank.toString());
+    assertFalse(blank.get("business-license"), blank.toString());
+
+    Api.Reply pdf = anyone.get("/api/v1/matters/SCJG-0001/materials/application-form/blank");
+    assertEquals(200, pdf.status(), pdf.text());
+    assertTrue(pdf.contentType().startsWith("application/pdf"), pdf.contentType());
+    assertTrue(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
+    assertTrue(pdf.header("Content-Disposition").startsWith("attachment;"), pdf.header("Content-Disposition"));
+    Path file = work.resolve("blank-application-form.pdf");
+    Files.write(file, pdf.body());
+    Process text = new ProcessBuilder("pdftotext", file.toString(), "-").redirectErrorStream(true).start();
+    String words = new String(text.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, text.waitFor());
+    assertTrue(words.contains("统一社会信用代码") && words.contains("食品经营许可"), words);
+
+    Api.Reply none = anyone.get("/api/v1/matters/SCJG-0001/materials/business-license/blank");
+    assertEquals(404, none.status(), none.text());
+    assertTrue(none.json().getString("message").contains("不是需要填写的表格"), none.text());
+  }
+
   /** The list pages on request (page from 0, size 1–100, the total in X-Total-Count). */
   @Test
   void theApplicationListIsPagedOnRequest() throws Exception {

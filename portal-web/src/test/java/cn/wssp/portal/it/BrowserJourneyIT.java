@@ -137,6 +137,8 @@ class BrowserJourneyIT {
     assertTrue(browser.findElements(By.id("apply:applyButton")).isEmpty(), "no apply button before login");
     assertTrue(browser.findElement(By.cssSelector("#centerPhone a")).getAttribute("href").startsWith("tel:"),
         "the telephone can be called from a phone");
+    assertTrue(browser.findElement(By.cssSelector("#materials a.blank-form")).getAttribute("href")
+        .endsWith("/api/v1/matters/SCJG-0001/materials/application-form/blank"), "the form's blank");
     shot("02-matter");
 
     // Log in from the guide: a wrong password first, then the right one returns to the guide.

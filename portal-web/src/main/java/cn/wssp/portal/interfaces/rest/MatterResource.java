@@ -28,6 +28,9 @@ public class MatterResource {
   @Inject
   CurrentActor current;
 
+  @Inject
+  cn.wssp.portal.application.BlankForms blanks;
+
   @GET
   public List<MatterView> all() {
     return catalog.all();
@@ -37,6 +40,16 @@ public class MatterResource {
   @Path("{code}")
   public MatterView one(@PathParam("code") String code) {
     return catalog.one(code);
+  }
+
+  /** 空白表格: the blank of a material that is a form, as a PDF download; anyone may fetch it. */
+  @GET
+  @Path("{code}/materials/{material}/blank")
+  @Produces("application/pdf")
+  public jakarta.ws.rs.core.Response blank(@PathParam("code") String code,
+      @PathParam("material") String material) {
+    cn.wssp.portal.application.BlankForms.Blank b = blanks.of(code, material);
+    return SafeDownload.attachment(b.pdf(), "application/pdf", b.fileName()).build();
   }
 
   /** {matterCode, version, publishedAt, publishedBy, rules}: the version in force. */

@@ -1,0 +1,66 @@
+package cn.wssp.portal.application;
+
+import cn.wssp.portal.domain.model.DomainException;
+import cn.wssp.portal.domain.model.MaterialSpec;
+import cn.wssp.portal.domain.model.Matter;
+import cn.wssp.portal.domain.service.PortalProfile;
+import cn.wssp.signing.BlankFormRenderer;
+import cn.wssp.signing.SigningException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * 空白表格: the blank of every material that is a form the applicant fills in (an 申请书 or
+ * 申请表), offered on the service guide without login. The fields are those the pre-review and
+ * the window look for, so a form filled in from it is complete.
+ */
+@ApplicationScoped
+public class BlankForms {
+  /** The rows every application form asks for. */
+  static final List<String> FIELDS = List.of("申请单位名称", "统一社会信用代码", "法定代表人（负责人）",
+      "法定代表人身份证件号码", "住所（经营场所）", "联系人", "联系电话", "申请事项", "申请内容及理由",
+      "申请人签字（盖章）", "申请日期");
+
+  private final BlankFormRenderer renderer = new BlankFormRenderer();
+
+  @Inject
+  MatterCatalog catalog;
+
+  @Inject
+  PortalProfile profile;
+
+  /** Whether a material is a form to fill in: the one rule the guide and the download share. */
+  public static boolean isForm(String materialName) {
+    return materialName != null && (materialName.endsWith("申请书") || materialName.endsWith("申请表"));
+  }
+
+  /** The blank as a PDF; 404 for a material that is not a form (a licence, an ID card). */
+  public Blank of(String matterCode, String materialCode) {
+    Matter matter = catalog.matter(matterCode);
+    MaterialSpec spec = matter.materials().stream().filter(m -> m.code().equals(materialCode))
+        .findFirst().orElseThrow(() -> new DomainException("NOT_FOUND", 404,
+            "事项「" + matter.name() + "」没有材料 " + abbreviate(materialCode) + "。"));
+    if (!isForm(spec.name())) {
+      throw new DomainException("NOT_FOUND", 404, "「" + spec.name()
+          + "」不是需要填写的表格，没有空白表格；请按办事指南准备原件的扫描件。");
+    }
+    try {
+      byte[] pdf = renderer.render(new BlankFormRenderer.BlankForm(spec.name(), matter.name(),
+          profile.centerName(), FIELDS, List.of(
+              "填写说明：请如实、完整填写各栏，签字并加盖单位公章后，扫描或拍照为 PDF 上传至「"
+                  + spec.name() + "」一栏。",
+              "统一社会信用代码须与营业执照一致；网上预审会核对申请书与营业执照上的单位名称和代码。")));
+      return new Blank("空白表格-" + spec.name() + ".pdf", pdf);
+    } catch (SigningException e) {
+      throw new DomainException("DOCUMENT_FAILED", 500, "空白表格生成失败：" + e.getMessage());
+    }
+  }
+
+  /** A blank's file name and bytes. */
+  public record Blank(String fileName, byte[] pdf) {}
+
+  private static String abbreviate(String s) {
+    return s == null ? "" : s.length() <= 40 ? s : s.substring(0, 40) + "…";
+  }
+}
