@@ -149,6 +149,8 @@ class AccessibilityIT {
       Thread.sleep(500);
       found.addAll(axe(where + " sign dialog"));
       shot("a11y-" + role + "-sign-dialog-" + width);
+      browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE); // nothing signed
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("f:signDialog")));
     }
     shot("a11y-" + role + "-" + path.replaceAll("[^A-Za-z0-9]+", "_") + "-" + width);
     return found;
