@@ -270,16 +270,44 @@ class BrowserJourneyIT {
     String draftText = Pdfsig.run(List.of("pdftotext", "-enc", "UTF-8", draftFile.toString(), "-"))
         .replaceAll("\\s+", "");
     assertTrue(draftText.contains("草稿（未签章，不具法律效力）") && draftText.contains("预包装食品销售"), draftText);
-    type(By.id("f:pin"), "000000");
-    click(By.id("f:sign"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:messages"), "签章密码"));
-    assertEquals("已容缺受理", text(By.id("f:status")), "nothing was signed");
-    // The text stays, the PIN must be typed again.
+    // Signing by keyboard alone: Tab to 签章…, Enter opens the dialog with focus on the PIN,
+    // Esc closes it and focus is back on the button.
+    WebElement textArea = browser.findElement(By.id("f:decisionText"));
+    textArea.click();
+    for (int i = 0; i < 6 && !"f:sign".equals(activeId()); i++) {
+      browser.switchTo().activeElement().sendKeys(Keys.TAB);
+    }
+    assertEquals("f:sign", activeId(), "Tab reaches the sign button");
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    wait.until(d -> "f:pin".equals(activeId()));
+    WebElement dialog = browser.findElement(By.id("f:signDialog"));
+    assertEquals("dialog", dialog.getAttribute("role"));
+    assertEquals("f:signDialog_title", dialog.getAttribute("aria-labelledby"));
+    String summary = text(By.id("f:signDialogBody"));
+    assertTrue(summary.contains("准予") && summary.contains("预包装食品销售")
+        && summary.contains("市场监督管理局行政许可专用章"), "the dialog restates what is signed: " + summary);
+    browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("f:signDialog")));
+    wait.until(d -> "f:sign".equals(activeId()));
+    // Again; a wrong PIN and Enter: refused next to the field, the dialog stays, the PIN is cleared
+    // and has the focus again.
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    wait.until(d -> "f:pin".equals(activeId()));
+    browser.switchTo().activeElement().sendKeys("000000", Keys.ENTER);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:pinMsg"), "签章密码"));
+    assertTrue(browser.findElement(By.id("f:signDialog")).isDisplayed(), "the dialog stays open");
+    wait.until(d -> "f:pin".equals(activeId()));
     assertEquals("", browser.findElement(By.id("f:pin")).getAttribute("value"));
-    click(By.cssSelector("#f\\:outcome .ui-radiobutton-box"));
-    type(By.id("f:pin"), "123456");
-    click(By.id("f:sign"));
+    assertEquals("已容缺受理", text(By.id("f:status")), "nothing was signed");
+    shot("08a-sign-dialog");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    shot("08b-sign-dialog-390");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    wait.until(d -> "f:pin".equals(activeId()));
+    // The right PIN and Enter: the dialog closes and the decision is issued.
+    browser.switchTo().activeElement().sendKeys("123456", Keys.ENTER);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:documents"), "准予行政许可决定书"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("f:signDialog")));
     assertEquals("已办结", text(By.id("f:status")));
     shot("08-sealed");
 
@@ -537,6 +565,10 @@ class BrowserJourneyIT {
 
   static String text(By by) {
     return wait.until(ExpectedConditions.presenceOfElementLocated(by)).getText().trim();
+  }
+
+  static String activeId() {
+    return String.valueOf(js("return document.activeElement && document.activeElement.id;"));
   }
 
   static Object js(String script) {

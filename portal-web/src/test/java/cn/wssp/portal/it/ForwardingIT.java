@@ -84,6 +84,8 @@ class ForwardingIT {
     assertTrue(chiefsPage.contains("replyReference") && chiefsPage.contains("现场核查符合要求"),
         "the chief's page shows the initial review and the form for the answer");
     assertFalse(chiefsPage.contains("id=\"f:sign\""), "and no decision of the department's own");
+    assertTrue(chiefsPage.contains("id=\"f:answerDialog\"") && chiefsPage.contains("id=\"f:replyPin\""),
+        "the answer is signed in the PIN dialog");
 
     Api.Reply noReference = chief.post(base + "/forwarding/return",
         "{\"outcome\":\"APPROVE\",\"text\":\"准予保健食品生产许可。\",\"pin\":\"123456\"}");

@@ -67,6 +67,9 @@ public class ApplicationBean implements Serializable {
   @Inject
   Formats fmt;
 
+  @Inject
+  cn.wssp.portal.domain.model.AccountRepository accounts;
+
   private Long id;
   private boolean unavailable;
   // A plain record, read again when missing (e.g. after the session moved to another instance).
@@ -75,6 +78,7 @@ public class ApplicationBean implements Serializable {
   private String outcome = "APPROVE";
   private String decisionText;
   private String pin;
+  private String signerDepartment;
   private String opinionOutcome = "APPROVE";
   private String opinionReason;
   private List<String> commitMaterials = new ArrayList<>();
@@ -184,26 +188,57 @@ public class ApplicationBean implements Serializable {
     refresh();
   }
 
+  /** 签章…: outcome and text are checked before the PIN dialog opens (it restates them). */
+  public void prepareSign() {
+    try {
+      DecisionOutcome.valueOf(outcome);
+    } catch (RuntimeException e) {
+      Pages.invalid("f:outcome", "请选择准予或不予许可。");
+    }
+  }
+
+  /** Signs from the dialog: a refusal (wrong PIN, lock-out) stays next to the PIN there. */
   public void decide() {
     DecisionOutcome chosen;
     try {
       chosen = DecisionOutcome.valueOf(outcome);
     } catch (RuntimeException e) {
-      Pages.fieldError("f:outcome", "请选择准予或不予许可。");
+      Pages.fieldError("f:pin", "请选择准予或不予许可。");
       return;
     }
-    DecisionService.Result r = Pages.attempt(() ->
+    DecisionService.Result r = Pages.attemptAt("f:pin", () ->
         decisions.decide(current.require(), id, chosen, decisionText, pin));
     pin = null; // re-entered for every signature, never kept
-    if (r != null && r.issued() != null) {
+    if (r == null) {
+      return; // the dialog stays open; the page did not change
+    }
+    if (r.issued() != null) {
       Document d = r.issued();
       Pages.info("已签章：《" + d.kind().title() + "》文书编号 " + d.number() + "。");
-      decisionText = null;
-    } else if (r != null) {
+    } else {
       Pages.info("本部门的决定已记录；其他部门均作出决定后签发联办决定书。");
-      decisionText = null;
     }
+    decisionText = null;
     refresh();
+    Pages.signed();
+  }
+
+  /** The decision text as the signing dialog restates it. */
+  public String getDecisionExcerpt() {
+    return excerpt(decisionText);
+  }
+
+  public String excerpt(String text) {
+    return Pages.excerpt(text, 120);
+  }
+
+  /** The signer's department, whose 行政许可专用章 the signature applies. */
+  public String getSignerDepartment() {
+    if (signerDepartment == null) {
+      signerDepartment = accounts.find(current.require().userId())
+          .map(u -> u.department() == null ? "" : u.department().name()).orElse("");
+    }
+    return signerDepartment;
   }
 
   /** 审查意见 of the department's reviewer. */

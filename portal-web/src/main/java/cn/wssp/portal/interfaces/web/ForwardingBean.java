@@ -61,15 +61,25 @@ public class ForwardingBean implements Serializable {
     page.refresh();
   }
 
+  /** 签章…: the outcome is checked before the PIN dialog opens (it restates the answer). */
+  public void prepareAnswer() {
+    try {
+      DecisionOutcome.valueOf(outcome);
+    } catch (RuntimeException e) {
+      Pages.invalid("f:replyOutcome", "请选择上级机关的批复结果。");
+    }
+  }
+
+  /** Signs from the dialog: a refusal stays next to the PIN there. */
   public void answer() {
     DecisionOutcome chosen;
     try {
       chosen = DecisionOutcome.valueOf(outcome);
     } catch (RuntimeException e) {
-      Pages.fieldError("f:replyOutcome", "请选择上级机关的批复结果。");
+      Pages.fieldError("f:replyPin", "请选择上级机关的批复结果。");
       return;
     }
-    DecisionService.Result r = Pages.attempt(() -> forwardings.answer(current.require(),
+    DecisionService.Result r = Pages.attemptAt("f:replyPin", () -> forwardings.answer(current.require(),
         page.getId(), chosen, reference, text, pin));
     pin = null; // re-entered for every signature, never kept
     if (r != null) {
@@ -77,8 +87,9 @@ public class ForwardingBean implements Serializable {
       Pages.info("批复已录入，已签章：《" + d.kind().title() + "》文书编号 " + d.number() + "。");
       reference = null;
       text = null;
+      page.refresh();
+      Pages.signed();
     }
-    page.refresh();
   }
 
   public String getAuthority() { return authority; }

@@ -63,18 +63,48 @@ final class Pages {
   }
 
   static <T> T attempt(Supplier<T> action) {
+    return attemptAt(null, action);
+  }
+
+  /**
+   * As {@link #attempt(Supplier)}, the refusal next to one field (null: the page's messages), e.g.
+   * "f:pin" in the signing dialog, where the signer is looking.
+   */
+  static <T> T attemptAt(String clientId, Supplier<T> action) {
     try {
       return action.get();
     } catch (RuntimeException e) {
       DomainException domain = domainCause(e);
-      if (domain != null) {
-        error(domain.getMessage());
-      } else {
+      String text = domain != null ? domain.getMessage() : "系统内部错误，请稍后重试；如持续出现请联系服务中心。";
+      if (domain == null) {
         LOG.log(Level.SEVERE, "页面操作失败", e);
-        error("系统内部错误，请稍后重试；如持续出现请联系服务中心。");
       }
+      FacesContext.getCurrentInstance().addMessage(clientId,
+          new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
       return null;
     }
+  }
+
+  /** After a signature: the dialog closes (args.signed) and the page shows the result. */
+  static void signed() {
+    org.primefaces.PrimeFaces pf = org.primefaces.PrimeFaces.current();
+    pf.ajax().addCallbackParam("signed", true);
+    pf.ajax().update("f:messages", "f:page");
+  }
+
+  /** The first {@code max} characters, with an ellipsis when cut (the signing dialog's restatement). */
+  static String excerpt(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    String t = text.strip();
+    return t.length() <= max ? t : t.substring(0, max) + "…";
+  }
+
+  /** A field's own check failed: the page keeps what was typed and no dialog opens. */
+  static void invalid(String clientId, String text) {
+    fieldError(clientId, text);
+    FacesContext.getCurrentInstance().validationFailed();
   }
 
   static boolean attempt(Runnable action) {
