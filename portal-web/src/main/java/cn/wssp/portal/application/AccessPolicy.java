@@ -35,13 +35,27 @@ public final class AccessPolicy {
     if (app.submittedAt() == null) {
       return false;
     }
+    return seesEverySubmitted(actor) || isDepartmentStaff(actor, app);
+  }
+
+  /**
+   * The window (one for every department), the supervisor and the center's administrator see
+   * every submitted application; reviewers and chiefs only their department's matters. The
+   * lists that count in the database put the same two rules into their query.
+   */
+  public static boolean seesEverySubmitted(Actor actor) {
     return actor.has(Role.WINDOW_CLERK) || actor.has(Role.SUPERVISOR)
-        || actor.has(Role.CENTER_ADMIN) || isDepartmentStaff(actor, app);
+        || actor.has(Role.CENTER_ADMIN);
+  }
+
+  /** A reviewer or chief representative: sees the matters their department decides. */
+  public static boolean isDepartmentMember(Actor actor) {
+    return (actor.has(Role.REVIEWER) || actor.has(Role.CHIEF_REP)) && actor.departmentId() != null;
   }
 
   /** A reviewer or chief representative of a department that decides the matter. */
   static boolean isDepartmentStaff(Actor actor, Application app) {
-    return (actor.has(Role.REVIEWER) || actor.has(Role.CHIEF_REP))
+    return isDepartmentMember(actor)
         && app.matter().departments().stream().anyMatch(d -> d.id().equals(actor.departmentId()));
   }
 

@@ -315,6 +315,25 @@ public class ApplicationService {
     return new Page<>(all.subList(from, Math.min(from + size, all.size())), all.size());
   }
 
+  /**
+   * How many applications in these statuses the actor sees, counted by the database (the menu's
+   * count of what waits on every page must not load the list). AccessPolicy's rule of who sees
+   * what is put into the query: every submitted one, their department's, or their enterprise's.
+   */
+  public long countSeen(Actor actor, Set<ApplicationStatus> statuses) {
+    if (AccessPolicy.seesEverySubmitted(actor)) {
+      return applications.countSubmitted(statuses, null);
+    }
+    if (AccessPolicy.isDepartmentMember(actor)) {
+      return applications.countSubmitted(statuses, actor.departmentId());
+    }
+    if (actor.has(Role.APPLICANT)) {
+      return applications.count(new ApplicationFilter(statuses, actor.enterpriseId(), null, null,
+          null, null, false));
+    }
+    return 0;
+  }
+
   /** How many of the applicant's enterprise's applications pass the filter. */
   public long count(Actor actor, ApplicationFilter filter) {
     AccessPolicy.requireRole(actor, Role.APPLICANT, "查看本单位的办件");

@@ -249,6 +249,12 @@ class BrowserJourneyIT {
     // The chief representative (B) seals: a wrong PIN is refused, the right one issues.
     logout();
     login("chief-b");
+    // The menu counts what waits in the database, narrowed to the department's matters as the
+    // chief's queue is: the two numbers agree.
+    assertEquals(text(By.cssSelector("a.light-filter.chosen .count")).trim(),
+        js("var b = document.getElementById('nav:waiting');"
+            + " return b == null ? '' : b.firstChild.textContent;").toString().trim(),
+        "the menu's count is the chief's queue's");
     click(By.linkText(number));
     wait.until(ExpectedConditions.urlContains("/app/application.xhtml?id=" + id));
     assertTrue(text(By.id("f:opinions")).contains("材料齐全，同意许可。"), "the chief sees the opinion");

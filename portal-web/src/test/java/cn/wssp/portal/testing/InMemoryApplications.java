@@ -54,6 +54,15 @@ public class InMemoryApplications implements ApplicationRepository {
   }
 
   @Override
+  public long countSubmitted(Set<ApplicationStatus> statuses, Long departmentId) {
+    return applications.values().stream().filter(a -> a.submittedAt() != null)
+        .filter(a -> statuses == null || statuses.isEmpty() || statuses.contains(a.status()))
+        .filter(a -> departmentId == null || a.matter().departments().stream()
+            .anyMatch(d -> departmentId.equals(d.id())))
+        .count();
+  }
+
+  @Override
   public Optional<Application> findForUpdate(Long id) {
     return find(id);
   }

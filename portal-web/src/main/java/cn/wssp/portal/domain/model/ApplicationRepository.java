@@ -93,4 +93,10 @@ public interface ApplicationRepository {
 
   /** Every evaluation (好差评), for the supervision summary. */
   List<Evaluation> evaluations();
+
+  /**
+   * How many submitted applications are in these statuses (any status when empty); with a
+   * department, only those of the matters that department decides.
+   */
+  long countSubmitted(Set<ApplicationStatus> statuses, Long departmentId);
 }

@@ -74,6 +74,22 @@ public class JpaApplicationRepository implements ApplicationRepository {
     return q.getSingleResult();
   }
 
+  @Override
+  public long countSubmitted(Set<ApplicationStatus> statuses, Long departmentId) {
+    boolean byStatus = statuses != null && !statuses.isEmpty();
+    var q = em.createQuery("select count(a) from Application a where a.submittedAt is not null"
+        + (byStatus ? " and a.status in :s" : "")
+        + (departmentId == null ? "" : " and exists (select d from Matter m join m.departments d"
+            + " where m = a.matter and d.id = :d)"), Long.class);
+    if (byStatus) {
+      q.setParameter("s", statuses);
+    }
+    if (departmentId != null) {
+      q.setParameter("d", departmentId);
+    }
+    return q.getSingleResult();
+  }
+
   /** The filter's conditions; only those it sets, each bound by {@link #bind}. */
   private static String where(ApplicationFilter f) {
     return " where 1 = 1"

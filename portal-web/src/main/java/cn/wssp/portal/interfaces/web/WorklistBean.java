@@ -113,7 +113,8 @@ public class WorklistBean {
         return null;
       }
       try {
-        waiting = rows != null ? rows.size() : applications.list(actor, statuses).size();
+        waiting = rows != null ? rows.size()
+            : (int) Math.min(Integer.MAX_VALUE, applications.countSeen(actor, statuses));
       } catch (RuntimeException e) {
         return null; // a count is a courtesy: the page says nothing about it failing
       }
