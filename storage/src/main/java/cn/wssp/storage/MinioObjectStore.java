@@ -12,6 +12,7 @@ import io.minio.GetObjectLockConfigurationArgs;
 import io.minio.GetObjectRetentionArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
+import io.minio.MinioAsyncClient;
 import io.minio.PutObjectArgs;
 import io.minio.ServerSideEncryptionS3;
 import io.minio.RemoveObjectArgs;
@@ -30,6 +31,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -48,13 +50,17 @@ public final class MinioObjectStore implements ObjectStore {
   private static final String HEALTH_KEY = PROBE_PREFIX + "probe";
 
   private final MinioClient client;
+  /** The same server and HTTP pool, for the multipart calls the blocking client keeps hidden. */
+  private final MinioAsyncClient asyncClient;
   private final S3Settings settings;
   private volatile Set<Protection> protections = Set.of();
   /** False until the bucket was found or made (a store opened while its server was down). */
   private volatile boolean ready;
 
-  private MinioObjectStore(MinioClient client, S3Settings settings) {
+  private MinioObjectStore(MinioClient client, MinioAsyncClient asyncClient,
+      S3Settings settings) {
     this.client = client;
+    this.asyncClient = asyncClient;
     this.settings = settings;
   }
 
@@ -126,6 +132,7 @@ public final class MinioObjectStore implements ObjectStore {
 
   private static MinioObjectStore create(S3Settings settings) throws StorageException {
     MinioClient client;
+    MinioAsyncClient asyncClient;
     try {
       // The SDK's own HTTP client, plus the fix for Ceph's retain-until dates; closed with it.
       // Connect within 10 s (a dead server is told quickly); reads and writes may take minutes.
@@ -134,10 +141,12 @@ public final class MinioObjectStore implements ObjectStore {
           .socketFactory(new NoDelaySocketFactory()).addInterceptor(new RetainUntilDateFix()).build();
       client = MinioClient.builder().endpoint(settings.endpoint())
           .credentials(settings.accessKey(), settings.secretKey()).httpClient(http, true).build();
+      asyncClient = MinioAsyncClient.builder().endpoint(settings.endpoint())
+          .credentials(settings.accessKey(), settings.secretKey()).httpClient(http).build();
     } catch (IllegalArgumentException e) {
       throw new StorageException("对象存储地址无效：" + settings.endpoint() + "（" + e.getMessage() + "）", e);
     }
-    return new MinioObjectStore(client, settings);
+    return new MinioObjectStore(client, asyncClient, settings);
   }
 
   private void ensureBucket() throws StorageException {
@@ -217,47 +226,92 @@ public final class MinioObjectStore implements ObjectStore {
   private StoredObject write(String key, InputStream content, long size, String contentType,
       boolean retain) throws StorageException {
     try {
-      // The hash must be known before the object is written, to store it as metadata: for a
-      // stream of unknown size that means reading it twice, so spool small ones in memory.
-      MessageDigest sha = sha256();
-      byte[] bytes = null;
-      InputStream source = content;
       if (size >= 0 && size <= PART_SIZE) {
-        bytes = content.readNBytes((int) size + 1);
-        if (bytes.length != size) {
-          throw new StorageException("对象 " + key + " 的长度与声明不符：声明 " + size + "，实际 "
-              + bytes.length + (bytes.length > size ? "+" : ""));
+        return writeOnePart(key, readDeclared(key, content, size), contentType, retain);
+      }
+      if (retain) {
+        // Issued documents are small; a large written-once object keeps the SDK's own path,
+        // which sets the object lock retention.
+        return writeBySdk(key, content, size, contentType, true);
+      }
+      byte[] first = content.readNBytes((int) PART_SIZE);
+      if (first.length < PART_SIZE) { // the whole stream was shorter than a part
+        if (size >= 0 && first.length != size) {
+          throw lengthMismatch(key, size, first.length);
         }
-        sha.update(bytes);
-        source = new ByteArrayInputStream(bytes);
+        return writeOnePart(key, first, contentType, false);
       }
-      CountingInput counted = new CountingInput(source);
-      DigestInputStream digesting = new DigestInputStream(counted, bytes == null ? sha : sha256());
-      PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(settings.bucket()).object(key)
-          .stream(digesting, size, size >= 0 && size <= PART_SIZE ? -1 : PART_SIZE)
-          .contentType(contentType == null ? "application/octet-stream" : contentType);
-      String hex = bytes == null ? null : HexFormat.of().formatHex(sha.digest());
-      if (hex != null) {
-        args.userMetadata(Map.of(SHA_META, hex));
-      }
+      Map<String, String> headers = new HashMap<>(Map.of("Content-Type", typeOf(contentType)));
       if (settings.serverSideEncryption()) {
-        args.sse(new ServerSideEncryptionS3());
+        headers.putAll(new ServerSideEncryptionS3().headers());
       }
-      if (retain && protections.contains(Protection.OBJECT_LOCK)) {
-        args.retention(new Retention(RetentionMode.COMPLIANCE,
-            ZonedDateTime.now().plus(settings.retention())));
-      }
-      client.putObject(args.build());
-      if (hex == null) {
-        hex = HexFormat.of().formatHex(sha.digest());
-      }
-      // What the SDK read is what the store acknowledged: no stat round trip for the size.
-      return new StoredObject(key, counted.count, hex, contentType);
+      PipelinedUpload.Written written = new PipelinedUpload(asyncClient, settings.bucket(),
+          (int) PART_SIZE, 1).write(key, first, content, headers, size, sha256());
+      return new StoredObject(key, written.size(), HexFormat.of().formatHex(written.sha256()),
+          contentType);
     } catch (StorageException e) {
       throw e;
     } catch (Exception e) {
       throw failure("写入对象失败", key, e);
     }
+  }
+
+  /** Exactly {@code size} bytes, or the refusal naming both lengths. */
+  private static byte[] readDeclared(String key, InputStream content, long size)
+      throws IOException, StorageException {
+    byte[] bytes = content.readNBytes((int) size + 1);
+    if (bytes.length != size) {
+      throw lengthMismatch(key, size, bytes.length);
+    }
+    return bytes;
+  }
+
+  private static StorageException lengthMismatch(String key, long declared, long actual) {
+    return new StorageException("对象 " + key + " 的长度与声明不符：声明 " + declared + "，实际 "
+        + actual + (actual > declared ? "+" : ""));
+  }
+
+  /**
+   * An object of one part, whose bytes are in memory: its hash is known before it is written
+   * and is stored with it as metadata.
+   */
+  private StoredObject writeOnePart(String key, byte[] bytes, String contentType, boolean retain)
+      throws Exception {
+    String hex = HexFormat.of().formatHex(sha256().digest(bytes));
+    PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(settings.bucket()).object(key)
+        .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType(typeOf(contentType))
+        .userMetadata(Map.of(SHA_META, hex));
+    client.putObject(protect(args, retain).build());
+    return new StoredObject(key, bytes.length, hex, contentType);
+  }
+
+  /** A large object by the SDK's putObject: part after part, each read whole before it is sent. */
+  private StoredObject writeBySdk(String key, InputStream content, long size,
+      String contentType, boolean retain) throws Exception {
+    MessageDigest sha = sha256();
+    CountingInput counted = new CountingInput(content);
+    PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(settings.bucket()).object(key)
+        .stream(new DigestInputStream(counted, sha), size, PART_SIZE)
+        .contentType(typeOf(contentType));
+    client.putObject(protect(args, retain).build());
+    // What the SDK read is what the store acknowledged: no stat round trip for the size.
+    return new StoredObject(key, counted.count, HexFormat.of().formatHex(sha.digest()),
+        contentType);
+  }
+
+  private static String typeOf(String contentType) {
+    return contentType == null ? "application/octet-stream" : contentType;
+  }
+
+  private PutObjectArgs.Builder protect(PutObjectArgs.Builder args, boolean retain) {
+    if (settings.serverSideEncryption()) {
+      args.sse(new ServerSideEncryptionS3());
+    }
+    if (retain && protections.contains(Protection.OBJECT_LOCK)) {
+      args.retention(new Retention(RetentionMode.COMPLIANCE,
+          ZonedDateTime.now().plus(settings.retention())));
+    }
+    return args;
   }
 
   @Override

@@ -47,6 +47,43 @@ abstract class ObjectStoreContract {
     assertArrayEquals(big, store().getVerified("a/big.bin", sha(big)));
   }
 
+  /**
+   * Large objects go in overlapping parts: a declared length, a length of exactly two parts
+   * (the last read finds nothing), and a stream of unknown length shorter than one part.
+   */
+  @Test
+  void partsOfEveryShapeArriveWhole() throws Exception {
+    int part = 10 * 1024 * 1024;
+    for (int n : new int[] {part + 1, 2 * part, 25 * 1024 * 1024}) {
+      byte[] data = random(n);
+      StoredObject o = store().put("p/" + n, new ByteArrayInputStream(data), n, null);
+      assertEquals(sha(data), o.sha256(), "declared " + n);
+      assertEquals(n, o.size());
+      assertArrayEquals(data, store().getVerified("p/" + n, sha(data)));
+    }
+    byte[] exact = random(2 * part);
+    StoredObject o = store().put("p/exact", new ByteArrayInputStream(exact), -1, null);
+    assertEquals(2L * part, o.size());
+    assertArrayEquals(exact, store().getVerified("p/exact", sha(exact)));
+    byte[] small = random(1000);
+    o = store().put("p/small", new ByteArrayInputStream(small), -1, "text/plain");
+    assertEquals(sha(small), o.sha256());
+    assertArrayEquals(small, store().getVerified("p/small", sha(small)));
+  }
+
+  /** A large stream that ends before, or goes on after, its declared length leaves nothing. */
+  @Test
+  void aLargeObjectOfTheWrongLengthIsNotWritten() throws Exception {
+    byte[] data = random(15 * 1024 * 1024);
+    StorageException shorter = assertThrows(StorageException.class,
+        () -> store().put("p/short", new ByteArrayInputStream(data), data.length + 1, null));
+    assertTrue(shorter.getMessage().contains("长度"), shorter.getMessage());
+    assertTrue(store().stat("p/short").isEmpty(), "no object from an aborted upload");
+    assertThrows(StorageException.class,
+        () -> store().put("p/long", new ByteArrayInputStream(data), data.length - 1, null));
+    assertTrue(store().stat("p/long").isEmpty());
+  }
+
   @Test
   void wrongHashIsRefused() throws Exception {
     byte[] data = random(1000);

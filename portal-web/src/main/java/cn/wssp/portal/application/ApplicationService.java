@@ -77,7 +77,8 @@ public class ApplicationService {
   @Transactional
   public Draft continueOrCreate(Actor actor, String matterCode) {
     AccessPolicy.requireRole(actor, Role.APPLICANT, "创建申请");
-    return applications.list(java.util.EnumSet.of(ApplicationStatus.DRAFT), actor.enterpriseId(), LIST_LIMIT)
+    return applications.list(java.util.EnumSet.of(ApplicationStatus.DRAFT),
+            ApplicationScope.enterprise(actor.enterpriseId()), LIST_LIMIT)
         .stream()
         .filter(a -> a.matter().code().equals(matterCode) && AccessPolicy.canSee(actor, a))
         .findFirst()
@@ -270,9 +271,8 @@ public class ApplicationService {
 
   /** Applications the actor may see, newest first, optionally only some statuses. */
   public List<Application> list(Actor actor, Set<ApplicationStatus> statuses) {
-    // An applicant's list is narrowed in the query; AccessPolicy stays the rule for everyone.
-    Long enterprise = actor.has(Role.APPLICANT) && !actor.isStaff() ? actor.enterpriseId() : null;
-    return applications.list(statuses, enterprise, LIST_LIMIT).stream()
+    // Narrowed in the query to what the actor may see; AccessPolicy still checks every row.
+    return applications.list(statuses, AccessPolicy.scopeOf(actor), LIST_LIMIT).stream()
         .filter(a -> AccessPolicy.canSee(actor, a)).toList();
   }
 
@@ -297,7 +297,7 @@ public class ApplicationService {
 
   /**
    * One page of {@link #list}: an applicant's paged by the database (newest submission first,
-   * drafts last, as 我的办件), a staff member's cut from their list (bounded by LIST_LIMIT).
+   * drafts last, as 我的办件), a staff member's too (newest first, narrowed to their scope).
    */
   public Page<Application> page(Actor actor, Set<ApplicationStatus> statuses, int page, int size) {
     if (page < 0 || size < 1 || size > PAGE_LIMIT) {
@@ -310,28 +310,19 @@ public class ApplicationService {
       return first > Integer.MAX_VALUE ? new Page<>(List.of(), count(actor, filter))
           : page(actor, filter, (int) first, size);
     }
-    List<Application> all = list(actor, statuses);
-    int from = (int) Math.min(first, all.size());
-    return new Page<>(all.subList(from, Math.min(from + size, all.size())), all.size());
+    ApplicationScope scope = AccessPolicy.scopeOf(actor);
+    List<Application> rows = first > Integer.MAX_VALUE ? List.of()
+        : applications.list(statuses, scope, (int) first, size).stream()
+            .filter(a -> AccessPolicy.canSee(actor, a)).toList();
+    return new Page<>(rows, applications.count(statuses, scope));
   }
 
   /**
    * How many applications in these statuses the actor sees, counted by the database (the menu's
-   * count of what waits on every page must not load the list). AccessPolicy's rule of who sees
-   * what is put into the query: every submitted one, their department's, or their enterprise's.
+   * count of what waits on every page must not load the list).
    */
   public long countSeen(Actor actor, Set<ApplicationStatus> statuses) {
-    if (AccessPolicy.seesEverySubmitted(actor)) {
-      return applications.countSubmitted(statuses, null);
-    }
-    if (AccessPolicy.isDepartmentMember(actor)) {
-      return applications.countSubmitted(statuses, actor.departmentId());
-    }
-    if (actor.has(Role.APPLICANT)) {
-      return applications.count(new ApplicationFilter(statuses, actor.enterpriseId(), null, null,
-          null, null, false));
-    }
-    return 0;
+    return applications.count(statuses, AccessPolicy.scopeOf(actor));
   }
 
   /** How many of the applicant's enterprise's applications pass the filter. */

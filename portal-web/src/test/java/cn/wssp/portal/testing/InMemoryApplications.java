@@ -23,13 +23,19 @@ public class InMemoryApplications implements ApplicationRepository {
   }
 
   @Override
-  public List<Application> list(Set<ApplicationStatus> statuses, Long enterpriseId, int max) {
+  public List<Application> list(Set<ApplicationStatus> statuses, ApplicationScope scope,
+      int first, int max) {
     List<Application> all = new ArrayList<>(applications.values());
     Collections.reverse(all);
     return all.stream()
         .filter(a -> statuses == null || statuses.isEmpty() || statuses.contains(a.status()))
-        .filter(a -> enterpriseId == null || enterpriseId.equals(a.enterprise().id()))
-        .limit(max).toList();
+        .filter(scope::contains)
+        .skip(first).limit(max).toList();
+  }
+
+  @Override
+  public long count(Set<ApplicationStatus> statuses, ApplicationScope scope) {
+    return list(statuses, scope, 0, Integer.MAX_VALUE).size();
   }
 
   @Override
@@ -51,15 +57,6 @@ public class InMemoryApplications implements ApplicationRepository {
   @Override
   public long count(ApplicationFilter filter) {
     return applications.values().stream().filter(filter::matches).count();
-  }
-
-  @Override
-  public long countSubmitted(Set<ApplicationStatus> statuses, Long departmentId) {
-    return applications.values().stream().filter(a -> a.submittedAt() != null)
-        .filter(a -> statuses == null || statuses.isEmpty() || statuses.contains(a.status()))
-        .filter(a -> departmentId == null || a.matter().departments().stream()
-            .anyMatch(d -> departmentId.equals(d.id())))
-        .count();
   }
 
   @Override

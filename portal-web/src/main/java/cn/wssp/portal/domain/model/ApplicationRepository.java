@@ -16,10 +16,17 @@ public interface ApplicationRepository {
   Application add(Application application);
 
   /**
-   * Newest first, at most {@code max}; only these statuses when the set is not empty, only
-   * one enterprise's when {@code enterpriseId} is not null.
+   * Newest first, at most {@code max}, within the scope; only these statuses when the set is
+   * not empty.
    */
-  List<Application> list(Set<ApplicationStatus> statuses, Long enterpriseId, int max);
+  default List<Application> list(Set<ApplicationStatus> statuses, ApplicationScope scope,
+      int max) {
+    return list(statuses, scope, 0, max);
+  }
+
+  /** One page of {@link #list(Set, ApplicationScope, int)}, from the {@code first} row. */
+  List<Application> list(Set<ApplicationStatus> statuses, ApplicationScope scope, int first,
+      int max);
 
   /**
    * One page of the applications passing the filter, paged in the query (not in memory), by
@@ -94,9 +101,6 @@ public interface ApplicationRepository {
   /** Every evaluation (好差评), for the supervision summary. */
   List<Evaluation> evaluations();
 
-  /**
-   * How many submitted applications are in these statuses (any status when empty); with a
-   * department, only those of the matters that department decides.
-   */
-  long countSubmitted(Set<ApplicationStatus> statuses, Long departmentId);
+  /** How many applications in the scope are in these statuses (any status when empty). */
+  long count(Set<ApplicationStatus> statuses, ApplicationScope scope);
 }

@@ -41,20 +41,50 @@ public class JpaApplicationRepository implements ApplicationRepository {
   }
 
   @Override
-  public List<Application> list(Set<ApplicationStatus> statuses, Long enterpriseId, int max) {
-    boolean byStatus = statuses != null && !statuses.isEmpty();
-    String jpql = "select a from Application a where 1 = 1"
-        + (byStatus ? " and a.status in :s" : "")
-        + (enterpriseId != null ? " and a.enterprise.id = :e" : "")
-        + " order by a.id desc";
-    var q = em.createQuery(jpql, Application.class).setMaxResults(max);
-    if (byStatus) {
+  public List<Application> list(Set<ApplicationStatus> statuses, ApplicationScope scope,
+      int first, int max) {
+    if (scope.none()) {
+      return List.of();
+    }
+    var q = em.createQuery("select a from Application a" + where(statuses, scope)
+        + " order by a.id desc", Application.class)
+        .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, max));
+    bind(statuses, scope, q);
+    return q.getResultList();
+  }
+
+  @Override
+  public long count(Set<ApplicationStatus> statuses, ApplicationScope scope) {
+    if (scope.none()) {
+      return 0;
+    }
+    var q = em.createQuery("select count(a) from Application a" + where(statuses, scope),
+        Long.class);
+    bind(statuses, scope, q);
+    return q.getSingleResult();
+  }
+
+  /** The scope's conditions (ApplicationScope.contains in JPQL) and the statuses'. */
+  private static String where(Set<ApplicationStatus> statuses, ApplicationScope scope) {
+    return " where 1 = 1"
+        + (statuses == null || statuses.isEmpty() ? "" : " and a.status in :s")
+        + (scope.enterpriseId() == null ? "" : " and a.enterprise.id = :e")
+        + (scope.departmentId() == null ? "" : " and exists (select d from Matter m"
+            + " join m.departments d where m = a.matter and d.id = :d)")
+        + (scope.submittedOnly() ? " and a.submittedAt is not null" : "");
+  }
+
+  private static void bind(Set<ApplicationStatus> statuses, ApplicationScope scope,
+      jakarta.persistence.Query q) {
+    if (statuses != null && !statuses.isEmpty()) {
       q.setParameter("s", statuses);
     }
-    if (enterpriseId != null) {
-      q.setParameter("e", enterpriseId);
+    if (scope.enterpriseId() != null) {
+      q.setParameter("e", scope.enterpriseId());
     }
-    return q.getResultList();
+    if (scope.departmentId() != null) {
+      q.setParameter("d", scope.departmentId());
+    }
   }
 
   @Override
@@ -71,22 +101,6 @@ public class JpaApplicationRepository implements ApplicationRepository {
   public long count(ApplicationFilter filter) {
     var q = em.createQuery("select count(a) from Application a" + where(filter), Long.class);
     bind(filter, q);
-    return q.getSingleResult();
-  }
-
-  @Override
-  public long countSubmitted(Set<ApplicationStatus> statuses, Long departmentId) {
-    boolean byStatus = statuses != null && !statuses.isEmpty();
-    var q = em.createQuery("select count(a) from Application a where a.submittedAt is not null"
-        + (byStatus ? " and a.status in :s" : "")
-        + (departmentId == null ? "" : " and exists (select d from Matter m join m.departments d"
-            + " where m = a.matter and d.id = :d)"), Long.class);
-    if (byStatus) {
-      q.setParameter("s", statuses);
-    }
-    if (departmentId != null) {
-      q.setParameter("d", departmentId);
-    }
     return q.getSingleResult();
   }
 

@@ -11,14 +11,15 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The menu's count of what waits is counted by the database with the access rule put into the
- * query: for every role it must be the length of the list the same person sees.
+ * Lists and counts are narrowed by the database to the actor's scope (AccessPolicy.scopeOf):
+ * for every role the list must hold exactly what {@link AccessPolicy#canSee} lets them see, and
+ * the menu's count of what waits must be that list's length.
  */
-class CountSeenTest {
+class ApplicationScopeTest {
   final TestPortal portal = new TestPortal();
 
   @Test
-  void theCountIsTheLengthOfTheListEachRoleSees() {
+  void eachRoleListsAndCountsWhatItMaySee() {
     portal.applications.create(actor(portal.applicant), portal.promised.code()); // a draft
     portal.preReviewed(portal.promised, cn.wssp.portal.domain.model.Verdict.COMPLETE);
     portal.accepted(portal.promised);
@@ -30,6 +31,13 @@ class CountSeenTest {
     for (UserAccount user : List.of(portal.clerk, portal.reviewer, portal.chiefB, portal.chiefB2,
         portal.supervisor, portal.admin, portal.applicant)) {
       for (Set<ApplicationStatus> statuses : List.of(decidable, window, Set.<ApplicationStatus>of())) {
+        List<Long> seen = portal.applicationRepo.list(statuses,
+                cn.wssp.portal.domain.model.ApplicationScope.everySubmitted(), 0, 1000).stream()
+            .filter(a -> AccessPolicy.canSee(actor(user), a)).map(a -> a.id()).toList();
+        if (!user.equals(portal.applicant)) {
+          assertEquals(seen, portal.applications.list(actor(user), statuses).stream()
+              .map(a -> a.id()).toList(), user.username() + " " + statuses);
+        }
         assertEquals(portal.applications.list(actor(user), statuses).size(),
             portal.applications.countSeen(actor(user), statuses),
             user.username() + " " + statuses);
