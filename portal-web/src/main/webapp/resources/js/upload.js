@@ -10,8 +10,39 @@
  * request; the browser adds the Origin header, which the portal requires of a session's PUT (CSRF).
  * When the server has stored the file, the p:remoteCommand materialUploaded re-renders the table
  * and says what was stored. Boxes are wired on load and after every Ajax update (data-ready then).
+ * That re-render replaces every row, so while other rows are still uploading it waits: the
+ * finished rows say so, and the table is re-rendered once the last upload has ended (a running
+ * upload's bar would otherwise vanish mid-way, though its request went on).
  */
 (function () {
+  var running = 0;
+  var finished = []; // materials stored while others were still running
+
+  function started() {
+    running++;
+  }
+
+  // One upload has ended (stored: its material; failed: null). The last one out re-renders.
+  function ended(material) {
+    running--;
+    if (material) {
+      finished.push(material);
+    }
+    if (running > 0 || finished.length === 0) {
+      return;
+    }
+    var done = finished;
+    finished = [];
+    if (typeof window.materialUploaded !== 'function') {
+      window.location.reload();
+      return;
+    }
+    // PrimeFaces queues the requests: one "已上传…" message per stored material.
+    done.forEach(function (m) {
+      window.materialUploaded([{name: 'material', value: m}]);
+    });
+  }
+
   function wire(box) {
     var input = box.querySelector('input[type=file]');
     var progress = box.querySelector('progress');
@@ -26,6 +57,9 @@
     }
 
     function fail(text) {
+      if (busy) {
+        ended(null);
+      }
       busy = false;
       box.removeAttribute('aria-busy');
       progress.hidden = true;
@@ -46,7 +80,12 @@
     }
 
     function send(file) {
-      if (busy || !file) {
+      if (!file) {
+        return;
+      }
+      if (busy) { // one material, one file at a time: the running upload goes on
+        status.setAttribute('role', 'alert');
+        status.textContent = box.dataset.textBusy;
         return;
       }
       var refused = refusal(file);
@@ -55,6 +94,7 @@
         return;
       }
       busy = true;
+      started();
       box.setAttribute('aria-busy', 'true');
       progress.hidden = false;
       progress.value = 0;
@@ -86,11 +126,10 @@
         if (xhr.status >= 200 && xhr.status < 300) {
           busy = false;
           progress.value = 100;
-          if (typeof window.materialUploaded === 'function') {
-            window.materialUploaded([{name: 'material', value: box.dataset.material}]);
-          } else {
-            window.location.reload();
+          if (running > 1) {
+            say(box.dataset.textWaiting);
           }
+          ended(box.dataset.material);
           return;
         }
         if (xhr.status === 401) {

@@ -37,6 +37,20 @@ public class Absences {
     return absence;
   }
 
+  /** One absence as the admin page lists it: whose, when, why, recorded by whom. */
+  public record Row(Long id, String username, String displayName, LocalDate from, LocalDate to,
+      String reason, String recordedBy) {}
+
+  /** The absences now and to come, of every chief representative (the admin page's list). */
+  public List<Row> current(Actor actor) {
+    AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "查看首席代表缺席");
+    return accounts.absencesNotOverBy(LocalDate.now(clock)).stream().map(a -> {
+      UserAccount chief = accounts.find(a.userId()).orElse(null);
+      return new Row(a.id(), chief == null ? "#" + a.userId() : chief.username(),
+          chief == null ? "" : chief.displayName(), a.from(), a.to(), a.reason(), a.recordedBy());
+    }).toList();
+  }
+
   public List<Absence> of(Actor actor, String username) {
     AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "查看首席代表缺席");
     return accounts.byUsername(username == null ? "" : username.trim())

@@ -9,6 +9,8 @@ import cn.wssp.signing.SigningException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * 空白表格: the blank of every material that is a form the applicant fills in (an 申请书 or
@@ -23,6 +25,16 @@ public class BlankForms {
       "申请人签字（盖章）", "申请日期");
 
   private final BlankFormRenderer renderer = new BlankFormRenderer();
+
+  /**
+   * Rendered blanks, one per form material: anyone may ask for them without login, and laying
+   * out a PDF with an embedded CJK font costs far more CPU than sending it. A blank is rendered
+   * again only when what it shows changed (the matter's rules version, the names, the center).
+   * At most as many entries as the catalogue has forms: unknown materials are refused first.
+   */
+  private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+
+  private record Rendered(String shows, Blank blank) {}
 
   @Inject
   MatterCatalog catalog;
@@ -45,6 +57,18 @@ public class BlankForms {
       throw new DomainException("NOT_FOUND", 404, "「" + spec.name()
           + "」不是需要填写的表格，没有空白表格；请按办事指南准备原件的扫描件。");
     }
+    String shows = matter.version() + "\n" + matter.name() + "\n" + spec.name() + "\n"
+        + profile.centerName();
+    Rendered cached = rendered.get(matterCode + "\n" + materialCode);
+    if (cached != null && cached.shows().equals(shows)) {
+      return cached.blank();
+    }
+    Blank blank = render(matter, spec);
+    rendered.put(matterCode + "\n" + materialCode, new Rendered(shows, blank));
+    return blank;
+  }
+
+  private Blank render(Matter matter, MaterialSpec spec) {
     try {
       byte[] pdf = renderer.render(new BlankFormRenderer.BlankForm(spec.name(), matter.name(),
           profile.centerName(), FIELDS, List.of(
@@ -57,7 +81,7 @@ public class BlankForms {
     }
   }
 
-  /** A blank's file name and bytes. */
+  /** A blank's file name and bytes (shared by every caller: never change them). */
   public record Blank(String fileName, byte[] pdf) {}
 
   private static String abbreviate(String s) {

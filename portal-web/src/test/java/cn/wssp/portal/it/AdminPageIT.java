@@ -97,6 +97,21 @@ class AdminPageIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "2026 年节假日安排已保存"));
     shot("31-admin-calendar");
 
+    // 首席代表缺席: the chiefs of the delegation letters are offered; an absence far ahead (the
+    // other tests on this portal sign today) is recorded and listed.
+    click(By.linkText("授权委托与缺席"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tabs:absences:record")));
+    js("PrimeFaces.getWidgetById('tabs:absences:chief').selectValue('chief-b')");
+    // The days through the date pickers' widgets, as ApplicantPagesIT sets its filter's.
+    js("PF('absenceFrom').setDate(new Date(2099, 2, 2)); PF('absenceTo').setDate(new Date(2099, 2, 6));");
+    assertEquals("2099-03-02", browser.findElement(By.id("tabs:absences:from_input")).getAttribute("value"));
+    assertEquals("2099-03-06", browser.findElement(By.id("tabs:absences:to_input")).getAttribute("value"));
+    type(By.id("tabs:absences:reason"), "管理页测试：出差");
+    click(By.id("tabs:absences:record"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已登记缺席：chief-b 2099-03-02 至 2099-03-06"));
+    assertTrue(text(By.id("tabs:absences:list")).contains("管理页测试：出差"), text(By.id("tabs:absences:list")));
+    shot("31b-admin-absences");
+
     // 失信名单: listed, then taken off again.
     String code = creditCode("91350105MA0000042");
     click(By.linkText("失信名单"));

@@ -179,15 +179,40 @@ class BrowserJourneyIT {
     List<String> codes = List.of("application-form", "business-license", "legal-rep-id",
         "premises-layout");
     for (int row = 0; row < names.size(); row++) {
-      String name = names.get(row);
-      Path file = files.resolve(id + "-" + name);
-      Files.write(file, Materials.valid("SCJG-0001", codes.get(row), 1 + row % 2));
-      By input = By.cssSelector(".stream-upload[data-ready] input[type=file][id='f:materials:" + row + ":upload_input']");
-      wait.until(ExpectedConditions.presenceOfElementLocated(input)).sendKeys(file.toString());
+      Files.write(files.resolve(id + "-" + names.get(row)),
+          Materials.valid("SCJG-0001", codes.get(row), 1 + row % 2));
+    }
+    // Two rows at once, their requests held back (the first 1.5 s, the second 4.5 s): a second
+    // file on a running row is refused in the row while its upload goes on, and the first to
+    // finish waits for the other before the table is re-rendered (that would remove the other
+    // row's progress bar).
+    js("var send = XMLHttpRequest.prototype.send, held = [1500, 4500];"
+        + "XMLHttpRequest.prototype.send = function (b) { var x = this, d = held.shift() || 0;"
+        + "  setTimeout(function () { send.call(x, b); }, d); };");
+    for (int row = 0; row < 2; row++) {
+      browser.findElement(By.cssSelector(".stream-upload[data-ready] input[type=file][id='f:materials:"
+          + row + ":upload_input']")).sendKeys(files.resolve(id + "-" + names.get(row)).toString());
+    }
+    browser.findElement(By.id("f:materials:0:upload_input"))
+        .sendKeys(files.resolve(id + "-" + names.get(2)).toString());
+    assertTrue(text(By.cssSelector("#f\\:materials tr[data-ri='0'] .stream-upload-status")).contains("正在上传，请等"),
+        "a second file on a running row is refused there");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("#f\\:materials tr[data-ri='0'] .stream-upload-status"), "其他文件传完后刷新"));
+    assertFalse(browser.findElements(By.cssSelector("#f\\:materials tr[data-ri='1'] progress:not([hidden])")).isEmpty(),
+        "the other row's upload still shows its progress");
+    for (int row = 0; row < names.size(); row++) {
+      Path file = files.resolve(id + "-" + names.get(row));
+      if (row >= 2) {
+        By input = By.cssSelector(".stream-upload[data-ready] input[type=file][id='f:materials:" + row + ":upload_input']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(input)).sendKeys(file.toString());
+      }
       String stored = file.getFileName().toString();
       wait.until(d -> d.findElements(By.cssSelector("#f\\:materials .file-name")).stream()
           .anyMatch(e -> stale(() -> e.getText().equals(stored))));
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:messages"), "已上传「" + stored + "」"));
+      if (row >= 1) { // the two at once re-render together: the last message stands
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:messages"), "已上传「" + stored + "」"));
+      }
     }
     assertEquals(Boolean.TRUE, js("return window.sawProgress === true"), "the upload progress bar was shown");
     assertEquals(List.of(), browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll()
@@ -385,7 +410,15 @@ class BrowserJourneyIT {
     assertTrue(text(By.id("v:verdict")).startsWith("Valid"), text(By.id("v:verdict")));
     open("/index.xhtml");
     assertTrue(text(By.tagName("h1")).contains("Service guides"));
-    // The matters' kinds and time limits read in English too (matter names are data, still Chinese).
+    // The matters' names, kinds and time limits read in English too (the demo's matters have
+    // English names in the catalogue; a matter without one keeps its Chinese name).
+    List<String> matterNames = browser.findElements(By.cssSelector("a.matter-link")).stream()
+        .map(WebElement::getText).toList();
+    assertTrue(matterNames.contains("Food business licence (new)"), matterNames.toString());
+    open("/matter.xhtml?code=SCJG-0001");
+    assertTrue(text(By.tagName("h1")).startsWith("Food business licence (new)"), text(By.tagName("h1")));
+    assertTrue(text(By.id("materials")).contains("Floor plan of the premises"), text(By.id("materials")));
+    open("/index.xhtml");
     List<WebElement> kinds = browser.findElements(By.cssSelector("span.kind"));
     assertFalse(kinds.isEmpty());
     kinds.forEach(k -> assertFalse(k.getText().codePoints().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff),

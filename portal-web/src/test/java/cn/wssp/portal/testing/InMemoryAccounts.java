@@ -70,4 +70,10 @@ public class InMemoryAccounts implements AccountRepository {
   public List<Absence> absencesOf(Long userId) {
     return absences.stream().filter(a -> a.userId().equals(userId)).toList();
   }
+
+  @Override
+  public List<Absence> absencesNotOverBy(java.time.LocalDate day) {
+    return absences.stream().filter(a -> !a.to().isBefore(day))
+        .sorted(java.util.Comparator.comparing(Absence::from)).toList();
+  }
 }

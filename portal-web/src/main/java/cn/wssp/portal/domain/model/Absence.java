@@ -60,4 +60,5 @@ public class Absence {
   public LocalDate from() { return from; }
   public LocalDate to() { return to; }
   public String reason() { return reason; }
+  public String recordedBy() { return recordedBy; }
 }

@@ -36,4 +36,7 @@ public interface AccountRepository {
   void addAbsence(Absence absence);
 
   List<Absence> absencesOf(Long userId);
+
+  /** Every chief's absences not over by {@code day}: the current and the coming ones. */
+  List<Absence> absencesNotOverBy(java.time.LocalDate day);
 }

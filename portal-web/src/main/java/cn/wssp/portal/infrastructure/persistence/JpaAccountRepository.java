@@ -82,4 +82,10 @@ public class JpaAccountRepository implements AccountRepository {
     return em.createQuery("select a from Absence a where a.userId = :u order by a.from", Absence.class)
         .setParameter("u", userId).getResultList();
   }
+
+  @Override
+  public List<Absence> absencesNotOverBy(java.time.LocalDate day) {
+    return em.createQuery("select a from Absence a where a.to >= :d order by a.from, a.id",
+        Absence.class).setParameter("d", day).setMaxResults(500).getResultList();
+  }
 }

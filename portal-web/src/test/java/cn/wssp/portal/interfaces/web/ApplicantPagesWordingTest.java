@@ -80,7 +80,8 @@ class ApplicantPagesWordingTest {
     assertEquals("待补正", zh.getProperty("mine.group.SUPPLEMENT"));
   }
 
-  static final java.util.List<String> LABEL_PREFIXES = java.util.List.of("status.", "kind.", "opinion.");
+  static final java.util.List<String> LABEL_PREFIXES = java.util.List.of("status.", "kind.", "opinion.",
+      "matterName.", "materialName.");
 
   /** Every status and kind reads in English in English pages; Chinese pages keep the domain's. */
   @Test
