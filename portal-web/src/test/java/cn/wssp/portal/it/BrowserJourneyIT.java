@@ -233,6 +233,14 @@ class BrowserJourneyIT {
     assertEquals(0L, js("return Object.values(PrimeFaces.widgets).filter(function(w) {"
         + " return w instanceof PrimeFaces.widget.Poll && w.active; }).length"), "polling stopped");
     shot("04-prereviewed");
+    // In English the finding reads in English, its Chinese original (with the details) beside it.
+    click(By.id("nav:lang"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:findings"),
+        "This required material has not been uploaded."));
+    assertFalse(browser.findElements(By.cssSelector("#f\\:findings [lang='zh-CN']")).isEmpty(),
+        "the Chinese original is marked as Chinese");
+    click(By.id("nav:lang"));
+    wait.until(ExpectedConditions.textToBe(By.id("f:verdict"), "仅可容缺材料未齐，可签署告知承诺书"));
 
     // 告知承诺: pick the pending material and a date, sign.
     click(By.cssSelector("#f\\:commitMaterials .ui-chkbox-box"));

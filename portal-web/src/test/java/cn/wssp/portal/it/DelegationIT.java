@@ -124,6 +124,9 @@ class DelegationIT {
     Api.Reply absent = admin.post("/api/v1/admin/absences", "{\"username\":\"chief-b\",\"from\":\""
         + today + "\",\"to\":\"" + today + "\",\"reason\":\"赴省厅培训\"}");
     assertEquals(201, absent.status(), absent.toString());
+    String current = admin.get("/api/v1/admin/absences").text();
+    assertTrue(current.contains("\"username\":\"chief-b\"") && current.contains("赴省厅培训"),
+        "every chief's current absences: " + current);
     Api.Reply signedByA = decide(chiefA, lost);
     assertEquals(200, signedByA.status(), signedByA.toString());
     assertEquals("ISSUED", applicant.get("/api/v1/applications/" + lost).json().getString("status"));

@@ -46,8 +46,13 @@ public class AbsenceResource {
         a.to(), a.reason())).build();
   }
 
+  /** One chief's absences; without {@code username} every chief's current and coming ones. */
   @GET
   public List<AbsenceView> list(@QueryParam("username") String username) {
+    if (username == null || username.isBlank()) {
+      return absences.current(current.require()).stream()
+          .map(a -> new AbsenceView(a.id(), a.username(), a.from(), a.to(), a.reason())).toList();
+    }
     return absences.of(current.require(), username).stream()
         .map(a -> new AbsenceView(a.id(), username.trim(), a.from(), a.to(), a.reason())).toList();
   }

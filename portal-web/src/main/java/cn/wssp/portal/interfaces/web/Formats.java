@@ -179,6 +179,16 @@ public class Formats {
     return en.containsKey(key) ? en.getString(key) : chinese;
   }
 
+  /**
+   * Whether {@link #label} gives this code a text of its own in the page's language (English
+   * mode and an entry in the English bundle): then the Chinese original, which may hold the
+   * details (which wording, which code), is shown beside it.
+   */
+  public boolean translated(String prefix, Object code) {
+    return code != null && english.getAsBoolean() && java.util.ResourceBundle.getBundle(
+        "cn.wssp.portal.web.messages", java.util.Locale.ENGLISH).containsKey(prefix + "." + code);
+  }
+
   /** "5 个工作日", "1 working day", "5 working days". */
   public String workingDays(Number days) {
     if (days == null) {

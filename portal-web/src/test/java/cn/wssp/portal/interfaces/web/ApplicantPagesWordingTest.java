@@ -81,7 +81,7 @@ class ApplicantPagesWordingTest {
   }
 
   static final java.util.List<String> LABEL_PREFIXES = java.util.List.of("status.", "kind.", "opinion.",
-      "matterName.", "materialName.");
+      "matterName.", "materialName.", "findingCode.");
 
   /** Every status and kind reads in English in English pages; Chinese pages keep the domain's. */
   @Test
@@ -93,11 +93,17 @@ class ApplicantPagesWordingTest {
     for (cn.wssp.portal.domain.model.MatterKind k : cn.wssp.portal.domain.model.MatterKind.values()) {
       assertNotNull(en.getProperty("kind." + k.name()), k.name());
     }
+    for (cn.wssp.prereview.FindingCode c : cn.wssp.prereview.FindingCode.values()) {
+      assertNotNull(en.getProperty("findingCode." + c.name()), c.name());
+    }
     Formats f = formats();
     assertEquals("待补正", f.label("status", ApplicationStatus.SUPPLEMENT_REQUESTED,
         ApplicationStatus.SUPPLEMENT_REQUESTED.label()));
     assertEquals("1 个工作日", f.workingDays(1));
+    assertFalse(f.translated("findingCode", "KEYWORD_MISSING"), "Chinese pages: the finding as it is");
     f.english = () -> true;
+    assertTrue(f.translated("findingCode", "KEYWORD_MISSING"));
+    assertFalse(f.translated("findingCode", "NO_SUCH_CODE"));
     assertEquals("Supplement requested", f.label("status", ApplicationStatus.SUPPLEMENT_REQUESTED,
         ApplicationStatus.SUPPLEMENT_REQUESTED.label()));
     assertEquals("新码", f.label("status", "NEW_CODE", "新码"), "untranslated: the Chinese label");
