@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 10: the whole journey on a portal whose store is Ceph's RADOS Gateway (started by
  * storage/src/test/ceph/rgw.sh under the ceph profile), and the issued decision is locked by the
- * server itself: COMPLIANCE retention, delete refused, the same bytes still there.
+ * server itself: COMPLIANCE retention, delete refused, the same bytes still there; and after
+ * {@code ./portal backup} and {@code ./portal restore} into a new bucket, locked again.
  */
 class IssuedDocumentOnCephIT {
   static RunningPortal portal;
@@ -41,10 +42,7 @@ class IssuedDocumentOnCephIT {
     s3 = new S3Settings(p.getProperty("endpoint"), p.getProperty("accessKey"),
         p.getProperty("secretKey"), "wssp-journey-" + System.currentTimeMillis());
     portal = RunningPortal.dedicated("ceph");
-    portal.environment.put("PORTAL_S3_ENDPOINT", s3.endpoint());
-    portal.environment.put("PORTAL_S3_ACCESS_KEY", s3.accessKey());
-    portal.environment.put("PORTAL_S3_SECRET_KEY", s3.secretKey());
-    portal.environment.put("PORTAL_S3_BUCKET", s3.bucket());
+    useStore(portal, s3);
     portal.start();
   }
 
@@ -95,6 +93,49 @@ class IssuedDocumentOnCephIT {
       StorageException refused = assertThrows(StorageException.class, () -> store.delete(locked));
       assertTrue(refused.getMessage().contains("AccessDenied"), refused.getMessage());
       assertArrayEquals(pdf, store.getVerified(key, sha));
+    }
+
+    // ./portal backup, then ./portal restore into an empty data folder and a new bucket of the
+    // gateway: the decision is written back written-once, so the server locks it again.
+    Path backup = portal.dataDir.resolveSibling(portal.dataDir.getFileName() + "-backup");
+    int port = portal.port;
+    portal.stop(); // H2: one process's database
+    RunningPortal.ScriptRun saved = portal.script("backup", backup.toString());
+    assertEquals(0, saved.exitCode(), saved.output());
+    S3Settings into = new S3Settings(s3.endpoint(), s3.accessKey(), s3.secretKey(),
+        "wssp-restored-" + System.currentTimeMillis());
+    try (RunningPortal restored = RunningPortal.on("ceph-restored", null, port)) {
+      useStore(restored, into);
+      RunningPortal.ScriptRun back = restored.script("restore", backup.toString());
+      assertEquals(0, back.exitCode(), back.output());
+      try (MinioObjectStore store = MinioObjectStore.connect(into)) {
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
+        String key = store.list("").stream().map(ListedObject::key)
+            .filter(k -> sha.equals(stat(store, k))).findFirst().orElse(null);
+        assertNotNull(key, "the restored decision is not in bucket " + into.bucket());
+        assertTrue(store.isRetained(key), key + " restored without COMPLIANCE retention");
+        String locked = key;
+        assertThrows(StorageException.class, () -> store.delete(locked));
+      }
+      restored.start();
+      byte[] again = ApiJourneyIT.download(Api.login(restored, "applicant"),
+          decided.json().getJsonObject("document").getInt("id"));
+      assertArrayEquals(pdf, again, "the restored portal serves the same decision");
+    }
+  }
+
+  private static void useStore(RunningPortal p, S3Settings settings) {
+    p.environment.put("PORTAL_S3_ENDPOINT", settings.endpoint());
+    p.environment.put("PORTAL_S3_ACCESS_KEY", settings.accessKey());
+    p.environment.put("PORTAL_S3_SECRET_KEY", settings.secretKey());
+    p.environment.put("PORTAL_S3_BUCKET", settings.bucket());
+  }
+
+  private static String stat(MinioObjectStore store, String key) {
+    try {
+      return store.stat(key).map(o -> o.sha256()).orElse(null);
+    } catch (StorageException e) {
+      throw new IllegalStateException(e);
     }
   }
 }
