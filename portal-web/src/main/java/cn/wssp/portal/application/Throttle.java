@@ -43,9 +43,6 @@ public class Throttle {
   @Inject
   InTransaction tx;
 
-  /** How long a refusal due only to attempts still being checked waits for them to settle. */
-  Duration patience = Duration.ofSeconds(10);
-
   /** How often such a refusal asks again meanwhile. */
   Duration poll = Duration.ofMillis(20);
 
@@ -124,13 +121,13 @@ public class Throttle {
   /**
    * Lets an attempt in and counts it as failed up front, or refuses it with 429 while a key says
    * wait. A wait due to attempts of the same keys still being checked is asked again every
-   * {@link #poll} for up to {@link #patience}: if they were right, it is lifted (16 parallel logins
+   * {@link #poll} for up to the rules' patience: if they were right, it is lifted (16 parallel logins
    * of one account with the right password all get in).
    *
    * @param what the attempt, for the message: "登录", "核验"
    */
   public Ticket enter(List<Key> keys, String what) {
-    long deadline = System.nanoTime() + patience.toNanos();
+    long deadline = System.nanoTime() + rules.patience().toNanos();
     boolean makeRows = true;
     while (true) {
       if (makeRows) { // not on every re-ask: waiting attempts should not load the database

@@ -68,6 +68,7 @@ public class PortalProducers {
 
   @Produces
   ThrottleRules throttleRules() {
-    return ThrottleRules.withLock(PortalSettings.current().throttleLock());
+    return ThrottleRules.withLock(PortalSettings.current().throttleLock())
+        .withPatience(PortalSettings.current().throttlePatience());
   }
 }

@@ -309,6 +309,18 @@ public final class PortalSettings {
     return java.time.Duration.ofSeconds(seconds);
   }
 
+  /**
+   * How long a login refused only because attempts of the same keys are still being checked
+   * waits for them (PORTAL_THROTTLE_PATIENCE_SECONDS, default 10).
+   */
+  public java.time.Duration throttlePatience() {
+    long seconds = Long.parseLong(get("portal.throttle.patience-seconds").orElse("10"));
+    if (seconds < 0) {
+      throw new IllegalStateException("PORTAL_THROTTLE_PATIENCE_SECONDS 应为非负整数：" + seconds);
+    }
+    return java.time.Duration.ofSeconds(seconds);
+  }
+
   /** How long the login and verification throttles lock a key (default 15 minutes). */
   public java.time.Duration throttleLock() {
     return java.time.Duration.ofSeconds(Long.parseLong(get("portal.throttle.lock-seconds").orElse("900")));

@@ -182,7 +182,7 @@ class LoginThrottleTest {
 
   @Test
   void attemptsStillBeingCheckedAreWaitedForOnlySoLong() {
-    portal.throttle.patience = Duration.ofMillis(300);
+    portal.throttle.rules = portal.throttle.rules.withPatience(Duration.ofMillis(300));
     sixInFlight();
     long start = System.nanoTime();
     TooManyAttempts t = assertThrows(TooManyAttempts.class,
