@@ -12,6 +12,7 @@ import java.util.List;
  * @param acceptedTypes accepted media types, e.g. "application/pdf", "image/jpeg"
  * @param maxBytes largest accepted file, in bytes
  * @param maxPages most pages accepted (0 = no limit)
+ * @param form a form the applicant fills in (申请书, 申请表): the guide offers its blank
  */
 public record MaterialRequirement(
     String code,
@@ -20,4 +21,12 @@ public record MaterialRequirement(
     boolean commitable,
     List<String> acceptedTypes,
     long maxBytes,
-    int maxPages) {}
+    int maxPages,
+    boolean form) {
+
+  /** A material that is no form (a licence, an ID card, a plan). */
+  public MaterialRequirement(String code, String name, boolean required, boolean commitable,
+      List<String> acceptedTypes, long maxBytes, int maxPages) {
+    this(code, name, required, commitable, acceptedTypes, maxBytes, maxPages, false);
+  }
+}

@@ -169,7 +169,7 @@ public final class RuleSet {
     MaterialRule material(JsonValue v, String path) {
       JsonObject o = object(v, path);
       only(o, path, Set.of("code", "name", "required", "commitable", "acceptedTypes", "maxBytes",
-          "maxPages", "checks"));
+          "maxPages", "form", "checks"));
       String code = string(o, "code", path, true);
       if (!code.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
         throw new RuleSetException(path + ".code",
@@ -181,6 +181,7 @@ public final class RuleSet {
       String name = string(o, "name", path, true);
       boolean required = bool(o, "required", path, true);
       boolean commitable = bool(o, "commitable", path, false);
+      boolean form = bool(o, "form", path, false);
       List<String> types = new ArrayList<>();
       JsonArray ts = array(o, "acceptedTypes", path, true);
       if (ts.isEmpty()) {
@@ -202,7 +203,7 @@ public final class RuleSet {
         }
       }
       return new MaterialRule(new MaterialRequirement(code, name, required, commitable,
-          List.copyOf(types), maxBytes, (int) maxPages), checks);
+          List.copyOf(types), maxBytes, (int) maxPages, form), checks);
     }
 
     CheckSpec check(JsonValue v, String path, Map<String, Map<String, Kind>> library) {

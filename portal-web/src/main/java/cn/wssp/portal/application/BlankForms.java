@@ -42,18 +42,13 @@ public class BlankForms {
   @Inject
   PortalProfile profile;
 
-  /** Whether a material is a form to fill in: the one rule the guide and the download share. */
-  public static boolean isForm(String materialName) {
-    return materialName != null && (materialName.endsWith("申请书") || materialName.endsWith("申请表"));
-  }
-
   /** The blank as a PDF; 404 for a material that is not a form (a licence, an ID card). */
   public Blank of(String matterCode, String materialCode) {
     Matter matter = catalog.matter(matterCode);
     MaterialSpec spec = matter.materials().stream().filter(m -> m.code().equals(materialCode))
         .findFirst().orElseThrow(() -> new DomainException("NOT_FOUND", 404,
             "事项「" + matter.name() + "」没有材料 " + abbreviate(materialCode) + "。"));
-    if (!isForm(spec.name())) {
+    if (!spec.form()) { // the rules say so (RULES.md "form"), as the guide's link does
       throw new DomainException("NOT_FOUND", 404, "「" + spec.name()
           + "」不是需要填写的表格，没有空白表格；请按办事指南准备原件的扫描件。");
     }

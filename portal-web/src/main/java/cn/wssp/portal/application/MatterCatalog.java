@@ -69,7 +69,7 @@ public class MatterCatalog {
         m.conditions(), m.legalBasis(), m.procedure(), m.fees(), m.version(),
         m.materials().stream().map(s -> new MatterView.MaterialView(s.code(), s.name(),
             s.required(), s.commitable(), s.acceptedTypes(), s.maxBytes(), s.maxPages(),
-            BlankForms.isForm(s.name()))).toList(),
+            s.form())).toList(),
         m.deemedApprovalOnTimeout());
   }
 }

@@ -103,7 +103,7 @@ final class TestPortal {
   /** 承诺件: two mandatory materials, one of them 容缺 (may follow under a commitment). */
   final Matter promised = matterRepo.add(new Matter("SCJG-0001", "食品经营许可（新办）",
       MatterKind.PROMISED, 10, "c", "《中华人民共和国食品安全法》第三十五条", "p", "不收费", List.of(market))
-      .addMaterial("application-form", "食品经营许可申请书", true, false, List.of("application/pdf"), 10 * MB, 20)
+      .addMaterial("application-form", "食品经营许可申请书", true, false, List.of("application/pdf"), 10 * MB, 20, true)
       .addMaterial("premises-layout", "经营场所平面布局图", true, true, List.of("application/pdf"), 10 * MB, 10));
 
   /** 即办件: decided at the window the same day. */
@@ -114,12 +114,12 @@ final class TestPortal {
   /** 上报件: examined here, decided by the provincial authority. */
   final Matter forwarded = matterRepo.add(new Matter("SCJG-0003", "保健食品生产许可（初审上报）",
       MatterKind.FORWARDED, 20, "c", "《食品生产许可管理办法》", "p", "不收费", List.of(market))
-      .addMaterial("application-form", "食品生产许可申请书", true, false, List.of("application/pdf"), 10 * MB, 20));
+      .addMaterial("application-form", "食品生产许可申请书", true, false, List.of("application/pdf"), 10 * MB, 20, true));
 
   /** 联办件 of both departments (market's seal place first), decided in any order. */
   final Matter joint = matterRepo.add(new Matter("LB-0001", "餐饮服务与公共场所卫生许可联办",
       MatterKind.JOINT, 15, "c", "《公共场所卫生管理条例》第八条", "p", "不收费", List.of(market, health))
-      .addMaterial("application-form", "联办申请表", true, false, List.of("application/pdf"), 10 * MB, 20));
+      .addMaterial("application-form", "联办申请表", true, false, List.of("application/pdf"), 10 * MB, 20, true));
 
   /** 委托书 of the demo: chief-b (B) and chief-a (A), all of 市场监督管理局's matters, 2026–2030. */
   final Delegation demoMarketDelegation;

@@ -33,12 +33,15 @@ public class MaterialSpec {
   @Column(name = "max_pages")
   private int maxPages;
 
+  /** A form the applicant fills in (申请书, 申请表): the guide offers its blank. */
+  private boolean form;
+
   private int position;
 
   protected MaterialSpec() {}
 
   MaterialSpec(Matter matter, String code, String name, boolean required, boolean commitable,
-      List<String> acceptedTypes, long maxBytes, int maxPages, int position) {
+      List<String> acceptedTypes, long maxBytes, int maxPages, boolean form, int position) {
     this.matter = matter;
     this.code = code;
     this.name = name;
@@ -47,12 +50,13 @@ public class MaterialSpec {
     this.acceptedTypes = String.join(",", acceptedTypes);
     this.maxBytes = maxBytes;
     this.maxPages = maxPages;
+    this.form = form;
     this.position = position;
   }
 
   /** A material as a published rule set lists it. */
   public record Listing(String code, String name, boolean required, boolean commitable,
-      List<String> acceptedTypes, long maxBytes, int maxPages) {}
+      List<String> acceptedTypes, long maxBytes, int maxPages, boolean form) {}
 
   void relist(Listing l, int newPosition) {
     this.name = l.name();
@@ -61,6 +65,7 @@ public class MaterialSpec {
     this.acceptedTypes = String.join(",", l.acceptedTypes());
     this.maxBytes = l.maxBytes();
     this.maxPages = l.maxPages();
+    this.form = l.form();
     this.position = newPosition;
   }
 
@@ -71,5 +76,6 @@ public class MaterialSpec {
   public List<String> acceptedTypes() { return Arrays.asList(acceptedTypes.split(",")); }
   public long maxBytes() { return maxBytes; }
   public int maxPages() { return maxPages; }
+  public boolean form() { return form; }
   public int position() { return position; }
 }

@@ -79,8 +79,14 @@ public class Matter {
 
   public Matter addMaterial(String code, String name, boolean required, boolean commitable,
       List<String> acceptedTypes, long maxBytes, int maxPages) {
+    return addMaterial(code, name, required, commitable, acceptedTypes, maxBytes, maxPages, false);
+  }
+
+  /** The same, saying whether the material is a form to fill in (its blank is offered). */
+  public Matter addMaterial(String code, String name, boolean required, boolean commitable,
+      List<String> acceptedTypes, long maxBytes, int maxPages, boolean form) {
     materials.add(new MaterialSpec(this, code, name, required, commitable, acceptedTypes, maxBytes,
-        maxPages, materials.size()));
+        maxPages, form, materials.size()));
     return this;
   }
 
@@ -104,7 +110,7 @@ public class Matter {
         kept.get().relist(l, i);
       } else {
         materials.add(new MaterialSpec(this, l.code(), l.name(), l.required(), l.commitable(),
-            l.acceptedTypes(), l.maxBytes(), l.maxPages(), i));
+            l.acceptedTypes(), l.maxBytes(), l.maxPages(), l.form(), i));
       }
     }
     materials.removeIf(m -> !codes.contains(m.code()));
