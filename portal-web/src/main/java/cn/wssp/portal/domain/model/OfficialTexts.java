@@ -132,6 +132,23 @@ public final class OfficialTexts {
   }
 
   /**
+   * 许可内容 of the licence issued with an approval: the approving chief's words; on a joint
+   * matter each department's, in the matter's order.
+   */
+  public static String licenceScope(List<DepartmentDecision> approvals) {
+    if (approvals.size() == 1) {
+      return approvals.get(0).text().trim();
+    }
+    return String.join("；", approvals.stream()
+        .map(d -> d.department().name() + "：" + d.text().trim()).toList());
+  }
+
+  /** 许可内容 of a licence of 超时默许: what the matter's guide says it permits. */
+  public static String deemedLicenceScope(Application app) {
+    return app.matter().content().trim() + "（超时默许，视为准予行政许可）";
+  }
+
+  /**
    * 准予行政许可决定书 of a joint matter (联合审批): the approval, then each department's own words
    * in the matter's order of departments.
    */
