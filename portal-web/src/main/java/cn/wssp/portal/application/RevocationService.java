@@ -65,7 +65,7 @@ public class RevocationService {
     applicationRepository.commitment(app.id()).ifPresent(c -> c.revoke(now));
     Department department = chief.department();
     Document revocation = issuer.startDecision(app, DocumentKind.REVOCATION_DECISION,
-        OfficialTexts.revocation(app, clock.getZone(), decision, reason.trim()),
+        OfficialTexts.revocation(app, clock.getZone(), decision, licence, reason.trim()),
         List.of(department), department, chief);
     audit.record(actor, app.id(), AuditAction.REVOKED, from, app.status(),
         "撤销文书 " + decision.number()

@@ -92,14 +92,18 @@ class LicenceGrantsTest {
   }
 
   @Test
-  void revokingTheApprovalRevokesItsLicence() {
+  void revokingTheApprovalRevokesItsLicence() throws Exception {
     portal.promised.grantLicence("食品经营许可证", 5);
     Application app = portal.accepted(portal.promised);
     portal.decisions.decide(actor(portal.chiefB), app.id(), DecisionOutcome.APPROVE, "准予。", PIN);
-    portal.revocations.revoke(actor(portal.chiefB), app.id(), "以欺骗手段取得许可", PIN);
+    Document revocation = portal.revocations.revoke(actor(portal.chiefB), app.id(),
+        "以欺骗手段取得许可", PIN);
     Document licence = licencesOf(app).get(0);
     assertTrue(licence.revoked());
     assertEquals("以欺骗手段取得许可", licence.revocationReason());
+    String text = text(revocation);
+    assertTrue(text.contains("并颁发电子证照（证照编号" + licence.number() + "）")
+        && text.contains("所颁发的证照同时撤销"), text);
   }
 
   @Test

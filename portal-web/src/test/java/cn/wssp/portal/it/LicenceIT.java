@@ -114,6 +114,10 @@ class LicenceIT {
     item = item.substring(0, item.indexOf("</li>"));
     assertTrue(item.contains(number) && item.contains("有效期至")
         && item.contains(licence.getString("validUntil")) && item.contains("有效"), item);
+    String appPage = browser.send(HttpRequest.newBuilder(
+            URI.create(portal.url() + "/app/application.xhtml?id=" + id)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertTrue(appPage.contains("有效期至 " + licence.getString("validUntil")), appPage);
 
     // Revoking the decision revokes its licence: verification says so.
     Api.Reply revoked = chief.post("/api/v1/applications/" + id + "/revocation",
