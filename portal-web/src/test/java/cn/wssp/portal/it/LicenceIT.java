@@ -53,17 +53,7 @@ class LicenceIT {
   void anApprovalIssuesTheSealedLicenceWhichVerifiesUntilRevoked() throws Exception {
     Api applicant = Api.login(portal, "applicant");
     Api chief = Api.login(portal, "chief-b");
-    long id = ApiJourneyIT.create(applicant, "SCJG-0001");
-    ApiJourneyIT.upload(applicant, id, "application-form", "申请书.pdf", Materials.valid("SCJG-0001", "application-form", 2));
-    ApiJourneyIT.upload(applicant, id, "business-license", "执照.pdf", Materials.valid("SCJG-0001", "business-license"));
-    ApiJourneyIT.upload(applicant, id, "legal-rep-id", "身份证.pdf", Materials.valid("SCJG-0001", "legal-rep-id"));
-    ApiJourneyIT.upload(applicant, id, "premises-layout", "布局图.pdf", Materials.valid("SCJG-0001", "premises-layout"));
-    ApiJourneyIT.upload(applicant, id, "safety-rules", "制度.pdf", Materials.valid("SCJG-0001", "safety-rules", 3));
-    ApiJourneyIT.submit(applicant, id);
-    assertEquals("COMPLETE", ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED")
-        .getJsonObject("preReview").getString("verdict"));
-    assertEquals(200, Api.login(portal, "clerk").post("/api/v1/applications/" + id + "/acceptance",
-        "{\"action\":\"ACCEPT\"}").status());
+    long id = acceptedLicenceMatter(portal, applicant);
     Api.Reply decided = chief.post("/api/v1/applications/" + id + "/decision",
         "{\"outcome\":\"APPROVE\",\"text\":\"许可经营项目：预包装食品销售、热食类食品制售。\",\"pin\":\"123456\"}");
     assertEquals(200, decided.status(), decided.toString());
@@ -145,7 +135,23 @@ class LicenceIT {
     assertTrue(document(applicant, id, "LICENCE").isEmpty(), "营业执照遗失补领 grants no licence");
   }
 
-  private static Optional<JsonObject> document(Api api, long id, String kind) throws Exception {
+  /** An application for 食品经营许可 (SCJG-0001, grants 食品经营许可证), complete and accepted. */
+  static long acceptedLicenceMatter(RunningPortal portal, Api applicant) throws Exception {
+    long id = ApiJourneyIT.create(applicant, "SCJG-0001");
+    ApiJourneyIT.upload(applicant, id, "application-form", "申请书.pdf", Materials.valid("SCJG-0001", "application-form", 2));
+    ApiJourneyIT.upload(applicant, id, "business-license", "执照.pdf", Materials.valid("SCJG-0001", "business-license"));
+    ApiJourneyIT.upload(applicant, id, "legal-rep-id", "身份证.pdf", Materials.valid("SCJG-0001", "legal-rep-id"));
+    ApiJourneyIT.upload(applicant, id, "premises-layout", "布局图.pdf", Materials.valid("SCJG-0001", "premises-layout"));
+    ApiJourneyIT.upload(applicant, id, "safety-rules", "制度.pdf", Materials.valid("SCJG-0001", "safety-rules", 3));
+    ApiJourneyIT.submit(applicant, id);
+    assertEquals("COMPLETE", ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED")
+        .getJsonObject("preReview").getString("verdict"));
+    assertEquals(200, Api.login(portal, "clerk").post("/api/v1/applications/" + id + "/acceptance",
+        "{\"action\":\"ACCEPT\"}").status());
+    return id;
+  }
+
+  static Optional<JsonObject> document(Api api, long id, String kind) throws Exception {
     return api.get("/api/v1/applications/" + id).json().getJsonArray("documents").stream()
         .map(JsonValue::asJsonObject).filter(d -> d.getString("kind").equals(kind)).findFirst();
   }
