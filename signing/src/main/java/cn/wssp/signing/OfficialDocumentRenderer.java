@@ -1,42 +1,22 @@
 package cn.wssp.signing;
 
-import com.itextpdf.barcodes.BarcodeQRCode;
-import com.itextpdf.barcodes.qrcode.EncodeHintType;
-import com.itextpdf.barcodes.qrcode.ErrorCorrectionLevel;
-import com.itextpdf.kernel.colors.ColorConstants;
 import com.itextpdf.kernel.font.PdfFont;
 import com.itextpdf.kernel.geom.PageSize;
 import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.kernel.pdf.PdfAConformance;
-import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfDocumentInfo;
-import com.itextpdf.kernel.pdf.PdfOutputIntent;
-import com.itextpdf.kernel.pdf.PdfReader;
-import com.itextpdf.kernel.pdf.PdfString;
-import com.itextpdf.kernel.pdf.PdfViewerPreferences;
 import com.itextpdf.kernel.pdf.PdfWriter;
 import com.itextpdf.kernel.pdf.WriterProperties;
-import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
 import com.itextpdf.layout.Document;
 import com.itextpdf.layout.element.AreaBreak;
-import com.itextpdf.layout.element.Image;
 import com.itextpdf.layout.element.Paragraph;
-import com.itextpdf.layout.element.Text;
 import com.itextpdf.layout.layout.LayoutArea;
 import com.itextpdf.layout.properties.AreaBreakType;
 import com.itextpdf.layout.properties.Property;
 import com.itextpdf.layout.properties.TextAlignment;
 import com.itextpdf.pdfa.PdfADocument;
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Lays out a notice or decision as an A4 PDF/A-2B document (PDF/A-3B when it carries attached
@@ -58,26 +38,20 @@ import java.util.Map;
 public final class OfficialDocumentRenderer {
 
   /** Document information key holding the document number. */
-  public static final String DOCUMENT_NUMBER_KEY = "DocumentNumber";
+  public static final String DOCUMENT_NUMBER_KEY = OfficialPage.DOCUMENT_NUMBER_KEY;
   /** Document information key holding how many seal places were reserved. */
-  public static final String SEAL_SLOTS_KEY = "SealSlots";
+  public static final String SEAL_SLOTS_KEY = OfficialPage.SEAL_SLOTS_KEY;
   /** At most two rows of three seals fit above the QR code. */
-  public static final int MAX_SEAL_SLOTS = 6;
+  public static final int MAX_SEAL_SLOTS = OfficialPage.MAX_SEAL_SLOTS;
 
-  private static final float MM = 72f / 25.4f;
-  private static final PageSize PAGE = PageSize.A4;
-  // Margins after GB/T 9704 (党政机关公文格式): 37 mm top, 28 mm left, 26 mm right.
-  private static final float MARGIN_TOP = 37 * MM;
-  private static final float MARGIN_LEFT = 28 * MM;
-  private static final float MARGIN_RIGHT = 26 * MM;
-  private static final float MARGIN_BOTTOM = 25 * MM;
+  private static final float MM = OfficialPage.MM;
+  private static final PageSize PAGE = OfficialPage.PAGE;
+  private static final float MARGIN_TOP = OfficialPage.MARGIN_TOP;
+  private static final float MARGIN_LEFT = OfficialPage.MARGIN_LEFT;
+  private static final float MARGIN_RIGHT = OfficialPage.MARGIN_RIGHT;
+  private static final float MARGIN_BOTTOM = OfficialPage.MARGIN_BOTTOM;
   /** A standard round official seal is 42 mm across. */
-  public static final float SEAL_SIZE = 42 * MM;
-  private static final float SEAL_GAP = 4 * MM;
-  private static final int SEALS_PER_ROW = 3;
-  /** Bottom of the first seal row: above the QR code block. */
-  private static final float SEAL_ROW_BOTTOM = MARGIN_BOTTOM + 32 * MM;
-  private static final float QR_SIZE = 26 * MM;
+  public static final float SEAL_SIZE = OfficialPage.SEAL_SIZE;
   private static final float TEXT_SIZE = 15.5f;
   private static final float TITLE_SIZE = 22f;
 
@@ -89,16 +63,7 @@ public final class OfficialDocumentRenderer {
    * @throws IllegalArgumentException if slot is outside 0..{@value #MAX_SEAL_SLOTS}-1
    */
   public static Rectangle sealRect(int slot) {
-    if (slot < 0 || slot >= MAX_SEAL_SLOTS) {
-      throw new IllegalArgumentException(
-          "seal slot must be 0.." + (MAX_SEAL_SLOTS - 1) + ", was " + slot);
-    }
-    int row = slot / SEALS_PER_ROW;
-    int column = slot % SEALS_PER_ROW;
-    float right = PAGE.getWidth() - MARGIN_RIGHT - 10 * MM;
-    float x = right - SEAL_SIZE - column * (SEAL_SIZE + SEAL_GAP);
-    float y = SEAL_ROW_BOTTOM + row * (SEAL_SIZE + SEAL_GAP);
-    return new Rectangle(x, y, SEAL_SIZE, SEAL_SIZE);
+    return OfficialPage.sealRect(slot);
   }
 
   /**
@@ -109,25 +74,7 @@ public final class OfficialDocumentRenderer {
    * @throws SigningException if {@code pdf} cannot be read or was not made by this renderer
    */
   public List<SealPlacement> sealPlacements(byte[] pdf) throws SigningException {
-    if (pdf == null || pdf.length == 0) {
-      throw new SigningException("no PDF to find seal places in");
-    }
-    int pages;
-    String reserved;
-    try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
-      pages = document.getNumberOfPages();
-      reserved = document.getDocumentInfo().getMoreInfo(SEAL_SLOTS_KEY);
-    } catch (IOException | RuntimeException e) {
-      throw new SigningException("cannot read the PDF to find its seal places: " + e.getMessage(), e);
-    }
-    int slots = parseSlots(reserved);
-    List<SealPlacement> placements = new ArrayList<>(slots);
-    for (int slot = 0; slot < slots; slot++) {
-      Rectangle rect = sealRect(slot);
-      placements.add(
-          new SealPlacement(pages, rect.getX(), rect.getY(), rect.getWidth(), rect.getHeight()));
-    }
-    return List.copyOf(placements);
+    return OfficialPage.sealPlacements(pdf);
   }
 
   /**
@@ -136,30 +83,7 @@ public final class OfficialDocumentRenderer {
    * @throws SigningException if the document did not reserve that place
    */
   public SealPlacement sealPlacement(byte[] pdf, int slot) throws SigningException {
-    List<SealPlacement> placements = sealPlacements(pdf);
-    if (slot < 0 || slot >= placements.size()) {
-      throw new SigningException(
-          "the document reserves " + placements.size() + " seal place(s); place " + slot
-              + " does not exist");
-    }
-    return placements.get(slot);
-  }
-
-  private static int parseSlots(String reserved) throws SigningException {
-    if (reserved == null) {
-      throw new SigningException(
-          "the PDF records no reserved seal places (" + SEAL_SLOTS_KEY
-              + "): it was not made by OfficialDocumentRenderer; choose a SealPlacement yourself");
-    }
-    try {
-      int slots = Integer.parseInt(reserved.trim());
-      if (slots < 0 || slots > MAX_SEAL_SLOTS) {
-        throw new SigningException("the PDF records an impossible number of seal places: " + reserved);
-      }
-      return slots;
-    } catch (NumberFormatException e) {
-      throw new SigningException("the PDF records an unreadable number of seal places: " + reserved, e);
-    }
+    return OfficialPage.sealPlacement(pdf, slot);
   }
 
   /**
@@ -222,8 +146,8 @@ public final class OfficialDocumentRenderer {
       PdfWriter writer = new PdfWriter(out, new WriterProperties().addXmpMetadata());
       PdfADocument pdf = new PdfADocument(writer,
           files.isEmpty() ? PdfAConformance.PDF_A_2B : PdfAConformance.PDF_A_3B,
-          srgbOutputIntent());
-      describe(pdf, doc);
+          OfficialPage.srgbOutputIntent());
+      OfficialPage.describe(pdf, doc.title(), doc.documentNumber(), doc.issuer(), doc.sealSlots());
       DocumentAttachments.embed(pdf, files);
       PdfFont font = fonts.forPdf();
       boolean alone;
@@ -235,7 +159,8 @@ public final class OfficialDocumentRenderer {
         alone = keepClearOfFooter(layout, footerTop(doc.sealSlots()));
         int lastPage = pdf.getNumberOfPages();
         writeIssuerBlock(layout, font, doc, lastPage);
-        writeVerificationBlock(layout, pdf, doc, lastPage);
+        OfficialPage.writeVerificationBlock(layout, pdf, doc.verificationUrl(),
+            doc.verificationCode(), "文书", TEXT_SIZE, lastPage);
       }
       return new Rendered(out.toByteArray(), alone);
     } catch (RuntimeException e) {
@@ -258,10 +183,7 @@ public final class OfficialDocumentRenderer {
     if (doc.paragraphs() == null) {
       throw new SigningException("the document has no body");
     }
-    if (doc.sealSlots() < 0 || doc.sealSlots() > MAX_SEAL_SLOTS) {
-      throw new SigningException(
-          "a document can reserve 0.." + MAX_SEAL_SLOTS + " seal places, not " + doc.sealSlots());
-    }
+    OfficialPage.requireSealSlots(doc.sealSlots());
   }
 
   private static void validate(DocumentAttachment file) throws SigningException {
@@ -279,26 +201,6 @@ public final class OfficialDocumentRenderer {
     if (value == null || value.isBlank()) {
       throw new SigningException("the document has no " + what);
     }
-  }
-
-  /** Output intent required by PDF/A: the JDK's built-in sRGB profile, no file to ship. */
-  private static PdfOutputIntent srgbOutputIntent() {
-    byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
-    return new PdfOutputIntent(
-        "Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", new ByteArrayInputStream(icc));
-  }
-
-  private static void describe(PdfDocument pdf, OfficialDocument doc) {
-    PdfDocumentInfo info = pdf.getDocumentInfo();
-    info.setTitle(doc.title() + " " + doc.documentNumber());
-    info.setSubject(doc.title());
-    info.setAuthor(doc.issuer());
-    info.setKeywords(doc.documentNumber());
-    info.setCreator("网上审批 (wssp signing)");
-    info.setMoreInfo(DOCUMENT_NUMBER_KEY, doc.documentNumber());
-    info.setMoreInfo(SEAL_SLOTS_KEY, Integer.toString(doc.sealSlots()));
-    pdf.getCatalog().setLang(new PdfString("zh-CN"));
-    pdf.getCatalog().setViewerPreferences(new PdfViewerPreferences().setDisplayDocTitle(true));
   }
 
   /** About two lines of body text: what is carried over to the seal's page when needed. */
@@ -356,8 +258,7 @@ public final class OfficialDocumentRenderer {
 
   /** Height above which body text must stop on the last page. */
   private static float footerTop(int sealSlots) {
-    int rows = Math.max(1, (sealSlots + SEALS_PER_ROW - 1) / SEALS_PER_ROW);
-    return sealRect((rows - 1) * SEALS_PER_ROW).getTop() + 4 * MM;
+    return OfficialPage.sealRowsTop(sealSlots) + 4 * MM;
   }
 
   /** Moves the issuer block to a new page if the body reaches into it; whether it did. */
@@ -397,40 +298,8 @@ public final class OfficialDocumentRenderer {
             .setFixedPosition(page, x, y, Math.min(width, rightLimit - x)));
   }
 
-  private void writeVerificationBlock(
-      Document layout, PdfDocument pdf, OfficialDocument doc, int page) {
-    boolean hasUrl = doc.verificationUrl() != null && !doc.verificationUrl().isBlank();
-    boolean hasCode = doc.verificationCode() != null && !doc.verificationCode().isBlank();
-    if (!hasUrl && !hasCode) {
-      return;
-    }
-    float textLeft = MARGIN_LEFT;
-    if (hasUrl) {
-      Map<EncodeHintType, Object> hints = new HashMap<>();
-      hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
-      hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
-      BarcodeQRCode qr = new BarcodeQRCode(doc.verificationUrl().strip(), hints);
-      PdfFormXObject code = qr.createFormXObject(ColorConstants.BLACK, pdf);
-      layout.add(
-          new Image(code)
-              .scaleToFit(QR_SIZE, QR_SIZE)
-              .setFixedPosition(page, MARGIN_LEFT, MARGIN_BOTTOM));
-      textLeft = MARGIN_LEFT + QR_SIZE + 4 * MM;
-    }
-    Paragraph text = new Paragraph().setMargin(0).setMultipliedLeading(1.3f);
-    if (hasCode) {
-      text.add(new Text("验证码：" + doc.verificationCode().strip()).setFontSize(TEXT_SIZE - 2));
-    }
-    if (hasUrl) {
-      text.add(new Text((hasCode ? "\n" : "") + "扫描二维码或访问以下网址核验本文书：\n"
-              + doc.verificationUrl().strip()).setFontSize(8.5f));
-    }
-    float width = PAGE.getWidth() - MARGIN_RIGHT - textLeft;
-    layout.add(text.setFixedPosition(page, textLeft, MARGIN_BOTTOM + 2 * MM, width));
-  }
-
   /** "2026年3月5日": dates on official documents are written without leading zeros. */
   static String chineseDate(LocalDate date) {
-    return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    return OfficialPage.chineseDate(date);
   }
 }

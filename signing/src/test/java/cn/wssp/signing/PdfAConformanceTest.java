@@ -54,6 +54,18 @@ class PdfAConformanceTest {
   }
 
   @Test
+  void sealedLicenceIsPdfA2b() throws Exception {
+    PadesSigner signer = new PadesSigner(authority.timestampAuthority(), authority, authority);
+    LicenceRenderer renderer = new LicenceRenderer();
+    byte[] pdf = renderer.render(LicenceRendererTest.licence(1, "预包装食品销售、热食类食品制售。"));
+    assertPdfA2b(pdf);
+    pdf = signer.sign(pdf, authority.sealFor("SCJGJ", "某某市市场监督管理局"),
+        new SignatureRequest("seal-1", renderer.sealPlacement(pdf, 0),
+            "某某市市场监督管理局", "张三", "电子证照", "中心"));
+    assertPdfA2b(pdf);
+  }
+
+  @Test
   void noticeWithTheCentersSealIsStillPdfA2b() throws Exception {
     PadesSigner signer = new PadesSigner(authority.timestampAuthority(), authority, authority);
     byte[] pdf = new OfficialDocumentRenderer().render(SampleDocuments.decision(1));

@@ -132,6 +132,7 @@ public record ApplicationView(
   public record OpinionView(String department, String reviewer, String reviewerName,
       String outcome, String outcomeLabel, String reason, Instant at) {}
 
+  /** {@code validUntil}: last day of validity of a licence (电子证照), null for other documents. */
   public record DocumentView(Long id, String kind, String title, String number, Instant createdAt,
-      int signatures, boolean revoked) {}
+      int signatures, boolean revoked, java.time.LocalDate validUntil) {}
 }

@@ -137,7 +137,7 @@ public class ApplicationViews {
 
   public static DocumentView document(Document d) {
     return new DocumentView(d.id(), d.kind().name(), d.kind().title(), d.number(), d.createdAt(),
-        d.signatureCount(), d.revoked());
+        d.signatureCount(), d.revoked(), d.validUntil());
   }
 
   /** The legal deadlines with the light of the clock running now (shared by tracking). */

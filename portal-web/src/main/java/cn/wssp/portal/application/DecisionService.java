@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The chief representative (首席代表) decides for the department, re-entering the signing PIN
@@ -40,6 +41,9 @@ public class DecisionService {
 
   @Inject
   JointCirculation circulation;
+
+  @Inject
+  LicenceGrants licences;
 
   /**
    * What a department's decision led to: the decision recorded, and the document issued by it
@@ -76,6 +80,7 @@ public class DecisionService {
     reviews.addDecision(mine);
     ApplicationStatus from = app.status();
     Department department = mine.department();
+    Optional<Document> licence = Optional.empty();
     Document doc = switch (joint.state()) {
       case PENDING -> {
         app.awaitOtherDepartments();
@@ -84,12 +89,14 @@ public class DecisionService {
       }
       case APPROVED -> {
         app.approve(now);
-        yield issuer.issueDecision(app, DocumentKind.APPROVAL_DECISION,
+        Document approval = issuer.issueDecision(app, DocumentKind.APPROVAL_DECISION,
             OfficialTexts.withCommitment(joint.isJoint()
                 ? OfficialTexts.jointApproval(app, clock.getZone(), joint.approvalsInMatterOrder())
                 : OfficialTexts.approval(app, clock.getZone(), mine.text()),
                 app, applications.commitmentOf(app.id()).orElse(null)),
             joint.approvalsInMatterOrder());
+        licence = licences.withApproval(app, approval, joint.approvalsInMatterOrder());
+        yield approval;
       }
       case DENIED -> {
         app.deny(now);
@@ -102,14 +109,16 @@ public class DecisionService {
     };
     audit.record(actor, app.id(), AuditAction.ofDecision(outcome), from, app.status(),
         department.name() + " " + JointDecision.label(outcome) + "：" + mine.text()
-            + (doc == null ? "；待 " + names(joint.pending()) + " 决定" : "；文书 " + doc.number()));
+            + (doc == null ? "；待 " + names(joint.pending()) + " 决定" : "；文书 " + doc.number())
+            + licence.map(l -> "；电子证照 " + l.number()).orElse(""));
     if (doc != null) {
       ApplicationStatus decided = app.status();
       app.issue();
       audit.record(actor, app.id(), AuditAction.ISSUE, decided, app.status(),
           "文书 " + doc.number() + "，" + doc.signatureCount() + " 个部门签章");
       notifications.tellApplicant(app, "审批决定已作出",
-          "请下载《" + doc.kind().title() + "》（文书编号 " + doc.number() + "）。");
+          "请下载《" + doc.kind().title() + "》（文书编号 " + doc.number() + "）。"
+              + LicenceGrants.mention(licence));
     }
     return new Result(mine, doc);
   }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /** One application deemed approved, with its sealed decision, audit entries and message. */
 @ApplicationScoped
@@ -33,6 +34,9 @@ public class DeemedApprovalStep {
   Calendars calendar;
 
   @Inject
+  LicenceGrants licences;
+
+  @Inject
   Clock clock;
 
   /** Whether this call approved it (false: decided, paused or approved by another instance). */
@@ -51,17 +55,19 @@ public class DeemedApprovalStep {
         OfficialTexts.withCommitment(
             OfficialTexts.deemedApproval(app, clock.getZone(), due, profile.centerName()), app,
             applications.commitment(app.id()).orElse(null)), SIGNER);
+    Optional<Document> licence = licences.withDeemedApproval(app, decision, SIGNER);
     long late = calendar.current().workingDaysBetween(due, today);
     audit.record(Actor.system(), app.id(), AuditAction.DEEMED_APPROVED, from, app.status(),
         "审查时限 " + due + " 已过（逾期 " + late + " 个工作日）未作决定，依事项超时默许规定视为准予许可；文书 "
-            + decision.number());
+            + decision.number() + licence.map(l -> "；电子证照 " + l.number()).orElse(""));
     ApplicationStatus approved = app.status();
     app.issue();
     audit.record(Actor.system(), app.id(), AuditAction.ISSUE, approved, app.status(),
         "文书 " + decision.number() + "，" + profile.centerName() + "电子印章");
     notifications.tellApplicant(app, "申请已视为准予许可",
         "审批部门未在法定办理时限（" + due + "）内作出决定，依超时默许规定视为准予许可。请下载《"
-            + decision.kind().title() + "》（文书编号 " + decision.number() + "）。");
+            + decision.kind().title() + "》（文书编号 " + decision.number() + "）。"
+            + LicenceGrants.mention(licence));
     return true;
   }
 }

@@ -5,8 +5,11 @@ import cn.wssp.portal.domain.service.Seals;
 import cn.wssp.portal.domain.model.*;
 import cn.wssp.signing.DocumentAttachment;
 import cn.wssp.signing.DraftMark;
+import cn.wssp.signing.LicenceDocument;
+import cn.wssp.signing.LicenceRenderer;
 import cn.wssp.signing.OfficialDocument;
 import cn.wssp.signing.OfficialDocumentRenderer;
+import cn.wssp.signing.SealPlacement;
 import cn.wssp.signing.SignatureRequest;
 import cn.wssp.signing.SigningException;
 import cn.wssp.storage.ObjectStore;
@@ -58,6 +61,7 @@ public class DocumentIssuer {
   public static final String DRAFT_MARK = "草稿（未签章，不具法律效力）";
 
   private final OfficialDocumentRenderer renderer = new OfficialDocumentRenderer();
+  private final LicenceRenderer licenceRenderer = new LicenceRenderer();
 
   /**
    * A notice of the window (受理/补正/不予受理), issued for the lead department by the center's
@@ -86,15 +90,28 @@ public class DocumentIssuer {
       List<String> paragraphs, String issuerLine, String signerName) {
     Document doc = newDocument(app, kind);
     byte[] pdf = render(app, doc, paragraphs, issuerLine, 1);
+    pdf = centerSeal(pdf, renderer::sealPlacement, signerName, kind.title());
+    store(doc, pdf, 1);
+    return doc;
+  }
+
+  private byte[] centerSeal(byte[] pdf, SealPlaces places, String signerName, String reason) {
     try {
-      pdf = seals.applyCenterSeal(pdf, new SignatureRequest("seal-1",
-          renderer.sealPlacement(pdf, 0), profile.centerName(), signerName, kind.title(),
+      return seals.applyCenterSeal(pdf, new SignatureRequest("seal-1",
+          places.sealPlacement(pdf, 0), profile.centerName(), signerName, reason,
           profile.centerName()));
     } catch (SigningException e) {
       throw new DomainException("SIGNING_FAILED", 500, "电子签章失败：" + e.getMessage());
     }
-    store(doc, pdf, 1);
-    return doc;
+  }
+
+  /**
+   * Where the renderer that made a PDF reserved its seal places (a decision's or a licence's
+   * renderer): the signer is told where, never works it out.
+   */
+  @FunctionalInterface
+  private interface SealPlaces {
+    SealPlacement sealPlacement(byte[] pdf, int slot) throws SigningException;
   }
 
   /**
@@ -149,6 +166,58 @@ public class DocumentIssuer {
       documents.addSignature(new DecisionSignature(doc.id(), d.department().id(), d.chief().id(), now));
     }
     return doc;
+  }
+
+  /**
+   * The licence (电子证照) an approval grants, issued next to {@code decision} and sealed by the
+   * same departments, one seal place each in the same order. Valid from today for the matter's
+   * years; {@code scope} is what the approval allows (许可内容).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Document issueLicence(Application app, Document decision, String scope,
+      List<DepartmentDecision> sealers) {
+    List<String> names = sealers.stream().map(d -> d.department().name()).toList();
+    Document licence = newLicence(app);
+    byte[] pdf = renderLicence(app, licence, decision, scope, String.join("  ", names),
+        names.size());
+    for (int slot = 0; slot < sealers.size(); slot++) {
+      DepartmentDecision d = sealers.get(slot);
+      pdf = seal(pdf, licenceRenderer::sealPlacement, slot, d.department(),
+          d.chief().displayName(), DocumentKind.LICENCE.title());
+    }
+    store(licence, pdf, sealers.size());
+    return licence;
+  }
+
+  /** The licence of an approval the center issued itself (超时默许), under the center's seal. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Document issueCenterLicence(Application app, Document decision, String scope,
+      String signerName) {
+    Document licence = newLicence(app);
+    byte[] pdf = renderLicence(app, licence, decision, scope, profile.centerName(), 1);
+    pdf = centerSeal(pdf, licenceRenderer::sealPlacement, signerName,
+        DocumentKind.LICENCE.title());
+    store(licence, pdf, 1);
+    return licence;
+  }
+
+  private Document newLicence(Application app) {
+    return newDocument(app, DocumentKind.LICENCE)
+        .validUntil(app.matter().licenceValidUntil(LocalDate.now(clock)));
+  }
+
+  private byte[] renderLicence(Application app, Document licence, Document decision,
+      String scope, String issuer, int slots) {
+    Matter matter = app.matter();
+    LocalDate today = LocalDate.now(clock);
+    try {
+      return licenceRenderer.render(new LicenceDocument(matter.licenceName(), licence.number(),
+          app.enterprise().name(), app.enterprise().creditCode(), matter.name(), scope, today,
+          licence.validUntil(), issuer, today, decision.number(), licence.verificationCode(),
+          verificationUrl(licence), slots));
+    } catch (SigningException e) {
+      throw new DomainException("DOCUMENT_FAILED", 500, "电子证照生成失败：" + e.getMessage());
+    }
   }
 
   /**
@@ -217,10 +286,14 @@ public class DocumentIssuer {
 
   private byte[] seal(byte[] pdf, Department department, int slot, String signerName,
       String reason) {
+    return seal(pdf, renderer::sealPlacement, slot, department, signerName, reason);
+  }
+
+  private byte[] seal(byte[] pdf, SealPlaces places, int slot, Department department,
+      String signerName, String reason) {
     try {
-      // The renderer reserved the seal places; the signer is told where, never works it out.
       return seals.apply(pdf, department, new SignatureRequest("seal-" + (slot + 1),
-          renderer.sealPlacement(pdf, slot), department.name(), signerName, reason,
+          places.sealPlacement(pdf, slot), department.name(), signerName, reason,
           profile.centerName()));
     } catch (SigningException e) {
       throw new DomainException("SIGNING_FAILED", 500, "电子签章失败：" + e.getMessage());

@@ -16,14 +16,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * 我的证照: every decision issued to the applicant's enterprise (准予许可 above all, also denials
- * and revocations), each with whether it still stands as the verification service judges it.
+ * 我的证照: every licence (电子证照) and decision issued to the applicant's enterprise (准予许可
+ * above all, also denials and revocations), each with whether it still stands as the
+ * verification service judges it.
  */
 @ApplicationScoped
 public class Licences {
-  /** The decisions an enterprise keeps: what it may do, what it may not, what was taken back. */
-  public static final Set<DocumentKind> KINDS = EnumSet.of(DocumentKind.APPROVAL_DECISION,
-      DocumentKind.DENIAL_DECISION, DocumentKind.REVOCATION_DECISION);
+  /**
+   * What an enterprise keeps: its licences, and the decisions on what it may do, what it may
+   * not, what was taken back.
+   */
+  public static final Set<DocumentKind> KINDS = EnumSet.of(DocumentKind.LICENCE,
+      DocumentKind.APPROVAL_DECISION, DocumentKind.DENIAL_DECISION,
+      DocumentKind.REVOCATION_DECISION);
 
   @Inject
   ApplicationRepository applications;
@@ -34,10 +39,13 @@ public class Licences {
   @Inject
   VerificationService verification;
 
-  /** One issued decision with the application it decided. */
+  /**
+   * One issued licence or decision with the application it decided; {@code validUntil}: a
+   * licence's last day of validity (null for decisions).
+   */
   public record Licence(Long id, String kind, String title, String number, Instant createdAt,
       int signatures, boolean revoked, Instant revokedAt, Long applicationId,
-      String applicationNumber, String matterName) {}
+      String applicationNumber, String matterName, java.time.LocalDate validUntil) {}
 
   /**
    * The verification service's judgement of the stored document: {@code valid} (signatures
@@ -58,7 +66,7 @@ public class Licences {
       Application app = applications.find(d.applicationId()).orElseThrow();
       return new Licence(d.id(), d.kind().name(), d.kind().title(), d.number(), d.createdAt(),
           d.signatureCount(), d.revoked(), d.revokedAt(), app.id(), app.number(),
-          app.matter().name());
+          app.matter().name(), d.validUntil());
     }).toList();
   }
 

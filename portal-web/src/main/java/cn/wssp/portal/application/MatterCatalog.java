@@ -70,6 +70,6 @@ public class MatterCatalog {
         m.materials().stream().map(s -> new MatterView.MaterialView(s.code(), s.name(),
             s.required(), s.commitable(), s.acceptedTypes(), s.maxBytes(), s.maxPages(),
             s.form())).toList(),
-        m.deemedApprovalOnTimeout());
+        m.deemedApprovalOnTimeout(), m.licenceName(), m.licenceYears());
   }
 }

@@ -2,7 +2,10 @@ package cn.wssp.portal.application;
 
 import java.util.List;
 
-/** A matter's service guide with the six disclosures (六公开), as published without login. */
+/**
+ * A matter's service guide with the six disclosures (六公开), as published without login;
+ * {@code licenceName} and {@code licenceYears}: the licence an approval grants (null: none).
+ */
 public record MatterView(
     String code,
     String name,
@@ -17,7 +20,9 @@ public record MatterView(
     String fees,
     int version,
     List<MaterialView> materials,
-    boolean deemedApprovalOnTimeout) {
+    boolean deemedApprovalOnTimeout,
+    String licenceName,
+    Integer licenceYears) {
 
   /** {@code blankForm}: a form to fill in, whose blank the guide offers (BlankForms). */
   public record MaterialView(String code, String name, boolean required, boolean commitable,

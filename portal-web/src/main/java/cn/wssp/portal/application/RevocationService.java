@@ -37,6 +37,9 @@ public class RevocationService {
   Notifications notifications;
 
   @Inject
+  LicenceGrants licences;
+
+  @Inject
   Clock clock;
 
   @Transactional
@@ -58,15 +61,19 @@ public class RevocationService {
     ApplicationStatus from = app.status();
     app.revoke(true);
     decision.revoke(now, reason.trim());
+    var licence = licences.revokeWithApproval(app, now, reason.trim());
     applicationRepository.commitment(app.id()).ifPresent(c -> c.revoke(now));
     Department department = chief.department();
     Document revocation = issuer.startDecision(app, DocumentKind.REVOCATION_DECISION,
-        OfficialTexts.revocation(app, clock.getZone(), decision, reason.trim()),
+        OfficialTexts.revocation(app, clock.getZone(), decision, licence, reason.trim()),
         List.of(department), department, chief);
     audit.record(actor, app.id(), AuditAction.REVOKED, from, app.status(),
-        "撤销文书 " + decision.number() + "，撤销决定书 " + revocation.number() + "：" + reason.trim());
+        "撤销文书 " + decision.number()
+            + licence.map(l -> "及电子证照 " + l.number()).orElse("")
+            + "，撤销决定书 " + revocation.number() + "：" + reason.trim());
     notifications.tellApplicant(app, "行政许可已撤销",
-        "请下载《撤销决定书》（文书编号 " + revocation.number() + "）。");
+        "请下载《撤销决定书》（文书编号 " + revocation.number() + "）。"
+            + licence.map(l -> "《电子证照》（证照编号 " + l.number() + "）随之撤销。").orElse(""));
     return revocation;
   }
 }

@@ -43,12 +43,12 @@ public class VerificationService {
   /**
    * The answer of /api/v1/verify and the verify page. {@code indication}, {@code subIndication}
    * and {@code message} say why a document is not valid (EU DSS's terms; null sub-indication
-   * when it passed).
+   * when it passed). {@code validUntil}: a licence's last day of validity (null for others).
    */
   public record Result(boolean valid, boolean intact, boolean revoked, boolean registered,
       String documentNumber, String title, List<Signature> signatures, Indication indication,
       SubIndication subIndication, String message, java.time.Instant revokedAt,
-      String revocationReason, Manifest manifest) {}
+      String revocationReason, Manifest manifest, java.time.LocalDate validUntil) {}
 
   /**
    * The decision's embedded evidence manifest (办件证据清单): whether the PDF carries one, and
@@ -134,7 +134,7 @@ public class VerificationService {
     return new Result(r.valid(), r.intact(), revoked, registered, r.documentNumber(),
         doc == null ? null : doc.kind().title(), signatures, r.indication(), r.subIndication(),
         r.message(), revoked ? doc.revokedAt() : null, revoked ? doc.revocationReason() : null,
-        manifest);
+        manifest, doc == null ? null : doc.validUntil());
   }
 
   static String sha256(byte[] bytes) {

@@ -56,6 +56,7 @@ public class DemoData {
       publishMissingDemoRules();
       addMissingForwardedMatter();
       describeDemoConditions();
+      grantDemoLicences();
       return;
     }
     LOG.info("首次启动：写入演示数据（演示用户密码见 README）");
@@ -109,6 +110,28 @@ public class DemoData {
     }
     addForwardedMatter(market);
     describeDemoConditions();
+    grantDemoLicences();
+  }
+
+  /** A demo matter's licence: its name and validity in years. */
+  record DemoLicence(String name, int years) {}
+
+  /**
+   * The licences the demo's licensing matters grant (also for older demo databases); 营业执照遗失补领
+   * (SCJG-0002) replaces a lost business licence and grants none of its own.
+   */
+  static final Map<String, DemoLicence> DEMO_LICENCES = Map.of(
+      "SCJG-0001", new DemoLicence("食品经营许可证", 5),
+      "LB-0001", new DemoLicence("食品经营许可证（含公共场所卫生许可）", 4),
+      DemoData.FORWARDED_MATTER, new DemoLicence("食品生产许可证", 5));
+
+  private void grantDemoLicences() {
+    for (Matter m : em.createQuery("select m from Matter m", Matter.class).getResultList()) {
+      DemoLicence licence = DEMO_LICENCES.get(m.code());
+      if (licence != null && !m.grantsLicence()) {
+        m.grantLicence(licence.name(), licence.years());
+      }
+    }
   }
 
   /** 申请条件 of the demo matters, as a real guide states them (also for older demo databases). */

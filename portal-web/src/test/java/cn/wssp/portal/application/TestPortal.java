@@ -50,6 +50,7 @@ final class TestPortal {
   final ApplicationService applications = new ApplicationService();
   final Notifications notifications = new Notifications();
   final DocumentIssuer issuer = new DocumentIssuer();
+  final LicenceGrants licenceGrants = new LicenceGrants();
   final AcceptanceService acceptance = new AcceptanceService();
   final PinGuard pins = new PinGuard();
   final DecisionService decisions = new DecisionService();
@@ -235,6 +236,9 @@ final class TestPortal {
     decisions.clock = clock;
     decisions.guard = guard;
     decisions.circulation = circulation;
+    decisions.licences = licenceGrants;
+    licenceGrants.issuer = issuer;
+    licenceGrants.documents = documentRepo;
     revocations.applications = applications;
     revocations.applicationRepository = applicationRepo;
     revocations.documents = documentRepo;
@@ -243,6 +247,7 @@ final class TestPortal {
     revocations.audit = audit;
     revocations.notifications = notifications;
     revocations.clock = clock;
+    revocations.licences = licenceGrants;
     breaches.applications = applicationRepo;
     breaches.self = breaches;
     breaches.audit = audit;
@@ -316,6 +321,7 @@ final class TestPortal {
     deemedApprovalStep.profile = profile;
     deemedApprovalStep.calendar = calendar;
     deemedApprovalStep.clock = clock;
+    deemedApprovalStep.licences = licenceGrants;
     results.documents = documentRepo;
     results.applications = applicationRepo;
     results.clock = clock;

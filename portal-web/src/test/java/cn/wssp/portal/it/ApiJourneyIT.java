@@ -453,8 +453,10 @@ class ApiJourneyIT {
     return r.body();
   }
 
+  /** Into target/it-work, whichever test class calls (its own work directory may not be set). */
   static String write(byte[] pdf) throws Exception {
-    Path f = work.resolve("doc-" + System.nanoTime() + ".pdf");
+    Path f = Files.createDirectories(Path.of("target", "it-work"))
+        .resolve("doc-" + System.nanoTime() + ".pdf");
     Files.write(f, pdf);
     return f.toString();
   }

@@ -147,4 +147,28 @@ class ClocksIT {
     assertTrue(verified.json().getBoolean("valid"), verified.toString());
     assertEquals(decision.getString("number"), verified.json().getString("documentNumber"));
   }
+
+  /** 超时默许 of a matter that grants a licence: the center issues the licence too, under its seal. */
+  @Test
+  void aDeemedApprovalOfALicenceMatterIssuesTheLicenceUnderTheCentersSeal() throws Exception {
+    long id = LicenceIT.acceptedLicenceMatter(portal, Api.login(portal, "applicant"));
+    assertEquals(200, Api.login(portal, "admin").put("/api/v1/admin/matters/SCJG-0001/options",
+        "{\"deemedApprovalOnTimeout\":true}").status());
+    advance(30);
+    Api.Reply swept = Api.login(portal, "admin").post("/api/v1/admin/sweeps/run", null);
+    assertEquals(200, swept.status(), swept.toString());
+    Api applicant = Api.login(portal, "applicant");
+    assertEquals("ISSUED", application(applicant, id).getString("status"));
+    JsonObject issued = application(applicant, id);
+    JsonObject licence = LicenceIT.document(applicant, id, "LICENCE").orElseThrow(() ->
+        new AssertionError("no licence with the deemed approval: " + issued));
+    byte[] pdf = ApiJourneyIT.download(applicant, licence.getInt("id"));
+    String report = Pdfsig.report(java.nio.file.Files.createDirectories(
+        java.nio.file.Path.of("target", "it-work")), pdf,
+        Api.anonymous(portal).get("/api/v1/pki/ca.pem").text());
+    assertTrue(report.contains("Signature is Valid"), report);
+    String text = Pdfsig.run(List.of("pdftotext", "-enc", "UTF-8", ApiJourneyIT.write(pdf), "-"))
+        .replaceAll("\\s+", "");
+    assertTrue(text.contains("超时默许") && text.contains("食品经营许可证"), text);
+  }
 }

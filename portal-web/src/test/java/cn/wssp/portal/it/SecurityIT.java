@@ -183,6 +183,12 @@ class SecurityIT {
 
   /** Logs in through the login page's form, as a browser without script would. */
   static void formLogin(HttpClient browser, String username) throws Exception {
+    formLogin(portal, browser, username);
+  }
+
+  /** Logs {@code browser} (a client keeping cookies) in through the login page, as a person does. */
+  static void formLogin(RunningPortal portal, HttpClient browser, String username)
+      throws Exception {
     HttpResponse<String> form = browser.send(HttpRequest.newBuilder(
         URI.create(portal.url() + "/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
     Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")

@@ -67,6 +67,10 @@ public class Document {
   @Column(name = "archive_due")
   private Instant archiveDue;
 
+  /** Last day a licence (电子证照) is valid; null for every other document. */
+  @Column(name = "valid_until")
+  private java.time.LocalDate validUntil;
+
   /** How many archive timestamps extended the stored PDF. */
   @Column(name = "archive_extensions")
   private int archiveExtensions;
@@ -94,7 +98,6 @@ public class Document {
     this.signatureCount = signatureCount;
   }
 
-  /** 撤销: the decision no longer stands; verification says so with date and reason. */
   /** Records when the stored PDF's evidence needs renewing (see {@link #archiveDue()}). */
   public void archiveDueAt(Instant due) {
     this.archiveDue = due == null ? NEVER : due;
@@ -112,9 +115,22 @@ public class Document {
     archiveDueAt(nextDue);
   }
 
+  /** A licence records until when it is valid, as printed on it. */
+  public Document validUntil(java.time.LocalDate lastDay) {
+    if (kind != DocumentKind.LICENCE) {
+      throw new IllegalStateException("only a licence has a validity, not " + kind);
+    }
+    this.validUntil = lastDay;
+    return this;
+  }
+
+  /**
+   * 撤销: the approval (or the licence issued with it) no longer stands; verification says so
+   * with date and reason.
+   */
   public void revoke(Instant at, String reason) {
-    if (!kind.isDecision() || kind == DocumentKind.REVOCATION_DECISION) {
-      throw DomainException.conflict("只有行政许可决定可以撤销。");
+    if (!kind.isRevocable()) {
+      throw DomainException.conflict("只有准予行政许可决定和电子证照可以撤销。");
     }
     if (revoked) {
       throw DomainException.conflict("文书 " + number + " 已于 " + revokedAt + " 撤销。");
@@ -174,4 +190,5 @@ public class Document {
   public boolean revoked() { return revoked; }
   public Instant archiveDue() { return archiveDue; }
   public int archiveExtensions() { return archiveExtensions; }
+  public java.time.LocalDate validUntil() { return validUntil; }
 }

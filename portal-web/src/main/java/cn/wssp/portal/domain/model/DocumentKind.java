@@ -9,7 +9,9 @@ public enum DocumentKind {
   DENIAL_DECISION("不予行政许可决定书", "BY"),
   REVOCATION_DECISION("撤销决定书", "CX"),
   /** 授权委托书 of a department's chief representatives: a document of no application. */
-  DELEGATION_LETTER("授权委托书", "WT");
+  DELEGATION_LETTER("授权委托书", "WT"),
+  /** 电子证照: the licence issued next to the approval of a matter that grants one. */
+  LICENCE("电子证照", "ZZ");
 
   private final String title;
   private final String prefix;
@@ -25,6 +27,11 @@ public enum DocumentKind {
 
   public String prefix() {
     return prefix;
+  }
+
+  /** What revoking an approval takes back: the decision and the licence issued with it. */
+  public boolean isRevocable() {
+    return this == APPROVAL_DECISION || this == LICENCE;
   }
 
   public boolean isDecision() {

@@ -39,6 +39,17 @@ public class Matter {
   private int version = 1;
 
   /**
+   * 电子证照: the licence an approval of this matter grants (e.g. 食品经营许可证), issued next to
+   * the approval decision; null for a matter whose approval is not a licence.
+   */
+  @Column(name = "licence_name")
+  private String licenceName;
+
+  /** How many years the licence is valid; set exactly when {@link #licenceName} is. */
+  @Column(name = "licence_years")
+  private Integer licenceYears;
+
+  /**
    * 超时默许: when the review's time limit passes without a decision, the application counts as
    * approved and the center issues the approval (off unless the center turns it on for the matter).
    */
@@ -165,6 +176,44 @@ public class Matter {
     }
     this.conditions = text == null || text.isBlank() ? null : text.strip();
   }
+  /** Whether an approval of this matter grants a licence (电子证照) next to the decision. */
+  public boolean grantsLicence() {
+    return licenceName != null;
+  }
+
+  /**
+   * The approval of this matter grants {@code name}, valid {@code years} years; a blank name:
+   * it grants none.
+   */
+  public void grantLicence(String name, Integer years) {
+    if (name == null || name.isBlank()) {
+      this.licenceName = null;
+      this.licenceYears = null;
+      return;
+    }
+    if (name.strip().length() > 100) {
+      throw DomainException.invalid("证照名称（licenceName）不能超过 100 个字。");
+    }
+    if (years == null || years < 1 || years > 99) {
+      throw DomainException.invalid("证照有效期（licenceYears）应为 1 至 99 年。");
+    }
+    this.licenceName = name.strip();
+    this.licenceYears = years;
+  }
+
+  /**
+   * Last day of validity of a licence issued on {@code issuedOn}: the day before the same date
+   * {@link #licenceYears} years later (2026-03-05 for five years: until 2031-03-04).
+   */
+  public java.time.LocalDate licenceValidUntil(java.time.LocalDate issuedOn) {
+    if (!grantsLicence()) {
+      throw new IllegalStateException("事项「" + name + "」不颁发证照");
+    }
+    return issuedOn.plusYears(licenceYears).minusDays(1);
+  }
+
+  public String licenceName() { return licenceName; }
+  public Integer licenceYears() { return licenceYears; }
   public String fees() { return fees; }
   public int version() { return version; }
   public List<Department> departments() { return List.copyOf(departments); }

@@ -132,6 +132,23 @@ public final class OfficialTexts {
   }
 
   /**
+   * 许可内容 of the licence issued with an approval: the approving chief's words; on a joint
+   * matter each department's, in the matter's order.
+   */
+  public static String licenceScope(List<DepartmentDecision> approvals) {
+    if (approvals.size() == 1) {
+      return approvals.get(0).text().trim();
+    }
+    return String.join("；", approvals.stream()
+        .map(d -> d.department().name() + "：" + d.text().trim()).toList());
+  }
+
+  /** 许可内容 of a licence of 超时默许: what the matter's guide says it permits. */
+  public static String deemedLicenceScope(Application app) {
+    return app.matter().content().trim() + "（超时默许，视为准予行政许可）";
+  }
+
+  /**
    * 准予行政许可决定书 of a joint matter (联合审批): the approval, then each department's own words
    * in the matter's order of departments.
    */
@@ -167,10 +184,13 @@ public final class OfficialTexts {
 
   /** 撤销决定书: which decision, why, and the appeal rights. */
   public static List<String> revocation(Application app, ZoneId zone, Document decision,
-      String reason) {
+      java.util.Optional<Document> licence, String reason) {
     return List.of(submitted(app, zone) + "，本机关于" + CN_DATE.format(decision.createdAt().atZone(zone))
-            + "作出准予行政许可决定（文书编号 " + decision.number() + "）。",
-        "经查：" + reason + "。根据《中华人民共和国行政许可法》第六十九条的规定，决定撤销上述行政许可决定。",
+            + "作出准予行政许可决定（文书编号 " + decision.number() + "）"
+            + licence.map(l -> "，并颁发电子证照（证照编号 " + l.number() + "）")
+                .orElse("") + "。",
+        "经查：" + reason + "。根据《中华人民共和国行政许可法》第六十九条的规定，决定撤销上述行政许可决定"
+            + (licence.isPresent() ? "，所颁发的证照同时撤销" : "") + "。",
         APPEAL_RIGHTS.formatted("决定书"));
   }
 
