@@ -49,13 +49,13 @@ public class Licences {
 
   /**
    * The verification service's judgement of the stored document: {@code valid} (signatures
-   * intact and trusted), {@code revoked} (the decision no longer stands), its message when not
-   * valid.
+   * intact and trusted), {@code revoked} (the decision no longer stands), {@code expired} (a
+   * licence past its last day), its message when not valid.
    */
-  public record Standing(boolean valid, boolean revoked, String message) {
-    /** VALID, REVOKED or INVALID: what the page names and colours. */
+  public record Standing(boolean valid, boolean revoked, boolean expired, String message) {
+    /** VALID, REVOKED, EXPIRED or INVALID: what the page names and colours. */
     public String state() {
-      return revoked ? "REVOKED" : valid ? "VALID" : "INVALID";
+      return revoked ? "REVOKED" : !valid ? "INVALID" : expired ? "EXPIRED" : "VALID";
     }
   }
 
@@ -79,6 +79,6 @@ public class Licences {
             .map(a -> Objects.equals(a.enterprise().id(), actor.enterpriseId())).orElse(false))
         .orElseThrow(() -> DomainException.notFound("文书"));
     VerificationService.Result r = verification.verifyStored(doc);
-    return new Standing(r.valid() && !r.revoked(), r.revoked(), r.message());
+    return new Standing(r.valid() && !r.revoked(), r.revoked(), r.expired(), r.message());
   }
 }

@@ -27,19 +27,53 @@ public class MatterCatalog {
     return matters.all().stream().map(MatterCatalog::view).toList();
   }
 
-  /** The center's options of a matter (超时默许), changed by a CENTER_ADMIN and audited. */
-  @Transactional
+  /** 超时默许 on or off, changed by a CENTER_ADMIN and audited. */
   public MatterView setOptions(Actor actor, String code, Boolean deemedApprovalOnTimeout) {
-    AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "修改事项办理选项");
     if (deemedApprovalOnTimeout == null) {
       throw DomainException.invalid("请指定是否超时默许（deemedApprovalOnTimeout 应为 true 或 false）。");
     }
+    return setOptions(actor, code, MatterOptions.deemedApproval(deemedApprovalOnTimeout));
+  }
+
+  /**
+   * The center's options of a matter (超时默许, the licence an approval grants), changed by a
+   * CENTER_ADMIN; what is not given stays as it is; each change is audited with before and after.
+   * A licence name without years keeps the years it had.
+   */
+  @Transactional
+  public MatterView setOptions(Actor actor, String code, MatterOptions options) {
+    AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "修改事项办理选项");
+    if (options == null || options.isEmpty()) {
+      throw DomainException.invalid("请至少指定一项：超时默许（deemedApprovalOnTimeout）、证照名称"
+          + "（licenceName）或证照有效期（licenceYears）。");
+    }
     Matter m = matter(code);
-    boolean before = m.deemedApprovalOnTimeout();
-    m.setDeemedApprovalOnTimeout(deemedApprovalOnTimeout);
+    List<String> changes = new java.util.ArrayList<>();
+    if (options.deemedApprovalOnTimeout() != null) {
+      boolean before = m.deemedApprovalOnTimeout();
+      m.setDeemedApprovalOnTimeout(options.deemedApprovalOnTimeout());
+      changes.add("超时默许：" + onOff(before) + " → " + onOff(options.deemedApprovalOnTimeout()));
+    }
+    if (options.licenceName() != null || options.licenceYears() != null) {
+      String before = licence(m);
+      String name = options.licenceName() != null ? options.licenceName() : m.licenceName();
+      Integer years = options.licenceYears() != null ? options.licenceYears() : m.licenceYears();
+      if (name == null || name.isBlank()) {
+        if (options.licenceName() == null) {
+          throw DomainException.invalid("事项「" + m.code() + "」不颁发证照，请同时填写证照名称（licenceName）。");
+        }
+        years = null;
+      }
+      m.grantLicence(name, years);
+      changes.add("颁发证照：" + before + " → " + licence(m));
+    }
     audit.record(actor, null, AuditAction.MATTER_OPTIONS_CHANGED, null, null,
-        m.code() + " 超时默许：" + onOff(before) + " → " + onOff(deemedApprovalOnTimeout));
+        m.code() + " " + String.join("；", changes));
     return view(m);
+  }
+
+  private static String licence(Matter m) {
+    return m.grantsLicence() ? m.licenceName() + "（" + m.licenceYears() + " 年）" : "不颁发";
   }
 
   private static String onOff(boolean on) {

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -40,15 +42,19 @@ public class VerificationService {
   @Inject
   EvidenceManifests manifests;
 
+  @Inject
+  Clock clock;
+
   /**
    * The answer of /api/v1/verify and the verify page. {@code indication}, {@code subIndication}
    * and {@code message} say why a document is not valid (EU DSS's terms; null sub-indication
-   * when it passed). {@code validUntil}: a licence's last day of validity (null for others).
+   * when it passed). {@code validUntil}: a licence's last day of validity (null for others);
+   * {@code expired}: that day has passed (the licence no longer stands, however intact).
    */
   public record Result(boolean valid, boolean intact, boolean revoked, boolean registered,
       String documentNumber, String title, List<Signature> signatures, Indication indication,
       SubIndication subIndication, String message, java.time.Instant revokedAt,
-      String revocationReason, Manifest manifest, java.time.LocalDate validUntil) {}
+      String revocationReason, Manifest manifest, LocalDate validUntil, boolean expired) {}
 
   /**
    * The decision's embedded evidence manifest (办件证据清单): whether the PDF carries one, and
@@ -123,7 +129,7 @@ public class VerificationService {
     return new Manifest(file.isPresent(), matches);
   }
 
-  private static Result result(VerificationReport r, Document doc, boolean registered,
+  private Result result(VerificationReport r, Document doc, boolean registered,
       Manifest manifest) {
     boolean revoked = doc != null && doc.revoked();
     List<Signature> signatures = r.signatures().stream()
@@ -134,7 +140,8 @@ public class VerificationService {
     return new Result(r.valid(), r.intact(), revoked, registered, r.documentNumber(),
         doc == null ? null : doc.kind().title(), signatures, r.indication(), r.subIndication(),
         r.message(), revoked ? doc.revokedAt() : null, revoked ? doc.revocationReason() : null,
-        manifest, doc == null ? null : doc.validUntil());
+        manifest, doc == null ? null : doc.validUntil(),
+        doc != null && doc.expiredOn(LocalDate.now(clock)));
   }
 
   static String sha256(byte[] bytes) {

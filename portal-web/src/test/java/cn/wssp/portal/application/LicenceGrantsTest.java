@@ -58,6 +58,59 @@ class LicenceGrantsTest {
   }
 
   @Test
+  void aLicenceExpiresAfterItsLastDayAndSaysSoWhereverItIsChecked() {
+    portal.promised.grantLicence("食品经营许可证", 5);
+    Application app = portal.accepted(portal.promised);
+    portal.decisions.decide(actor(portal.chiefB), app.id(), DecisionOutcome.APPROVE, "准予。", PIN);
+    Document licence = licencesOf(app).get(0);
+    assertFalse(licence.expiredOn(LocalDate.of(2031, 11, 22)), "the last day still counts");
+    assertTrue(licence.expiredOn(LocalDate.of(2031, 11, 23)));
+
+    assertFalse(portal.verification.verifyStored(licence).expired());
+    portal.clock.advance(Duration.ofDays(5 * 365 + 2)); // 2031-11-24 in Beijing
+    assertTrue(portal.verification.verifyStored(licence).expired());
+    assertTrue(portal.licences.standing(TestPortal.actor(portal.applicant), licence.id()).expired());
+    Document decision = portal.documentRepo.ofApplication(app.id()).stream()
+        .filter(d -> d.kind() == DocumentKind.APPROVAL_DECISION).findFirst().orElseThrow();
+    assertFalse(portal.verification.verifyStored(decision).expired(), "a decision does not expire");
+  }
+
+  @Test
+  void theStandingNamesRevocationFirstThenABrokenSealThenExpiry() {
+    assertEquals("REVOKED", new Licences.Standing(true, true, true, null).state());
+    assertEquals("INVALID", new Licences.Standing(false, false, true, "签名无效").state());
+    assertEquals("EXPIRED", new Licences.Standing(true, false, true, null).state());
+    assertEquals("VALID", new Licences.Standing(true, false, false, null).state());
+  }
+
+  @Test
+  void theCenterSetsWhichLicenceAMatterGrantsAndForHowLong() {
+    String code = portal.promised.code();
+    assertEquals(403, assertThrows(DomainException.class, () -> portal.catalog.setOptions(
+        actor(portal.clerk), code, new MatterOptions(null, "食品经营许可证", 5))).status());
+    assertEquals(400, assertThrows(DomainException.class, () -> portal.catalog.setOptions(
+        actor(portal.admin), code, new MatterOptions(null, null, null))).status());
+    assertEquals(400, assertThrows(DomainException.class, () -> portal.catalog.setOptions(
+        actor(portal.admin), code, new MatterOptions(null, null, 3))).status(),
+        "years alone, for a matter that grants nothing");
+    MatterView granted = portal.catalog.setOptions(actor(portal.admin), code,
+        new MatterOptions(null, " 食品经营许可证 ", 5));
+    assertEquals("食品经营许可证", granted.licenceName());
+    assertEquals(5, granted.licenceYears());
+    assertEquals(3, portal.catalog.setOptions(actor(portal.admin), code,
+        new MatterOptions(null, null, 3)).licenceYears(), "the years alone");
+    DomainException tooLong = assertThrows(DomainException.class, () -> portal.catalog.setOptions(
+        actor(portal.admin), code, new MatterOptions(null, null, 100)));
+    assertTrue(tooLong.getMessage().contains("licenceYears"), tooLong.getMessage());
+    assertEquals(3, portal.promised.licenceYears(), "a refused change changes nothing");
+    MatterView none = portal.catalog.setOptions(actor(portal.admin), code,
+        new MatterOptions(null, "", null));
+    assertNull(none.licenceName());
+    assertNull(none.licenceYears());
+    assertFalse(portal.promised.grantsLicence());
+  }
+
+  @Test
   void aMatterWithoutLicenceIssuesNone() {
     Application app = portal.accepted(portal.promised);
     portal.decisions.decide(actor(portal.chiefB), app.id(), DecisionOutcome.APPROVE, "准予。", PIN);

@@ -179,7 +179,7 @@ class StatutoryClocksTest {
     assertEquals(403, refused(() -> portal.catalog.setOptions(actor(portal.clerk),
         portal.promised.code(), true)).status());
     assertEquals(400, refused(() -> portal.catalog.setOptions(actor(portal.admin),
-        portal.promised.code(), null)).status());
+        portal.promised.code(), (Boolean) null)).status());
     assertTrue(portal.catalog.setOptions(actor(portal.admin), portal.promised.code(), true)
         .deemedApprovalOnTimeout());
     Application app = portal.accepted(portal.promised);

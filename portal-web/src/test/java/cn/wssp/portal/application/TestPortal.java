@@ -288,6 +288,7 @@ final class TestPortal {
     verification.issuer = issuer;
     verification.throttle = throttle;
     verification.manifests = manifests;
+    verification.clock = clock;
     accounts.audit = audit;
     tracking.applications = applicationRepo;
     tracking.entries = auditRepo;

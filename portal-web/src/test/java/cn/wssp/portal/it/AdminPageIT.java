@@ -80,6 +80,24 @@ class AdminPageIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已发布「SCJG-0002」预审规则第"));
     assertNotEquals(before, text(By.id("tabs:rules:version")));
 
+    // 事项设置: 营业执照遗失补领 made to grant a licence for two years, then back to none (other
+    // tests on this portal expect it to grant none).
+    click(By.linkText("事项设置"));
+    wait.until(d -> stale(() -> Boolean.TRUE.equals(js("return !!PF('optionsMatter')"))));
+    js("PF('optionsMatter').selectValue('SCJG-0002')");
+    wait.until(d -> stale(() -> browser.findElement(By.id("tabs:options:licenceName")).isEnabled()));
+    type(By.id("tabs:options:licenceName"), "遗失补领证明");
+    type(By.id("tabs:options:licenceYears_input"), "2");
+    click(By.id("tabs:options:saveOptions"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已保存事项设置"));
+    String granted = text(By.xpath("//tbody[@id='tabs:options:matterOptions_data']/tr[contains(., 'SCJG-0002')]"));
+    assertTrue(granted.contains("遗失补领证明") && granted.contains("2 年"), granted);
+    shot("31a-admin-options");
+    browser.findElement(By.id("tabs:options:licenceName")).clear();
+    click(By.id("tabs:options:saveOptions"));
+    wait.until(d -> stale(() -> text(By.xpath(
+        "//tbody[@id='tabs:options:matterOptions_data']/tr[contains(., 'SCJG-0002')]")).contains("不颁发证照")));
+
     // 节假日安排: 2026 as seeded from the State Council's notice; a bad date is named.
     click(By.linkText("节假日安排"));
     type(By.id("tabs:calendar:year"), "2026");

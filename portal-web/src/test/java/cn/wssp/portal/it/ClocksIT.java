@@ -7,7 +7,10 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * 限时办结 (issue 8) over real HTTP, on a portal of its own because it moves the test clock:
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * matter, the clock runs out, and the sweep issues an approval under the center's seal that
  * verification judges valid.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClocksIT {
   static RunningPortal portal;
   static final String MATTER = "SCJG-0002";
@@ -53,6 +57,7 @@ class ClocksIT {
   }
 
   @Test
+  @Order(1)
   void aReviewSupplementPausesTheClockAndSilencePastItApprovesWhenTheMatterSaysSo()
       throws Exception {
     Api applicant = Api.login(portal, "applicant");
@@ -150,6 +155,7 @@ class ClocksIT {
 
   /** 超时默许 of a matter that grants a licence: the center issues the licence too, under its seal. */
   @Test
+  @Order(2)
   void aDeemedApprovalOfALicenceMatterIssuesTheLicenceUnderTheCentersSeal() throws Exception {
     long id = LicenceIT.acceptedLicenceMatter(portal, Api.login(portal, "applicant"));
     assertEquals(200, Api.login(portal, "admin").put("/api/v1/admin/matters/SCJG-0001/options",
@@ -170,5 +176,17 @@ class ClocksIT {
     String text = Pdfsig.run(List.of("pdftotext", "-enc", "UTF-8", ApiJourneyIT.write(pdf), "-"))
         .replaceAll("\\s+", "");
     assertTrue(text.contains("超时默许") && text.contains("食品经营许可证"), text);
+
+    // Five years on, past its last day: verification and 我的证照 say it has expired. Last in
+    // this class (the clock cannot go back).
+    String number = licence.getString("number");
+    String code = ApiJourneyIT.verificationCode(pdf, number);
+    JsonObject before = Api.anonymous(portal).get("/api/v1/verify/" + number + "?code=" + code).json();
+    assertFalse(before.getBoolean("expired"), before.toString());
+    advance(5 * 366);
+    JsonObject after = Api.anonymous(portal).get("/api/v1/verify/" + number + "?code=" + code).json();
+    assertTrue(after.getBoolean("expired"), after.toString());
+    String page = Api.anonymous(portal).get("/verify.xhtml?number=" + number + "&code=" + code).text();
+    assertTrue(page.contains("已过期") && !page.contains("未撤销，仍然有效"), page);
   }
 }

@@ -107,7 +107,8 @@ class LicenceIT {
     String appPage = browser.send(HttpRequest.newBuilder(
             URI.create(portal.url() + "/app/application.xhtml?id=" + id)).build(),
         HttpResponse.BodyHandlers.ofString()).body();
-    assertTrue(appPage.contains("有效期至 " + licence.getString("validUntil")), appPage);
+    assertTrue(appPage.contains("有效期至 <time datetime=\"" + licence.getString("validUntil") + "\">"),
+        appPage);
 
     // Revoking the decision revokes its licence: verification says so.
     Api.Reply revoked = chief.post("/api/v1/applications/" + id + "/revocation",

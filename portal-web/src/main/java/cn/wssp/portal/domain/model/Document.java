@@ -191,4 +191,12 @@ public class Document {
   public Instant archiveDue() { return archiveDue; }
   public int archiveExtensions() { return archiveExtensions; }
   public java.time.LocalDate validUntil() { return validUntil; }
+
+  /**
+   * A licence past its last day of validity no longer permits anything, though its seals stay
+   * intact; decisions do not expire.
+   */
+  public boolean expiredOn(java.time.LocalDate today) {
+    return validUntil != null && today.isAfter(validUntil);
+  }
 }

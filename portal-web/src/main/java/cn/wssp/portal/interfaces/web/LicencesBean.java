@@ -52,7 +52,7 @@ public class LicencesBean implements Serializable {
     }
     return standings.computeIfAbsent(documentId, id -> {
       Licences.Standing s = Pages.attempt(() -> licences.standing(current.require(), id));
-      return s == null ? new Licences.Standing(false, false, null) : s;
+      return s == null ? new Licences.Standing(false, false, false, null) : s;
     });
   }
 
