@@ -180,6 +180,20 @@ public class Formats {
   }
 
   /**
+   * A department's name in the page's language: in English the bundle's
+   * {@code departmentName.<Chinese name>} (a department is known by its name on every page),
+   * else the name as registered.
+   */
+  public String department(String name) {
+    return label("departmentName", name, name);
+  }
+
+  /** Several departments' names, joined as {@link #join} joins. */
+  public String departments(List<String> names) {
+    return names == null ? "" : join(names.stream().map(this::department).toList());
+  }
+
+  /**
    * Whether {@link #label} gives this code a text of its own in the page's language (English
    * mode and an entry in the English bundle): then the Chinese original, which may hold the
    * details (which wording, which code), is shown beside it.

@@ -81,7 +81,7 @@ class ApplicantPagesWordingTest {
   }
 
   static final java.util.List<String> LABEL_PREFIXES = java.util.List.of("status.", "kind.", "opinion.",
-      "matterName.", "materialName.", "findingCode.");
+      "matterName.", "materialName.", "findingCode.", "departmentName.");
 
   /** Every status and kind reads in English in English pages; Chinese pages keep the domain's. */
   @Test
