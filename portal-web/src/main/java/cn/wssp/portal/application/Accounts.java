@@ -50,14 +50,31 @@ public class Accounts {
 
   /** The user if the password is right; the same answer for an unknown user and a wrong password. */
   public Optional<UserAccount> authenticate(String username, String password) {
-    Optional<UserAccount> user = byUsername(username);
+    return Optional.ofNullable(check(username, password).user());
+  }
+
+  /** What a password check came to: the user, or none, {@code disabled} if 停用 and not a demo account. */
+  private record Check(UserAccount user, boolean disabled) {}
+
+  private Check check(String username, String password) {
+    String name = username == null ? "" : username.trim();
+    Optional<UserAccount> any = name.isEmpty() ? Optional.empty()
+        : accounts.anyByUsername(name).filter(u -> u.username().equals(name));
     char[] given = password == null ? new char[0] : password.toCharArray();
-    if (user.isEmpty()) {
+    if (any.isEmpty()) {
       // Spend the same time as a real check, so timing does not reveal which usernames exist.
       PasswordHasher.verify(given, DUMMY_HASH);
-      return Optional.empty();
+      return new Check(null, false);
     }
-    return PasswordHasher.verify(given, user.get().passwordHash()) ? user : Optional.empty();
+    UserAccount user = any.get();
+    if (!PasswordHasher.verify(given, user.passwordHash())) {
+      return new Check(null, false);
+    }
+    if (user.enabled()) {
+      return new Check(user, false);
+    }
+    // A disabled demo account (its password is published) answers exactly like a wrong password.
+    return new Check(null, !user.demo());
   }
 
   /**
@@ -70,15 +87,20 @@ public class Accounts {
    * account do not queue behind each other.
    *
    * @throws cn.wssp.portal.domain.model.TooManyAttempts 429, while waiting or when this failure locks
-   * @throws DomainException INVALID_CREDENTIALS (401) for a wrong password or an unknown user
+   * @throws DomainException INVALID_CREDENTIALS (401) for a wrong password or an unknown user;
+   *     ACCOUNT_DISABLED (403) for the right password of an account the center admin disabled
+   *     (a demo account's gets INVALID_CREDENTIALS, as if wrong)
    */
   public UserAccount login(String username, String password, String address) {
     String name = username == null ? "" : username.trim();
     Throttle.Ticket ticket = throttle.enter(
         List.of(throttle.account(name), throttle.loginAddress(address)), "登录");
     Optional<UserAccount> user;
+    boolean disabled;
     try {
-      user = authenticate(name, password);
+      Check check = check(name, password);
+      user = Optional.ofNullable(check.user());
+      disabled = check.disabled();
     } catch (RuntimeException e) {
       ticket.failed(); // a check that broke proves nothing: the failure stays counted
       throw e;
@@ -93,13 +115,19 @@ public class Accounts {
     tx.run(() -> audit.record(
         new Actor(null, clip(name.isEmpty() ? "-" : name, 80), name, Set.of(), null, null, null),
         null, AuditAction.LOGIN_FAILED, null, null, "来自 " + address + "，该账户连续失败 "
-            + failure.failures() + " 次" + (failure.lockStarted()
+            + failure.failures() + " 次" + (disabled ? "（账户已停用）" : "") + (failure.lockStarted()
                 ? "，已临时锁定至 " + failure.lockedUntil().atZone(clock.getZone()).toLocalDateTime() : "")));
     if (failure.lockStarted()) {
       throw ticket.lockedOut(failure);
     }
+    if (disabled) {
+      throw new DomainException(ACCOUNT_DISABLED, 403, "该账户已被停用，无法登录。如需恢复，请联系政务服务中心管理员。");
+    }
     throw new DomainException("INVALID_CREDENTIALS", 401, "用户名或密码错误。");
   }
+
+  /** The error code of a login to an account the center admin disabled (not a demo account). */
+  public static final String ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
 
   private static String clip(String s, int max) {
     return s.length() > max ? s.substring(0, max) : s;

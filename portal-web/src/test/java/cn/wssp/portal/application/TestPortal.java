@@ -74,6 +74,7 @@ final class TestPortal {
   final Delegations delegations = new Delegations();
   final DishonestList dishonest = new DishonestList();
   final Absences absences = new Absences();
+  final UserAdministration users = new UserAdministration();
   final EvidenceManifests manifests = new EvidenceManifests();
   final ArchiveTimestampStep archiveStep = new ArchiveTimestampStep();
   final ArchiveTimestampSweep archiveSweep = new ArchiveTimestampSweep();
@@ -174,6 +175,9 @@ final class TestPortal {
     delegations.audit = audit;
     delegations.clock = clock;
     absences.accounts = accountRepo;
+    users.accounts = accountRepo;
+    users.matters = matterRepo;
+    users.audit = audit;
     absences.audit = audit;
     absences.clock = clock;
     notifications.messages = messageRepo;

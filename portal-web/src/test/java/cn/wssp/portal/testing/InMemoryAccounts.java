@@ -11,6 +11,7 @@ public class InMemoryAccounts implements AccountRepository {
   private final Map<String, Token> tokens = new HashMap<>();
   private final List<Absence> absences = new ArrayList<>();
 
+  @Override
   public UserAccount add(UserAccount user) {
     Ids.assign(user);
     users.put(user.id(), user);
@@ -31,6 +32,47 @@ public class InMemoryAccounts implements AccountRepository {
   public Optional<UserAccount> byUsername(String username) {
     return users.values().stream().filter(u -> u.username().equals(username))
         .filter(UserAccount::enabled).findFirst();
+  }
+
+  private final List<Enterprise> enterprises = new ArrayList<>();
+
+  @Override
+  public Optional<UserAccount> anyByUsername(String username) {
+    return users.values().stream().filter(u -> u.username().equalsIgnoreCase(username)).findFirst();
+  }
+
+  @Override
+  public List<UserAccount> search(AccountSearch search) {
+    return users.values().stream().filter(search::matches)
+        .sorted(Comparator.comparing(UserAccount::username))
+        .skip((long) search.page() * search.size()).limit(search.size()).toList();
+  }
+
+  @Override
+  public long count(AccountSearch search) {
+    return users.values().stream().filter(search::matches).count();
+  }
+
+  @Override
+  public int removeTokensOf(Long userId) {
+    int before = tokens.size();
+    tokens.values().removeIf(t -> t.userId().equals(userId));
+    return before - tokens.size();
+  }
+
+  /** How many unexpired-or-not tokens an account has (tests). */
+  public long tokensOf(Long userId) {
+    return tokens.values().stream().filter(t -> t.userId().equals(userId)).count();
+  }
+
+  @Override
+  public Optional<Enterprise> enterpriseByCreditCode(String creditCode) {
+    return enterprises.stream().filter(e -> e.creditCode().equals(creditCode)).findFirst();
+  }
+
+  @Override
+  public void addEnterprise(Enterprise enterprise) {
+    enterprises.add(Ids.assign(enterprise));
   }
 
   @Override

@@ -19,6 +19,25 @@ public interface AccountRepository {
   /** An enabled account by its username. */
   Optional<UserAccount> byUsername(String username);
 
+  /** Any account by its username, enabled or not, ignoring case (usernames are unique so). */
+  Optional<UserAccount> anyByUsername(String username);
+
+  /** A new account (the center admin's 用户与角色); its id is assigned. */
+  UserAccount add(UserAccount account);
+
+  /** One page of accounts matching the search, ordered by username. */
+  List<UserAccount> search(AccountSearch search);
+
+  long count(AccountSearch search);
+
+  /** Deletes every API token of an account (disabled: its tokens stop at once); how many. */
+  int removeTokensOf(Long userId);
+
+  /** An enterprise by its unified social credit code (an applicant account belongs to one). */
+  Optional<Enterprise> enterpriseByCreditCode(String creditCode);
+
+  void addEnterprise(Enterprise enterprise);
+
   void addToken(String tokenHash, Long userId, Instant createdAt, Instant expiresAt);
 
   /** Deletes a token (logout); false if there was none. */

@@ -57,7 +57,11 @@ public enum AuditAction {
   RULES_PUBLISHED("发布预审规则"),
   STORAGE_RECONCILED("核对文件存储"),
   /** PAdES B-LTA: an archive timestamp renewed an issued document's evidence. */
-  ARCHIVE_TIMESTAMPED("文书长期验证续期");
+  ARCHIVE_TIMESTAMPED("文书长期验证续期"),
+  /** 用户与角色: the center admin created an account, changed one, or reset its password. */
+  ACCOUNT_CREATED("创建账户"),
+  ACCOUNT_CHANGED("修改账户"),
+  ACCOUNT_PASSWORD_RESET("重置账户密码");
 
   private final String label;
 

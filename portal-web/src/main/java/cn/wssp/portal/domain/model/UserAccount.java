@@ -72,6 +72,33 @@ public class UserAccount {
   public UserAccount withEmail(String email) { this.email = email; return this; }
   public UserAccount asDemo() { this.demo = true; return this; }
 
+  // 用户与角色: the center admin's changes (UserAdministration checks them first).
+
+  public void rename(String displayName) { this.displayName = displayName; }
+
+  public void changeEmail(String email) { this.email = email; }
+
+  /**
+   * The account's roles and where it belongs: an enterprise for an applicant, a department for
+   * department staff, A角/B角 and the signing PIN for a chief representative (null keeps the PIN).
+   */
+  public void assign(Set<Role> roles, Enterprise enterprise, Department department,
+      ChiefRole chiefRole, String newPinHash) {
+    this.roles = EnumSet.copyOf(roles);
+    this.enterprise = enterprise;
+    this.department = department;
+    this.chiefRole = chiefRole;
+    if (chiefRole == null) {
+      this.pinHash = null;
+    } else if (newPinHash != null) {
+      this.pinHash = newPinHash;
+    }
+  }
+
+  public void enable(boolean enabled) { this.enabled = enabled; }
+
+  public void changePasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+
   /** What a signing PIN attempt came to. */
   public enum PinCheck { ACCEPTED, WRONG, LOCKED }
 

@@ -32,6 +32,94 @@ public class JpaAccountRepository implements AccountRepository {
         .filter(UserAccount::enabled).findFirst();
   }
 
+  @Override
+  public Optional<UserAccount> anyByUsername(String username) {
+    return em.createQuery("select u from UserAccount u where lower(u.username) = lower(:n)",
+            UserAccount.class)
+        .setParameter("n", username).getResultList().stream().findFirst();
+  }
+
+  @Override
+  public UserAccount add(UserAccount account) {
+    em.persist(account);
+    em.flush();
+    return account;
+  }
+
+  @Override
+  public List<UserAccount> search(AccountSearch search) {
+    var query = em.createQuery("select u " + where(search) + " order by u.username", UserAccount.class);
+    bind(query, search);
+    return query.setFirstResult(search.page() * search.size()).setMaxResults(search.size())
+        .getResultList();
+  }
+
+  @Override
+  public long count(AccountSearch search) {
+    var query = em.createQuery("select count(u) " + where(search), Long.class);
+    bind(query, search);
+    return query.getSingleResult();
+  }
+
+  private static String where(AccountSearch s) {
+    StringBuilder q = new StringBuilder("from UserAccount u");
+    if (s.role() != null) {
+      q.append(" join u.roles r");
+    }
+    if (s.department() != null) {
+      q.append(" join u.department d");
+    }
+    q.append(" where 1 = 1");
+    if (s.text() != null) {
+      q.append(" and (lower(u.username) like :t escape '!' or lower(u.displayName) like :t escape '!')");
+    }
+    if (s.role() != null) {
+      q.append(" and r = :r");
+    }
+    if (s.department() != null) {
+      q.append(" and (d.code = :d or d.name = :d)");
+    }
+    if (s.enabled() != null) {
+      q.append(" and u.enabled = :e");
+    }
+    return q.toString();
+  }
+
+  private static void bind(jakarta.persistence.TypedQuery<?> query, AccountSearch s) {
+    if (s.text() != null) {
+      String t = s.text().toLowerCase(java.util.Locale.ROOT)
+          .replace("!", "!!").replace("%", "!%").replace("_", "!_");
+      query.setParameter("t", "%" + t + "%");
+    }
+    if (s.role() != null) {
+      query.setParameter("r", s.role());
+    }
+    if (s.department() != null) {
+      query.setParameter("d", s.department());
+    }
+    if (s.enabled() != null) {
+      query.setParameter("e", s.enabled());
+    }
+  }
+
+  @Override
+  public int removeTokensOf(Long userId) {
+    return em.createNativeQuery("DELETE FROM api_token WHERE user_id = ?1")
+        .setParameter(1, userId).executeUpdate();
+  }
+
+  @Override
+  public Optional<Enterprise> enterpriseByCreditCode(String creditCode) {
+    return em.createQuery("select e from Enterprise e where e.creditCode = :c", Enterprise.class)
+        .setParameter("c", creditCode).getResultList().stream().findFirst();
+  }
+
+  @Override
+  public void addEnterprise(Enterprise enterprise) {
+    em.persist(enterprise);
+    em.flush();
+  }
+
   // Tokens are rows without an entity: nothing but their hash, owner and lifetime is kept.
   @Override
   public void addToken(String tokenHash, Long userId, Instant createdAt, Instant expiresAt) {

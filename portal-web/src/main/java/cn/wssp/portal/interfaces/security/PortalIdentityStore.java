@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class PortalIdentityStore implements IdentityStore {
+  /** Request attribute: the ACCOUNT_DISABLED refusal of this login (the right password, 停用). */
+  public static final String DISABLED = PortalIdentityStore.class.getName() + ".disabled";
+
   /** Request attribute: the {@link TooManyAttempts} that refused this login. */
   public static final String THROTTLED = PortalIdentityStore.class.getName() + ".throttled";
 
@@ -46,6 +49,9 @@ public class PortalIdentityStore implements IdentityStore {
       request.setAttribute(THROTTLED, e);
       return CredentialValidationResult.INVALID_RESULT;
     } catch (DomainException e) {
+      if (Accounts.ACCOUNT_DISABLED.equals(e.code())) {
+        request.setAttribute(DISABLED, e);
+      }
       return CredentialValidationResult.INVALID_RESULT;
     }
   }

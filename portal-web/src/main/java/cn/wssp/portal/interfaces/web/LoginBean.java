@@ -1,5 +1,6 @@
 package cn.wssp.portal.interfaces.web;
 
+import cn.wssp.portal.domain.model.DomainException;
 import cn.wssp.portal.domain.model.TooManyAttempts;
 import cn.wssp.portal.interfaces.security.PortalIdentityStore;
 import jakarta.enterprise.context.RequestScoped;
@@ -61,6 +62,9 @@ public class LoginBean {
           response.setStatus(429);
           response.setHeader("Retry-After", String.valueOf(t.retryAfterSeconds()));
           Pages.error(t.getMessage());
+        } else if (request.getAttribute(PortalIdentityStore.DISABLED) instanceof DomainException d) {
+          ((HttpServletResponse) ec.getResponse()).setStatus(403);
+          Pages.error(d.getMessage());
         } else {
           Pages.error("用户名或密码错误。");
         }
