@@ -43,8 +43,12 @@ final class Api {
   }
 
   static Api login(RunningPortal portal, String username) throws Exception {
+    return login(portal, username, "Demo-2026!");
+  }
+
+  static Api login(RunningPortal portal, String username, String password) throws Exception {
     Reply r = anonymous(portal).post("/api/v1/auth/token",
-        "{\"username\":\"" + username + "\",\"password\":\"Demo-2026!\"}");
+        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
     if (r.status != 200) {
       throw new AssertionError("login of " + username + " failed: " + r);
     }
