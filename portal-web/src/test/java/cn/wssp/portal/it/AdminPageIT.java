@@ -142,6 +142,25 @@ class AdminPageIT {
     assertFalse(text(By.id("tabs:dishonest:list")).contains(code));
 
     // 印章与存储: every holder has a seal in use; a storage check runs on request.
+    // 用户与角色: a new window clerk created in the tab, then found by the search.
+    click(By.linkText("用户与角色"));
+    String clerk = "page.clerk." + Long.toString(System.nanoTime() % 1_000_000L, 36);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tabs:newUser:create")));
+    type(By.id("tabs:newUser:username"), clerk);
+    type(By.id("tabs:newUser:displayName"), "管理页测试窗口");
+    type(By.id("tabs:newUser:password"), "short1!");
+    js("PrimeFaces.getWidgetById('tabs:newUser:role').selectValue('WINDOW_CLERK')");
+    click(By.id("tabs:newUser:create"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "至少需要 10 个字符"));
+    type(By.id("tabs:newUser:password"), "Counter-2026!");
+    click(By.id("tabs:newUser:create"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已创建账户 " + clerk));
+    type(By.id("tabs:users:q"), clerk);
+    click(By.id("tabs:users:find"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:users:list"), clerk));
+    assertTrue(text(By.id("tabs:users:list")).contains("窗口受理人员"), text(By.id("tabs:users:list")));
+    shot("31c-admin-users");
+
     click(By.linkText("印章与存储"));
     String seals = text(By.id("tabs:seals:list"));
     assertTrue(seals.contains("受理专用章") && seals.contains("在用"), seals);
