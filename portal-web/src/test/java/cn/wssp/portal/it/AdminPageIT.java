@@ -84,7 +84,8 @@ class AdminPageIT {
     // tests on this portal expect it to grant none).
     click(By.linkText("事项设置"));
     wait.until(d -> stale(() -> Boolean.TRUE.equals(js("return !!PF('optionsMatter')"))));
-    js("PF('optionsMatter').selectValue('SCJG-0002')");
+    // selectValue is silent (no change event): the ajax that loads the matter's options needs one.
+    js("PF('optionsMatter').selectValue('SCJG-0002'); PF('optionsMatter').triggerChange()");
     wait.until(d -> stale(() -> browser.findElement(By.id("tabs:options:licenceName")).isEnabled()));
     type(By.id("tabs:options:licenceName"), "遗失补领证明");
     type(By.id("tabs:options:licenceYears_input"), "2");
@@ -160,6 +161,14 @@ class AdminPageIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:users:list"), clerk));
     assertTrue(text(By.id("tabs:users:list")).contains("窗口受理人员"), text(By.id("tabs:users:list")));
     shot("31c-admin-users");
+    // Then disabled in its editor: the list says 停用, and its right password is refused below.
+    String userRow = "//tbody[@id='tabs:users:list_data']/tr[contains(., '" + clerk + "')]";
+    click(By.xpath(userRow + "//button[contains(@id, ':edit')]"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tabs:users:save")));
+    click(By.cssSelector("#tabs\\:users\\:editEnabled .ui-chkbox-box"));
+    click(By.id("tabs:users:save"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已保存账户 " + clerk));
+    wait.until(d -> stale(() -> text(By.xpath(userRow)).contains("停用")));
 
     click(By.linkText("印章与存储"));
     String seals = text(By.id("tabs:seals:list"));
@@ -183,6 +192,14 @@ class AdminPageIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "存储核对完成"));
     shot("32-admin-seals-storage");
     logout();
+
+    // The disabled clerk is told why, not "wrong password" (the demo accounts would be).
+    open("/login.xhtml");
+    type(By.id("login:username"), clerk);
+    type(By.id("login:password"), "Counter-2026!");
+    click(By.id("login:submit"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login:messages"), "该账户已被停用"));
+    shot("33-login-disabled");
 
     // Nobody else gets the console.
     login("clerk");
