@@ -434,8 +434,49 @@ class BrowserJourneyIT {
     assertFalse(browser.getPageSource().contains("个工作日"));
     assertFalse(browser.getPageSource().matches("(?s).*\\b1 working days.*"), "1 working day, singular");
     shot("11-english");
+    // The login page's refusals are English too (an unknown user: no one's throttle counts it).
+    open("/login.xhtml");
+    type(By.id("login:username"), "nobody.in.english");
+    type(By.id("login:password"), "not-the-password");
+    click(By.id("login:submit"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login:messages"),
+        "Wrong user name or password"));
+    open("/index.xhtml");
     click(By.id("nav:lang"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "办事指南"));
+  }
+
+  /**
+   * 上报件: the chief records the province's answer in the PIN dialog that restates it; a missing
+   * reference number is named at its field before any dialog opens.
+   */
+  @Test
+  void theChiefRecordsTheHigherAuthoritysAnswerInThePinDialog() throws Exception {
+    long id = ForwardingIT.accepted(portal, Api.login(portal, "applicant"));
+    assertEquals(200, Api.login(portal, "reviewer").post("/api/v1/applications/" + id + "/forwarding",
+        "{\"authority\":\"福建省市场监督管理局\",\"opinion\":\"建议准予许可。\"}").status());
+    browser.manage().deleteAllCookies();
+    login("chief-b");
+    open("/app/application.xhtml?id=" + id);
+    assertTrue(text(By.id("f:forwardedTo")).contains("福建省市场监督管理局"), text(By.id("f:forwardedTo")));
+    click(By.cssSelector("label[for='f:replyOutcome:0']")); // 同意许可
+    type(By.id("f:replyText"), "准予保健食品生产许可，生产品种：片剂。");
+    click(By.id("f:answer"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:replyReferenceMsg"), "文号"));
+    assertFalse(browser.findElement(By.id("f:answerDialog")).isDisplayed(), "no dialog without a reference");
+    type(By.id("f:replyReference"), ForwardingIT.REFERENCE);
+    click(By.id("f:answer"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f:answerDialog")));
+    String summary = text(By.id("f:answerDialogBody"));
+    assertTrue(summary.contains(ForwardingIT.REFERENCE) && summary.contains("片剂"),
+        "the dialog restates the answer: " + summary);
+    wait.until(d -> "f:replyPin".equals(activeId()));
+    browser.switchTo().activeElement().sendKeys("123456", Keys.ENTER);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f:documents"), "准予行政许可决定书"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("f:answerDialog")));
+    assertTrue(text(By.id("f:forwardedTo")).contains(ForwardingIT.REFERENCE), text(By.id("f:forwardedTo")));
+    shot("12-forwarding-answered");
+    logout();
   }
 
   /** Stored XSS (docs/SECURITY.md): an HTML page uploaded as a material never runs here. */

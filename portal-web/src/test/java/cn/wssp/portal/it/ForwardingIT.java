@@ -27,14 +27,8 @@ class ForwardingIT {
     ApiJourneyIT.work = Files.createDirectories(Path.of("target", "it-work"));
   }
 
-  @Test
-  void aForwardedMatterIsDecidedOnTheHigherAuthoritysAnswer() throws Exception {
-    JsonObject guide = Api.anonymous(portal).get("/api/v1/matters").structure().asJsonArray()
-        .stream().map(JsonValue::asJsonObject).filter(m -> m.getString("code").equals(MATTER))
-        .findFirst().orElseThrow(() -> new AssertionError("the demo has a 上报件"));
-    assertEquals("FORWARDED", guide.getString("kind"));
-
-    Api applicant = Api.login(portal, "applicant");
+  /** A complete application for the 上报件, submitted by {@code applicant} and accepted at the window. */
+  static long accepted(RunningPortal portal, Api applicant) throws Exception {
     long id = ApiJourneyIT.create(applicant, MATTER);
     for (String material : List.of("application-form", "business-license")) {
       ApiJourneyIT.upload(applicant, id, material, material + ".pdf", Materials.valid(MATTER, material));
@@ -44,6 +38,18 @@ class ForwardingIT {
     assertEquals("COMPLETE", reviewed.getJsonObject("preReview").getString("verdict"), reviewed.toString());
     assertEquals(200, Api.login(portal, "clerk").post("/api/v1/applications/" + id + "/acceptance",
         "{\"action\":\"ACCEPT\"}").status());
+    return id;
+  }
+
+  @Test
+  void aForwardedMatterIsDecidedOnTheHigherAuthoritysAnswer() throws Exception {
+    JsonObject guide = Api.anonymous(portal).get("/api/v1/matters").structure().asJsonArray()
+        .stream().map(JsonValue::asJsonObject).filter(m -> m.getString("code").equals(MATTER))
+        .findFirst().orElseThrow(() -> new AssertionError("the demo has a 上报件"));
+    assertEquals("FORWARDED", guide.getString("kind"));
+
+    Api applicant = Api.login(portal, "applicant");
+    long id = accepted(portal, applicant);
 
     Api chief = Api.login(portal, "chief-b");
     String base = "/api/v1/applications/" + id;

@@ -217,7 +217,7 @@ public class Formats {
   /** Whether the page is shown in English (the view's locale); tests without Faces set it. */
   java.util.function.BooleanSupplier english = Formats::facesEnglish;
 
-  private static boolean facesEnglish() {
+  static boolean facesEnglish() {
     var fc = jakarta.faces.context.FacesContext.getCurrentInstance();
     return fc != null && fc.getViewRoot() != null && fc.getViewRoot().getLocale() != null
         && "en".equals(fc.getViewRoot().getLocale().getLanguage());

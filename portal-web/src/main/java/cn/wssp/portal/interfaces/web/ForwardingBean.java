@@ -5,6 +5,8 @@ import cn.wssp.portal.application.ApplicationView;
 import cn.wssp.portal.application.DecisionService;
 import cn.wssp.portal.application.Forwardings;
 import cn.wssp.portal.domain.model.DecisionOutcome;
+import cn.wssp.portal.domain.model.DomainException;
+import cn.wssp.portal.domain.model.Forwarding;
 import cn.wssp.portal.domain.model.Document;
 import cn.wssp.portal.interfaces.security.CurrentActor;
 import jakarta.faces.view.ViewScoped;
@@ -61,12 +63,20 @@ public class ForwardingBean implements Serializable {
     page.refresh();
   }
 
-  /** 签章…: the outcome is checked before the PIN dialog opens (it restates the answer). */
+  /**
+   * 签章…: the outcome and the reference number are checked before the PIN dialog opens (it
+   * restates the answer), each refusal next to its field.
+   */
   public void prepareAnswer() {
     try {
       DecisionOutcome.valueOf(outcome);
     } catch (RuntimeException e) {
       Pages.invalid("f:replyOutcome", "请选择上级机关的批复结果。");
+    }
+    try {
+      Forwarding.requireReference(reference);
+    } catch (DomainException e) {
+      Pages.invalid("f:replyReference", e.getMessage());
     }
   }
 

@@ -36,7 +36,7 @@ public class LoginBean {
     FacesContext fc = FacesContext.getCurrentInstance();
     ExternalContext ec = fc.getExternalContext();
     if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-      Pages.error("请输入用户名和密码。");
+      Pages.error(Pages.label("login.missing"));
       return;
     }
     HttpServletRequest request = (HttpServletRequest) ec.getRequest();
@@ -61,12 +61,16 @@ public class LoginBean {
           HttpServletResponse response = (HttpServletResponse) ec.getResponse();
           response.setStatus(429);
           response.setHeader("Retry-After", String.valueOf(t.retryAfterSeconds()));
-          Pages.error(t.getMessage());
+          // The throttle's own words carry the clock time (Chinese); in English the wait.
+          Pages.error(Formats.facesEnglish()
+              ? java.text.MessageFormat.format(Pages.label("login.throttled"),
+                  Math.max(1, (t.retryAfterSeconds() + 59) / 60))
+              : t.getMessage());
         } else if (request.getAttribute(PortalIdentityStore.DISABLED) instanceof DomainException d) {
           ((HttpServletResponse) ec.getResponse()).setStatus(403);
-          Pages.error(d.getMessage());
+          Pages.error(Pages.label("login.disabled"));
         } else {
-          Pages.error("用户名或密码错误。");
+          Pages.error(Pages.label("login.wrong"));
         }
       }
     }
