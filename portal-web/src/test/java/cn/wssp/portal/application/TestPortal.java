@@ -47,6 +47,7 @@ final class TestPortal {
   final AuditTrail audit = new AuditTrail();
   final MatterCatalog catalog = new MatterCatalog();
   final MatterRules rules = new MatterRules();
+  final MatterRegistration registration = new MatterRegistration();
   final ApplicationService applications = new ApplicationService();
   final Notifications notifications = new Notifications();
   final DocumentIssuer issuer = new DocumentIssuer();
@@ -153,6 +154,9 @@ final class TestPortal {
     rules.ruleSets = ruleSetRepo;
     rules.audit = audit;
     rules.clock = clock;
+    registration.matters = matterRepo;
+    registration.rules = rules;
+    registration.audit = audit;
     applications.rules = rules;
     applications.applications = applicationRepo;
     applications.accounts = accountRepo;

@@ -99,6 +99,27 @@ class AdminPageIT {
     wait.until(d -> stale(() -> text(By.xpath(
         "//tbody[@id='tabs:options:matterOptions_data']/tr[contains(., 'SCJG-0002')]")).contains("不颁发证照")));
 
+    // 新增事项: a matter registered on the page with the starting rule set offered; a joint
+    // matter with one department is refused first, naming the field, and nothing typed is lost.
+    String matterCode = "PG-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    type(By.id("tabs:newMatter:code"), matterCode);
+    type(By.id("tabs:newMatter:name"), "管理页测试事项");
+    js("PrimeFaces.getWidgetById('tabs:newMatter:kind').selectValue('JOINT')");
+    click(By.cssSelector("#tabs\\:newMatter\\:departments .ui-chkbox-box")); // the first department listed
+    type(By.id("tabs:newMatter:content"), "管理页测试：办理内容。");
+    type(By.id("tabs:newMatter:legalBasis"), "管理页测试：设定依据。");
+    type(By.id("tabs:newMatter:procedure"), "网上申请 → 预审 → 受理 → 决定");
+    assertTrue(browser.findElement(By.id("tabs:newMatter:rules")).getAttribute("value")
+        .contains("\"materials\""), "a rule set to start from is offered");
+    click(By.id("tabs:newMatter:create"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "departments"));
+    assertEquals(matterCode, browser.findElement(By.id("tabs:newMatter:code")).getAttribute("value"));
+    js("PrimeFaces.getWidgetById('tabs:newMatter:kind').selectValue('PROMISED')");
+    click(By.id("tabs:newMatter:create"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已新增事项： " + matterCode));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:options:matterOptions"), matterCode));
+    shot("31d-admin-new-matter");
+
     // 节假日安排: 2026 as seeded from the State Council's notice; a bad date is named.
     click(By.linkText("节假日安排"));
     type(By.id("tabs:calendar:year"), "2026");

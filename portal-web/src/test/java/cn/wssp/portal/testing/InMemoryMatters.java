@@ -12,6 +12,7 @@ public class InMemoryMatters implements MatterRepository {
     return department;
   }
 
+  @Override
   public Matter add(Matter matter) {
     Ids.assign(matter);
     matter.materials().forEach(Ids::assign);

@@ -36,6 +36,8 @@ public enum AuditAction {
   /** 超时默许: the review's time limit passed without a decision; approved and issued. */
   DEEMED_APPROVED("超时默许（视为准予许可）"),
   MATTER_OPTIONS_CHANGED("修改事项办理选项"),
+  /** The center defined a new matter with its first rule set (material list). */
+  MATTER_CREATED("新增办理事项"),
   COMMITMENT_BREACHED("逾期未履行承诺"),
   COMMITMENT_FULFILLED("履行承诺"),
   EVALUATED("好差评"),

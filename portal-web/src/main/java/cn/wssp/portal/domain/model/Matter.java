@@ -88,6 +88,56 @@ public class Matter {
     this.departments = new ArrayList<>(departments);
   }
 
+  /** 事项编码: capitals and digits in dash-separated groups (SCJG-0001, LB-0001), at most 40. */
+  private static final java.util.regex.Pattern CODE =
+      java.util.regex.Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
+
+  /**
+   * A new matter defined by the center (CENTER_ADMIN), every field checked and named as the API
+   * names it: a 联办件 has at least two departments, every other kind exactly one (the lead); a
+   * 即办件 is decided the same day, so its time limit is one working day.
+   */
+  public static Matter define(String code, String name, MatterKind kind, Integer timeLimitDays,
+      String content, String legalBasis, String procedure, String fees,
+      List<Department> departments) {
+    if (code == null || code.isBlank()) {
+      throw DomainException.invalid("请填写事项编码（code）。");
+    }
+    if (code.strip().length() > 40 || !CODE.matcher(code.strip()).matches()) {
+      throw DomainException.invalid("事项编码（code）应由大写字母、数字和连字符组成，以字母开头，"
+          + "最多 40 个字符，例如 SCJG-0004。");
+    }
+    if (kind == null) {
+      throw DomainException.invalid("请选择事项类型（kind）：IMMEDIATE 即办件、PROMISED 承诺件、"
+          + "JOINT 联办件或 FORWARDED 上报件。");
+    }
+    int days = kind == MatterKind.IMMEDIATE ? 1 : timeLimitDays == null ? 0 : timeLimitDays;
+    if (days < 1 || days > 365) {
+      throw DomainException.invalid("承诺时限（timeLimitWorkingDays）应为 1 至 365 个工作日。");
+    }
+    if (kind == MatterKind.JOINT ? departments.size() < 2 : departments.size() != 1) {
+      throw DomainException.invalid(kind == MatterKind.JOINT
+          ? "联办件至少需要两个部门（departments）。" : "请选择一个主办部门（departments）。");
+    }
+    if (departments.stream().map(Department::code).distinct().count() != departments.size()) {
+      throw DomainException.invalid("部门（departments）重复。");
+    }
+    return new Matter(code.strip(), text(name, "name", "事项名称", 200), kind, days,
+        text(content, "content", "办理内容", 4000), text(legalBasis, "legalBasis", "设定依据", 4000),
+        text(procedure, "procedure", "办理流程", 4000), text(fees, "fees", "收费标准", 1000),
+        departments);
+  }
+
+  private static String text(String value, String field, String label, int max) {
+    if (value == null || value.isBlank()) {
+      throw DomainException.invalid("请填写" + label + "（" + field + "）。");
+    }
+    if (value.strip().length() > max) {
+      throw DomainException.invalid(label + "（" + field + "）不能超过 " + max + " 个字。");
+    }
+    return value.strip();
+  }
+
   public Matter addMaterial(String code, String name, boolean required, boolean commitable,
       List<String> acceptedTypes, long maxBytes, int maxPages) {
     return addMaterial(code, name, required, commitable, acceptedTypes, maxBytes, maxPages, false);

@@ -7,6 +7,9 @@ import java.util.Optional;
 public interface MatterRepository {
   Optional<Matter> byCode(String code);
 
+  /** Stores a new matter (its code unique: the database refuses a second). */
+  Matter add(Matter matter);
+
   /** Every matter, ordered by code. */
   List<Matter> all();
 

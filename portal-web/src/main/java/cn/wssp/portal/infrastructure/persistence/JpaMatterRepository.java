@@ -21,6 +21,13 @@ public class JpaMatterRepository implements MatterRepository {
   }
 
   @Override
+  public Matter add(Matter matter) {
+    em.persist(matter);
+    em.flush();
+    return matter;
+  }
+
+  @Override
   public List<Matter> all() {
     return em.createQuery("select m from Matter m order by m.code", Matter.class).getResultList();
   }

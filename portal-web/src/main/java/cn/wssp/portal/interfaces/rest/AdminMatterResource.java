@@ -2,16 +2,31 @@ package cn.wssp.portal.interfaces.rest;
 
 import cn.wssp.portal.application.MatterCatalog;
 import cn.wssp.portal.application.MatterOptions;
+import cn.wssp.portal.application.MatterRegistration;
 import cn.wssp.portal.application.MatterView;
+import cn.wssp.portal.application.NewMatter;
+import cn.wssp.portal.domain.model.DomainException;
 import cn.wssp.portal.interfaces.security.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.io.StringReader;
+import java.util.List;
 
 /**
- * The center's options of a matter (CENTER_ADMIN): 超时默许 on or off, the licence (电子证照) an
- * approval grants and for how many years.
+ * The center's matters (CENTER_ADMIN): a new matter with its first rule set; a matter's options
+ * (超时默许 on or off, the licence (电子证照) an approval grants and for how many years).
  */
 @Path("admin/matters")
 @RequestScoped
@@ -23,6 +38,72 @@ public class AdminMatterResource {
 
   @Inject
   MatterCatalog catalog;
+
+  @Inject
+  MatterRegistration registration;
+
+  @Context
+  jakarta.ws.rs.core.UriInfo uri;
+
+  /**
+   * {code, name, kind, timeLimitWorkingDays, departments[] (codes, the lead first), content,
+   * conditions, legalBasis, procedure, fees, rules (the rule set, as PUT .../rules takes it)}:
+   * 201 with the matter as GET /api/v1/matters lists it and its address; 409 MATTER_EXISTS.
+   */
+  @POST
+  public Response create(String body) {
+    JsonObject o = object(body);
+    MatterView created = registration.register(current.require(), new NewMatter(
+        string(o, "code"), string(o, "name"), string(o, "kind"), integer(o, "timeLimitWorkingDays"),
+        strings(o, "departments"), string(o, "content"), string(o, "conditions"),
+        string(o, "legalBasis"), string(o, "procedure"), string(o, "fees"),
+        o.containsKey("rules") && o.get("rules").getValueType() == JsonValue.ValueType.OBJECT
+            ? o.getJsonObject("rules").toString() : null));
+    return Response.created(UriBuilder.fromUri(uri.getBaseUri()).path("matters")
+        .path(created.code()).build()).entity(created).build();
+  }
+
+  private static JsonObject object(String body) {
+    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+      return reader.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      throw DomainException.invalid("请求体应为 JSON 对象：{code, name, kind, timeLimitWorkingDays, "
+          + "departments[], content, conditions, legalBasis, procedure, fees, rules}。");
+    }
+  }
+
+  private static String string(JsonObject o, String field) {
+    JsonValue v = o.get(field);
+    if (v == null || v == JsonValue.NULL) {
+      return null;
+    }
+    if (v instanceof JsonString s) {
+      return s.getString();
+    }
+    throw DomainException.invalid("字段 " + field + " 应为字符串。");
+  }
+
+  private static Integer integer(JsonObject o, String field) {
+    JsonValue v = o.get(field);
+    if (v == null || v == JsonValue.NULL) {
+      return null;
+    }
+    if (v instanceof jakarta.json.JsonNumber n && n.isIntegral()) {
+      return n.intValue();
+    }
+    throw DomainException.invalid("字段 " + field + " 应为整数（工作日数）。");
+  }
+
+  private static List<String> strings(JsonObject o, String field) {
+    JsonValue v = o.get(field);
+    if (v == null || v == JsonValue.NULL) {
+      return List.of();
+    }
+    if (v instanceof JsonArray a && a.stream().allMatch(e -> e instanceof JsonString)) {
+      return a.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+    throw DomainException.invalid("字段 " + field + " 应为部门编码的数组，例如 [\"SCJG\"]。");
+  }
 
   public static class Options {
     public Boolean deemedApprovalOnTimeout;

@@ -39,8 +39,13 @@ import java.util.regex.Pattern;
 public class UploadGate implements Filter {
   private static final Logger LOG = Logger.getLogger(UploadGate.class.getName());
 
-  /** Room for the multipart boundaries and part headers around the file itself. */
-  public static final long MULTIPART_OVERHEAD = 64 << 10;
+  /**
+   * Room for the multipart boundaries and part headers around the file itself, and for what the
+   * multipart parser has read ahead (its 64 KiB window, MultipartStream): the file's own cap
+   * (MaterialUploads, 413 with the material's name) must be crossed before this whole-body one,
+   * or a file just over its cap is refused as a broken upload (400) when the window is full.
+   */
+  public static final long MULTIPART_OVERHEAD = 256 << 10;
   /** The verification page and API take a PDF of at most this size (VerifyResource, VerifyBean). */
   public static final long VERIFY_MAX_BYTES = 50L << 20;
   /** max-file-size of the Faces servlet's multipart-config in web.xml: keep the two equal. */

@@ -39,6 +39,11 @@ public class MatterOptionsBean implements Serializable {
     return matters;
   }
 
+  /** The list is read again (a matter was added). */
+  public void reload() {
+    matters = null;
+  }
+
   /** Fills the form with the chosen matter's options as they are. */
   public void load() {
     MatterView m = code == null ? null : Pages.attempt(() -> catalog.one(code));
