@@ -44,8 +44,8 @@ public class MatterCatalog {
   public MatterView setOptions(Actor actor, String code, MatterOptions options) {
     AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "修改事项办理选项");
     if (options == null || options.isEmpty()) {
-      throw DomainException.invalid("请至少指定一项：超时默许（deemedApprovalOnTimeout）、证照名称"
-          + "（licenceName）或证照有效期（licenceYears）。");
+      throw DomainException.invalid("请至少指定一项：超时默许（deemedApprovalOnTimeout）、英文名称"
+          + "（nameEn）、证照名称（licenceName）或证照有效期（licenceYears）。");
     }
     Matter m = matter(code);
     List<String> changes = new java.util.ArrayList<>();
@@ -53,6 +53,12 @@ public class MatterCatalog {
       boolean before = m.deemedApprovalOnTimeout();
       m.setDeemedApprovalOnTimeout(options.deemedApprovalOnTimeout());
       changes.add("超时默许：" + onOff(before) + " → " + onOff(options.deemedApprovalOnTimeout()));
+    }
+    if (options.nameEn() != null) {
+      String before = m.nameEn();
+      m.nameInEnglish(options.nameEn());
+      changes.add("英文名称：" + (before == null ? "无" : before) + " → "
+          + (m.nameEn() == null ? "无" : m.nameEn()));
     }
     if (options.licenceName() != null || options.licenceYears() != null) {
       String before = licence(m);
@@ -98,7 +104,7 @@ public class MatterCatalog {
   }
 
   public static MatterView view(Matter m) {
-    return new MatterView(m.code(), m.name(), m.kind().name(), m.kind().label(),
+    return new MatterView(m.code(), m.name(), m.nameEn(), m.kind().name(), m.kind().label(),
         m.departments().stream().map(Department::name).toList(), m.timeLimitDays(), m.content(),
         m.conditions(), m.legalBasis(), m.procedure(), m.fees(), m.version(),
         m.materials().stream().map(s -> new MatterView.MaterialView(s.code(), s.name(),

@@ -44,6 +44,7 @@ public class MatterRegistration {
       throw new DomainException(MATTER_EXISTS, 409, "事项编码「" + matter.code() + "」已被使用。");
     }
     matter.describeConditions(m.conditions());
+    matter.nameInEnglish(m.nameEn());
     if (m.rules() == null || m.rules().isBlank()) {
       throw DomainException.invalid("请填写预审规则（rules）：材料清单及其检查，格式同 PUT /api/v1/matters/{code}/rules。");
     }

@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * A matter's service guide with the six disclosures (六公开), as published without login;
- * {@code licenceName} and {@code licenceYears}: the licence an approval grants (null: none).
+ * {@code licenceName} and {@code licenceYears}: the licence an approval grants (null: none);
+ * {@code nameEn}: the name on the English pages (null: none given).
  */
 public record MatterView(
     String code,
     String name,
+    String nameEn,
     String kind,
     String kindLabel,
     List<String> departments,

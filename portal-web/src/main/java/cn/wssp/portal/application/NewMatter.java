@@ -7,6 +7,6 @@ import java.util.List;
  * lead first), and its first rule set as {@code PUT /api/v1/matters/{code}/rules} takes it, which
  * gives the material list: a matter never exists without one.
  */
-public record NewMatter(String code, String name, String kind, Integer timeLimitWorkingDays,
+public record NewMatter(String code, String name, String nameEn, String kind, Integer timeLimitWorkingDays,
     List<String> departments, String content, String conditions, String legalBasis,
     String procedure, String fees, String rules) {}

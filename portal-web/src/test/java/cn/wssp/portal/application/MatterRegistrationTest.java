@@ -20,7 +20,7 @@ class MatterRegistrationTest {
          "checks": [{"type": "keywords", "all": ["小作坊"]}]}]}""";
 
   NewMatter workshop(String code, String kind, Integer days, List<String> departments, String rules) {
-    return new NewMatter(code, "食品小作坊登记", kind, days, departments,
+    return new NewMatter(code, "食品小作坊登记", "Small food workshop registration", kind, days, departments,
         "从事食品生产加工的小作坊，应当向所在地市场监督管理部门办理登记。", "申请人为食品小作坊经营者。",
         "《福建省食品小作坊小餐饮小摊点管理条例》", "网上申请 → 预审 → 受理 → 审查 → 决定", "不收费", rules);
   }
@@ -33,6 +33,7 @@ class MatterRegistrationTest {
     assertEquals("PROMISED", created.kind());
     assertEquals(List.of("市场监督管理局"), created.departments());
     assertEquals(7, created.timeLimitWorkingDays());
+    assertEquals("Small food workshop registration", created.nameEn());
     assertEquals(1, created.version());
     assertEquals("申请人为食品小作坊经营者。", created.conditions());
     assertEquals(List.of("workshop-form"), created.materials().stream().map(MatterView.MaterialView::code).toList());
@@ -74,6 +75,21 @@ class MatterRegistrationTest {
     DomainException clerk = assertThrows(DomainException.class, () -> portal.registration.register(
         actor(portal.clerk), workshop("SCJG-0104", "PROMISED", 7, List.of("SCJG"), RULES)));
     assertEquals(403, clerk.status());
+  }
+
+  @Test
+  void theNameInEnglishIsChangedAndClearedInTheOptionsAndAudited() {
+    MatterView named = portal.catalog.setOptions(actor(portal.admin), "SCJG-0002",
+        new MatterOptions(null, null, null, " Replacing a lost business licence "));
+    assertEquals("Replacing a lost business licence", named.nameEn());
+    assertEquals(java.util.Map.of("SCJG-0002", "Replacing a lost business licence"),
+        portal.matterRepo.englishNames());
+    assertTrue(portal.auditRepo.entries.stream().anyMatch(e -> e.action() == AuditAction.MATTER_OPTIONS_CHANGED
+        && e.detail().contains("英文名称：无 → Replacing a lost business licence")));
+    assertNull(portal.catalog.setOptions(actor(portal.admin), "SCJG-0002",
+        new MatterOptions(null, null, null, "")).nameEn(), "blank: none");
+    assertEquals(400, assertThrows(DomainException.class, () -> portal.catalog.setOptions(
+        actor(portal.admin), "SCJG-0002", new MatterOptions(null, null, null, "x".repeat(201)))).status());
   }
 
   private void assertRefused(String field, NewMatter m) {

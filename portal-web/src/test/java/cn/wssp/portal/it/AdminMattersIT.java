@@ -26,7 +26,8 @@ class AdminMattersIT {
   }
 
   static String body(String code, String kind, String departments) {
-    return "{\"code\":\"" + code + "\",\"name\":\"食品小作坊登记\",\"kind\":\"" + kind + "\","
+    return "{\"code\":\"" + code + "\",\"name\":\"食品小作坊登记\",\"nameEn\":\"Small food workshop\","
+        + "\"kind\":\"" + kind + "\","
         + "\"timeLimitWorkingDays\":7,\"departments\":" + departments + ","
         + "\"content\":\"从事食品生产加工的小作坊，应当向所在地市场监督管理部门办理登记。\","
         + "\"conditions\":\"申请人为食品小作坊经营者。\",\"legalBasis\":\"《福建省食品小作坊小餐饮小摊点管理条例》\","
@@ -47,6 +48,11 @@ class AdminMattersIT {
     assertTrue(created.header("Location").endsWith("/api/v1/matters/" + code), created.header("Location"));
     assertEquals(1, created.json().getInt("version"));
     assertEquals(7, created.json().getInt("timeLimitWorkingDays"));
+    assertEquals("Small food workshop", created.json().getString("nameEn"));
+    Api.Reply renamed = admin.put("/api/v1/admin/matters/" + code + "/options",
+        "{\"nameEn\":\"Small food workshop registration\"}");
+    assertEquals(200, renamed.status(), renamed.toString());
+    assertEquals("Small food workshop registration", renamed.json().getString("nameEn"));
 
     JsonObject listed = Api.anonymous(portal).get("/api/v1/matters").structure().asJsonArray().stream()
         .map(JsonValue::asJsonObject).filter(m -> m.getString("code").equals(code)).findFirst()

@@ -104,6 +104,7 @@ class AdminPageIT {
     String matterCode = "PG-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
     type(By.id("tabs:newMatter:code"), matterCode);
     type(By.id("tabs:newMatter:name"), "管理页测试事项");
+    type(By.id("tabs:newMatter:nameEn"), "Admin page test matter");
     js("PrimeFaces.getWidgetById('tabs:newMatter:kind').selectValue('JOINT')");
     click(By.cssSelector("#tabs\\:newMatter\\:departments .ui-chkbox-box")); // the first department listed
     type(By.id("tabs:newMatter:content"), "管理页测试：办理内容。");
@@ -119,6 +120,16 @@ class AdminPageIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已新增事项： " + matterCode));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:options:matterOptions"), matterCode));
     shot("31d-admin-new-matter");
+    // Its name in English is the one the English guides show.
+    open("/index.xhtml");
+    click(By.id("nav:lang"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Service guides"));
+    assertTrue(browser.findElements(By.cssSelector("a.matter-link")).stream()
+        .anyMatch(a -> a.getText().equals("Admin page test matter")), "the English name on the guides");
+    click(By.id("nav:lang"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "办事指南"));
+    click(By.id("nav:admin"));
+    wait.until(ExpectedConditions.urlContains("/app/admin.xhtml"));
 
     // 节假日安排: 2026 as seeded from the State Council's notice; a bad date is named.
     click(By.linkText("节假日安排"));

@@ -26,6 +26,13 @@ public class InMemoryMatters implements MatterRepository {
   }
 
   @Override
+  public Map<String, String> englishNames() {
+    Map<String, String> names = new HashMap<>();
+    matters.values().stream().filter(m -> m.nameEn() != null).forEach(m -> names.put(m.code(), m.nameEn()));
+    return names;
+  }
+
+  @Override
   public List<Matter> all() {
     return List.copyOf(matters.values());
   }

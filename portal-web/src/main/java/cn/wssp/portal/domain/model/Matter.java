@@ -16,6 +16,10 @@ public class Matter {
   private String code;
   private String name;
 
+  /** The name in English for the English pages; null: none given (the Chinese name is shown). */
+  @Column(name = "name_en")
+  private String nameEn;
+
   @Enumerated(EnumType.STRING)
   private MatterKind kind;
 
@@ -263,6 +267,19 @@ public class Matter {
   }
 
   public String licenceName() { return licenceName; }
+  public String nameEn() { return nameEn; }
+
+  /** The name shown on the English pages; blank: none (the Chinese name is shown there). */
+  public void nameInEnglish(String english) {
+    if (english == null || english.isBlank()) {
+      this.nameEn = null;
+      return;
+    }
+    if (english.strip().length() > 200) {
+      throw DomainException.invalid("英文名称（nameEn）不能超过 200 个字符。");
+    }
+    this.nameEn = english.strip();
+  }
   public Integer licenceYears() { return licenceYears; }
   public String fees() { return fees; }
   public int version() { return version; }

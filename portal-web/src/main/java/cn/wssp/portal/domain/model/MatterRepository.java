@@ -10,6 +10,9 @@ public interface MatterRepository {
   /** Stores a new matter (its code unique: the database refuses a second). */
   Matter add(Matter matter);
 
+  /** code → name in English, for the matters that have one (the English pages' labels). */
+  java.util.Map<String, String> englishNames();
+
   /** Every matter, ordered by code. */
   List<Matter> all();
 

@@ -28,6 +28,16 @@ public class JpaMatterRepository implements MatterRepository {
   }
 
   @Override
+  public java.util.Map<String, String> englishNames() {
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    for (Object[] row : em.createQuery("select m.code, m.nameEn from Matter m where m.nameEn is not null",
+        Object[].class).getResultList()) {
+      names.put((String) row[0], (String) row[1]);
+    }
+    return names;
+  }
+
+  @Override
   public List<Matter> all() {
     return em.createQuery("select m from Matter m order by m.code", Matter.class).getResultList();
   }

@@ -42,6 +42,9 @@ public class AdminMatterResource {
   @Inject
   MatterRegistration registration;
 
+  @Inject
+  cn.wssp.portal.interfaces.web.MatterEnglishNames englishNames;
+
   @Context
   jakarta.ws.rs.core.UriInfo uri;
 
@@ -54,11 +57,12 @@ public class AdminMatterResource {
   public Response create(String body) {
     JsonObject o = object(body);
     MatterView created = registration.register(current.require(), new NewMatter(
-        string(o, "code"), string(o, "name"), string(o, "kind"), integer(o, "timeLimitWorkingDays"),
+        string(o, "code"), string(o, "name"), string(o, "nameEn"), string(o, "kind"), integer(o, "timeLimitWorkingDays"),
         strings(o, "departments"), string(o, "content"), string(o, "conditions"),
         string(o, "legalBasis"), string(o, "procedure"), string(o, "fees"),
         o.containsKey("rules") && o.get("rules").getValueType() == JsonValue.ValueType.OBJECT
             ? o.getJsonObject("rules").toString() : null));
+    englishNames.forget();
     return Response.created(UriBuilder.fromUri(uri.getBaseUri()).path("matters")
         .path(created.code()).build()).entity(created).build();
   }
@@ -109,6 +113,7 @@ public class AdminMatterResource {
     public Boolean deemedApprovalOnTimeout;
     public String licenceName;
     public Integer licenceYears;
+    public String nameEn;
   }
 
   /**
@@ -118,7 +123,10 @@ public class AdminMatterResource {
   @PUT
   @Path("{code}/options")
   public MatterView options(@PathParam("code") String code, Options body) {
-    return catalog.setOptions(current.require(), code, body == null ? null
-        : new MatterOptions(body.deemedApprovalOnTimeout, body.licenceName, body.licenceYears));
+    MatterView changed = catalog.setOptions(current.require(), code, body == null ? null
+        : new MatterOptions(body.deemedApprovalOnTimeout, body.licenceName, body.licenceYears,
+            body.nameEn));
+    englishNames.forget();
+    return changed;
   }
 }

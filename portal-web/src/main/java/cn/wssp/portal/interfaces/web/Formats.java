@@ -22,6 +22,10 @@ public class Formats {
   @Inject
   Clock clock;
 
+  /** The names in English the center gave its matters (null where Faces is not running: tests). */
+  @Inject
+  MatterEnglishNames matterNames;
+
   /** "2026-11-23 18:05:12" in the portal's time zone (China Standard Time). */
   public String time(Instant at) {
     return at == null ? "" : TIME.format(at.atZone(clock.getZone()));
@@ -172,6 +176,12 @@ public class Formats {
   public String label(String prefix, Object code, String chinese) {
     if (code == null || !english.getAsBoolean()) {
       return chinese;
+    }
+    if ("matterName".equals(prefix) && matterNames != null) {
+      String given = matterNames.of(code.toString());
+      if (given != null) {
+        return given; // the center's own, over the bundle's demo names
+      }
     }
     java.util.ResourceBundle en = java.util.ResourceBundle.getBundle("cn.wssp.portal.web.messages",
         java.util.Locale.ENGLISH);

@@ -26,9 +26,13 @@ public class MatterOptionsBean implements Serializable {
   @Inject
   MatterCatalog catalog;
 
+  @Inject
+  MatterEnglishNames englishNames;
+
   private String code;
   private boolean deemedApproval;
   private String licenceName;
+  private String nameEn;
   private Integer licenceYears;
   private transient List<MatterView> matters;
 
@@ -49,16 +53,19 @@ public class MatterOptionsBean implements Serializable {
     MatterView m = code == null ? null : Pages.attempt(() -> catalog.one(code));
     deemedApproval = m != null && m.deemedApprovalOnTimeout();
     licenceName = m == null ? null : m.licenceName();
+    nameEn = m == null ? null : m.nameEn();
     licenceYears = m == null ? null : m.licenceYears();
   }
 
   public void save() {
     MatterView saved = Pages.attempt(() -> catalog.setOptions(current.require(), code,
         new MatterOptions(deemedApproval, licenceName == null ? "" : licenceName,
-            licenceName == null || licenceName.isBlank() ? null : licenceYears)));
+            licenceName == null || licenceName.isBlank() ? null : licenceYears,
+            nameEn == null ? "" : nameEn)));
     if (saved != null) {
       Pages.info(Pages.label("admin.options.saved") + " " + saved.code() + " " + saved.name());
       matters = null;
+      englishNames.forget();
       load();
     }
   }
@@ -71,6 +78,8 @@ public class MatterOptionsBean implements Serializable {
   public void setCode(String code) { this.code = code; }
   public boolean isDeemedApproval() { return deemedApproval; }
   public void setDeemedApproval(boolean deemedApproval) { this.deemedApproval = deemedApproval; }
+  public String getNameEn() { return nameEn; }
+  public void setNameEn(String nameEn) { this.nameEn = nameEn; }
   public String getLicenceName() { return licenceName; }
   public void setLicenceName(String licenceName) { this.licenceName = licenceName; }
   public Integer getLicenceYears() { return licenceYears; }

@@ -58,8 +58,12 @@ public class NewMatterBean implements Serializable {
   @Inject
   MatterOptionsBean options;
 
+  @Inject
+  MatterEnglishNames englishNames;
+
   private String code;
   private String name;
+  private String nameEn;
   private String kind = "PROMISED";
   private Integer timeLimit = 10;
   private List<String> departments = new ArrayList<>();
@@ -78,13 +82,15 @@ public class NewMatterBean implements Serializable {
 
   public void create() {
     MatterView created = Pages.attempt(() -> registration.register(current.require(),
-        new NewMatter(code, name, kind, timeLimit, departments, content, conditions, legalBasis,
+        new NewMatter(code, name, nameEn, kind, timeLimit, departments, content, conditions, legalBasis,
             procedure, fees, rules)));
     if (created != null) {
       Pages.info(Pages.label("admin.newMatter.created") + " " + created.code() + " " + created.name());
       options.reload();
+      englishNames.forget();
       code = null;
       name = null;
+      nameEn = null;
       content = null;
       conditions = null;
       legalBasis = null;
@@ -98,6 +104,8 @@ public class NewMatterBean implements Serializable {
   public void setCode(String code) { this.code = code; }
   public String getName() { return name; }
   public void setName(String name) { this.name = name; }
+  public String getNameEn() { return nameEn; }
+  public void setNameEn(String nameEn) { this.nameEn = nameEn; }
   public String getKind() { return kind; }
   public void setKind(String kind) { this.kind = kind; }
   public Integer getTimeLimit() { return timeLimit; }
