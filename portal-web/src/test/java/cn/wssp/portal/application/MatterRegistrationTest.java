@@ -92,6 +92,26 @@ class MatterRegistrationTest {
         actor(portal.admin), "SCJG-0002", new MatterOptions(null, null, null, "x".repeat(201)))).status());
   }
 
+  @Test
+  void theGuideIsRewrittenFieldByFieldAndAudited() {
+    MatterView before = portal.catalog.one("SCJG-0002");
+    MatterView after = portal.catalog.rewriteGuide(actor(portal.admin), "SCJG-0002", before.name(),
+        before.content(), "企业营业执照遗失的。", before.legalBasis(), before.procedure(), "免费");
+    assertEquals("企业营业执照遗失的。", after.conditions());
+    assertEquals("免费", after.fees());
+    assertEquals(before.timeLimitWorkingDays(), after.timeLimitWorkingDays());
+    assertTrue(portal.auditRepo.entries.stream().anyMatch(e -> e.action() == AuditAction.MATTER_GUIDE_CHANGED
+        && e.detail().equals("SCJG-0002 申请条件；收费标准")), portal.auditRepo.entries.toString());
+    DomainException blank = assertThrows(DomainException.class, () -> portal.catalog.rewriteGuide(
+        actor(portal.admin), "SCJG-0002", before.name(), " ", null, before.legalBasis(),
+        before.procedure(), "免费"));
+    assertTrue(blank.getMessage().contains("content"), blank.getMessage());
+    assertEquals("免费", portal.catalog.one("SCJG-0002").fees(), "a refusal changes nothing");
+    assertEquals(403, assertThrows(DomainException.class, () -> portal.catalog.rewriteGuide(
+        actor(portal.clerk), "SCJG-0002", before.name(), before.content(), null,
+        before.legalBasis(), before.procedure(), "免费")).status());
+  }
+
   private void assertRefused(String field, NewMatter m) {
     DomainException e = assertThrows(DomainException.class,
         () -> portal.registration.register(actor(portal.admin), m));

@@ -83,6 +83,15 @@ class AdminMattersIT {
     assertEquals(404, Api.anonymous(portal).get("/api/v1/matters/" + code + "-J").status(),
         "a refused matter is not created");
 
+    Api.Reply rewritten = admin.put("/api/v1/admin/matters/" + code + "/guide", "{\"name\":\"食品小作坊登记\","
+        + "\"content\":\"小作坊登记。\",\"conditions\":\"持有营业执照。\",\"legalBasis\":\"条例\","
+        + "\"procedure\":\"网上申请\",\"fees\":\"不收费\"}");
+    assertEquals(200, rewritten.status(), rewritten.toString());
+    assertEquals("持有营业执照。", Api.anonymous(portal).get("/api/v1/matters/" + code).json().getString("conditions"));
+    Api.Reply noName = admin.put("/api/v1/admin/matters/" + code + "/guide", "{\"content\":\"x\"}");
+    assertEquals(400, noName.status(), noName.toString());
+    assertTrue(noName.json().getString("message").contains("name"), noName.toString());
+
     String audit = admin.get("/api/v1/admin/audit?action=MATTER_CREATED").text();
     assertTrue(audit.contains(code) && audit.contains("\"admin\""), audit);
   }

@@ -130,6 +130,19 @@ class AdminPageIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "办事指南"));
     click(By.id("nav:admin"));
     wait.until(ExpectedConditions.urlContains("/app/admin.xhtml"));
+    // Its guide rewritten: the 申请条件 added in 事项设置 is what the guide then says.
+    click(By.linkText("事项设置"));
+    wait.until(d -> stale(() -> Boolean.TRUE.equals(js("return !!PF('optionsMatter')"))));
+    js("PF('optionsMatter').selectValue('" + matterCode + "'); PF('optionsMatter').triggerChange()");
+    wait.until(d -> stale(() -> "管理页测试事项".equals(
+        browser.findElement(By.id("tabs:options:guideName")).getAttribute("value"))));
+    type(By.id("tabs:options:guideConditions"), "管理页测试：申请人为依法登记的企业。");
+    click(By.id("tabs:options:saveGuide"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已保存办事指南"));
+    open("/matter.xhtml?code=" + matterCode);
+    assertTrue(text(By.tagName("main")).contains("管理页测试：申请人为依法登记的企业。"), text(By.tagName("main")));
+    click(By.id("nav:admin"));
+    wait.until(ExpectedConditions.urlContains("/app/admin.xhtml"));
 
     // 节假日安排: 2026 as seeded from the State Council's notice; a bad date is named.
     click(By.linkText("节假日安排"));

@@ -132,6 +132,26 @@ public class Matter {
         departments);
   }
 
+  /**
+   * The guide's texts rewritten by the center (name, content, legal basis, procedure, fees, 申请条件),
+   * each checked as when the matter was defined. The kind, time limit and departments stay: the
+   * applications under way are timed and routed by them.
+   */
+  public void rewriteGuide(String name, String content, String conditions, String legalBasis,
+      String procedure, String fees) {
+    String n = text(name, "name", "事项名称", 200);
+    String c = text(content, "content", "办理内容", 4000);
+    String l = text(legalBasis, "legalBasis", "设定依据", 4000);
+    String p = text(procedure, "procedure", "办理流程", 4000);
+    String f = text(fees, "fees", "收费标准", 1000);
+    describeConditions(conditions);
+    this.name = n;
+    this.content = c;
+    this.legalBasis = l;
+    this.procedure = p;
+    this.fees = f;
+  }
+
   private static String text(String value, String field, String label, int max) {
     if (value == null || value.isBlank()) {
       throw DomainException.invalid("请填写" + label + "（" + field + "）。");

@@ -55,7 +55,8 @@ public class AdminMatterResource {
    */
   @POST
   public Response create(String body) {
-    JsonObject o = object(body);
+    JsonObject o = object(body, "{code, name, nameEn, kind, timeLimitWorkingDays, departments[], "
+        + "content, conditions, legalBasis, procedure, fees, rules}");
     MatterView created = registration.register(current.require(), new NewMatter(
         string(o, "code"), string(o, "name"), string(o, "nameEn"), string(o, "kind"), integer(o, "timeLimitWorkingDays"),
         strings(o, "departments"), string(o, "content"), string(o, "conditions"),
@@ -67,12 +68,11 @@ public class AdminMatterResource {
         .path(created.code()).build()).entity(created).build();
   }
 
-  private static JsonObject object(String body) {
+  private static JsonObject object(String body, String fields) {
     try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
-      throw DomainException.invalid("请求体应为 JSON 对象：{code, name, kind, timeLimitWorkingDays, "
-          + "departments[], content, conditions, legalBasis, procedure, fees, rules}。");
+      throw DomainException.invalid("请求体应为 JSON 对象：" + fields + "。");
     }
   }
 
@@ -114,6 +114,18 @@ public class AdminMatterResource {
     public String licenceName;
     public Integer licenceYears;
     public String nameEn;
+  }
+
+  /**
+   * {name, content, conditions, legalBasis, procedure, fees}: the guide's texts, all given
+   * (conditions may be blank); answers the matter as GET /api/v1/matters lists it.
+   */
+  @PUT
+  @Path("{code}/guide")
+  public MatterView guide(@PathParam("code") String code, String body) {
+    JsonObject o = object(body, "{name, content, conditions, legalBasis, procedure, fees}");
+    return catalog.rewriteGuide(current.require(), code, string(o, "name"), string(o, "content"),
+        string(o, "conditions"), string(o, "legalBasis"), string(o, "procedure"), string(o, "fees"));
   }
 
   /**

@@ -33,6 +33,13 @@ public class MatterOptionsBean implements Serializable {
   private boolean deemedApproval;
   private String licenceName;
   private String nameEn;
+  /** The guide's texts of the chosen matter (办事指南), saved apart from the options. */
+  private String guideName;
+  private String guideContent;
+  private String guideConditions;
+  private String guideLegalBasis;
+  private String guideProcedure;
+  private String guideFees;
   private Integer licenceYears;
   private transient List<MatterView> matters;
 
@@ -54,6 +61,12 @@ public class MatterOptionsBean implements Serializable {
     deemedApproval = m != null && m.deemedApprovalOnTimeout();
     licenceName = m == null ? null : m.licenceName();
     nameEn = m == null ? null : m.nameEn();
+    guideName = m == null ? null : m.name();
+    guideContent = m == null ? null : m.content();
+    guideConditions = m == null ? null : m.conditions();
+    guideLegalBasis = m == null ? null : m.legalBasis();
+    guideProcedure = m == null ? null : m.procedure();
+    guideFees = m == null ? null : m.fees();
     licenceYears = m == null ? null : m.licenceYears();
   }
 
@@ -70,6 +83,16 @@ public class MatterOptionsBean implements Serializable {
     }
   }
 
+  /** 保存办事指南: the texts as typed; a refusal names the field and keeps them. */
+  public void saveGuide() {
+    MatterView saved = Pages.attempt(() -> catalog.rewriteGuide(current.require(), code, guideName,
+        guideContent, guideConditions, guideLegalBasis, guideProcedure, guideFees));
+    if (saved != null) {
+      Pages.info(Pages.label("admin.guide.saved") + " " + saved.code() + " " + saved.name());
+      matters = null;
+    }
+  }
+
   public boolean isChosen() {
     return code != null;
   }
@@ -78,6 +101,18 @@ public class MatterOptionsBean implements Serializable {
   public void setCode(String code) { this.code = code; }
   public boolean isDeemedApproval() { return deemedApproval; }
   public void setDeemedApproval(boolean deemedApproval) { this.deemedApproval = deemedApproval; }
+  public String getGuideName() { return guideName; }
+  public void setGuideName(String v) { this.guideName = v; }
+  public String getGuideContent() { return guideContent; }
+  public void setGuideContent(String v) { this.guideContent = v; }
+  public String getGuideConditions() { return guideConditions; }
+  public void setGuideConditions(String v) { this.guideConditions = v; }
+  public String getGuideLegalBasis() { return guideLegalBasis; }
+  public void setGuideLegalBasis(String v) { this.guideLegalBasis = v; }
+  public String getGuideProcedure() { return guideProcedure; }
+  public void setGuideProcedure(String v) { this.guideProcedure = v; }
+  public String getGuideFees() { return guideFees; }
+  public void setGuideFees(String v) { this.guideFees = v; }
   public String getNameEn() { return nameEn; }
   public void setNameEn(String nameEn) { this.nameEn = nameEn; }
   public String getLicenceName() { return licenceName; }
