@@ -58,6 +58,34 @@ public class SealAdministration {
     return matters.departments();
   }
 
+  /** 409: a department with this code exists already. */
+  public static final String DEPARTMENT_EXISTS = "DEPARTMENT_EXISTS";
+
+  /**
+   * Adds a department and makes its seal now (RSA until the center chooses another algorithm),
+   * so its first decision does not wait for keys and a failure shows here; audited.
+   */
+  @Transactional
+  public Department addDepartment(Actor actor, String code, String name, String abbreviation) {
+    AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "新增部门");
+    Department department = Department.define(code, name, abbreviation);
+    boolean taken = matters.departments().stream().anyMatch(d -> d.code().equals(department.code())
+        || d.name().equals(department.name()));
+    if (taken) {
+      throw new DomainException(DEPARTMENT_EXISTS, 409, "部门编码「" + department.code() + "」或名称「"
+          + department.name() + "」已被使用。");
+    }
+    matters.add(department);
+    try {
+      seals.ensureSeal(department);
+    } catch (SigningException e) {
+      throw unavailable(e);
+    }
+    audit.record(actor, null, AuditAction.DEPARTMENT_CREATED, null, null,
+        department.code() + " " + department.name() + "（" + department.abbreviation() + "）");
+    return department;
+  }
+
   /**
    * Sets the algorithm of {@code departmentCode}'s seal and re-keys it now, so the seal list
    * shows the new certificate and a failure is reported here rather than at the next signature.

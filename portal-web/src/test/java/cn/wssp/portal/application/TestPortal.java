@@ -48,6 +48,7 @@ final class TestPortal {
   final MatterCatalog catalog = new MatterCatalog();
   final MatterRules rules = new MatterRules();
   final MatterRegistration registration = new MatterRegistration();
+  final SealAdministration sealAdministration = new SealAdministration();
   final ApplicationService applications = new ApplicationService();
   final Notifications notifications = new Notifications();
   final DocumentIssuer issuer = new DocumentIssuer();
@@ -154,6 +155,9 @@ final class TestPortal {
     rules.ruleSets = ruleSetRepo;
     rules.audit = audit;
     rules.clock = clock;
+    sealAdministration.matters = matterRepo;
+    sealAdministration.seals = seals;
+    sealAdministration.audit = audit;
     registration.matters = matterRepo;
     registration.rules = rules;
     registration.audit = audit;

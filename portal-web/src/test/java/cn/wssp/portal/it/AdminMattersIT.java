@@ -38,6 +38,33 @@ class AdminMattersIT {
         + "\"checks\":[{\"type\":\"keywords\",\"all\":[\"小作坊\"],\"hint\":\"申请表须写明小作坊名称。\"}]}]}}";
   }
 
+  /** 新增部门: added with its seal at once, then the lead department of a new matter. */
+  @Test
+  void theAdminAddsADepartmentWithItsSealAndGivesItAMatter() throws Exception {
+    Api admin = Api.login(portal, "admin");
+    String code = "D" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    String name = "测试局" + code;
+    Api.Reply added = admin.post("/api/v1/admin/departments",
+        "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"abbreviation\":\"测\"}");
+    assertEquals(201, added.status(), added.toString());
+    assertTrue(added.header("Location").endsWith("/api/v1/admin/departments/" + code), added.header("Location"));
+    assertEquals("RSA", added.json().getString("sealAlgorithm"));
+    assertEquals(200, admin.get("/api/v1/admin/departments/" + code).status());
+    assertTrue(admin.get("/api/v1/admin/seals").text().contains(name), "its seal is made at once");
+    Api.Reply again = admin.post("/api/v1/admin/departments",
+        "{\"code\":\"" + code + "\",\"name\":\"另一个局\",\"abbreviation\":\"另\"}");
+    assertEquals(409, again.status(), again.toString());
+    Api.Reply lower = admin.post("/api/v1/admin/departments",
+        "{\"code\":\"abc\",\"name\":\"小写局\",\"abbreviation\":\"小\"}");
+    assertEquals(400, lower.status(), lower.toString());
+    assertTrue(lower.json().getString("message").contains("code"), lower.toString());
+
+    String matter = code + "-0001";
+    Api.Reply created = admin.post("/api/v1/admin/matters", body(matter, "PROMISED", "[\"" + code + "\"]"));
+    assertEquals(201, created.status(), created.toString());
+    assertEquals(name, created.json().getJsonArray("departments").getString(0));
+  }
+
   @Test
   void theAdminDefinesAMatterThatEnterprisesApplyFor() throws Exception {
     Api admin = Api.login(portal, "admin");

@@ -204,7 +204,8 @@ class AdminPageIT {
     type(By.id("tabs:users:q"), clerk);
     click(By.id("tabs:users:find"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:users:list"), clerk));
-    assertTrue(text(By.id("tabs:users:list")).contains("窗口受理人员"), text(By.id("tabs:users:list")));
+    // The list may be re-rendered once more (the create's update lands after the search's).
+    wait.until(d -> stale(() -> text(By.id("tabs:users:list")).contains("窗口受理人员")));
     shot("31c-admin-users");
     // Then disabled in its editor: the list says 停用, and its right password is refused below.
     String userRow = "//tbody[@id='tabs:users:list_data']/tr[contains(., '" + clerk + "')]";
@@ -233,6 +234,14 @@ class AdminPageIT {
       assertEquals(200, adminApi.put("/api/v1/admin/departments/SCJG/seal-algorithm",
           "{\"algorithm\":\"RSA\"}").status());
     }
+    // 新增部门: added with its seal, which the certificate list then shows.
+    String department = "PD" + Long.toString(System.nanoTime() % 1_000_000L, 36).toUpperCase();
+    type(By.id("tabs:newDepartment:code"), department);
+    type(By.id("tabs:newDepartment:name"), "管理页测试局" + department);
+    type(By.id("tabs:newDepartment:abbreviation"), "测试");
+    click(By.id("tabs:newDepartment:add"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已新增部门： " + department));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:seals:list"), "管理页测试局" + department));
     click(By.id("tabs:storage:reconcile"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "存储核对完成"));
     shot("32-admin-seals-storage");

@@ -7,6 +7,7 @@ public class InMemoryMatters implements MatterRepository {
   private final Map<String, Matter> matters = new TreeMap<>();
   private final List<Department> departments = new ArrayList<>();
 
+  @Override
   public Department add(Department department) {
     departments.add(Ids.assign(department));
     return department;

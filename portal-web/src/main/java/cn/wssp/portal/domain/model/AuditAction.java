@@ -38,6 +38,8 @@ public enum AuditAction {
   MATTER_OPTIONS_CHANGED("修改事项办理选项"),
   /** The center defined a new matter with its first rule set (material list). */
   MATTER_CREATED("新增办理事项"),
+  /** The center added a department; its seal was made at once. */
+  DEPARTMENT_CREATED("新增部门"),
   /** The center rewrote a matter's guide texts (办事指南). */
   MATTER_GUIDE_CHANGED("修改办事指南"),
   COMMITMENT_BREACHED("逾期未履行承诺"),

@@ -31,6 +31,27 @@ public class Department {
     this.abbreviation = abbreviation;
   }
 
+  /** 部门编码: capitals and digits (SCJG, WSJK), 2 to 20. */
+  private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]{1,19}");
+
+  /**
+   * A department the center adds (CENTER_ADMIN), each field named as the API names it: its code
+   * (used in matters, delegations and seal certificates), its name as the seal reads it, and the
+   * short form (简称) its document numbers carry.
+   */
+  public static Department define(String code, String name, String abbreviation) {
+    if (code == null || !CODE.matcher(code.strip()).matches()) {
+      throw DomainException.invalid("部门编码（code）应由大写字母和数字组成，以字母开头，2 至 20 个字符，例如 ZJJ。");
+    }
+    if (name == null || name.isBlank() || name.strip().length() > 100) {
+      throw DomainException.invalid("请填写部门名称（name），不超过 100 个字。");
+    }
+    if (abbreviation == null || abbreviation.isBlank() || abbreviation.strip().length() > 10) {
+      throw DomainException.invalid("请填写部门简称（abbreviation，文书编号用），不超过 10 个字。");
+    }
+    return new Department(code.strip(), name.strip(), abbreviation.strip());
+  }
+
   public Long id() { return id; }
   public String code() { return code; }
   public String name() { return name; }

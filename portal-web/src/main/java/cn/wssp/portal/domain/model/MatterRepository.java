@@ -7,6 +7,9 @@ import java.util.Optional;
 public interface MatterRepository {
   Optional<Matter> byCode(String code);
 
+  /** Stores a new department (its code unique: the database refuses a second). */
+  Department add(Department department);
+
   /** Stores a new matter (its code unique: the database refuses a second). */
   Matter add(Matter matter);
 

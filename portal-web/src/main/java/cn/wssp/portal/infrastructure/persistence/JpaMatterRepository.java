@@ -21,6 +21,13 @@ public class JpaMatterRepository implements MatterRepository {
   }
 
   @Override
+  public Department add(Department department) {
+    em.persist(department);
+    em.flush();
+    return department;
+  }
+
+  @Override
   public Matter add(Matter matter) {
     em.persist(matter);
     em.flush();

@@ -6,7 +6,10 @@ import cn.wssp.portal.interfaces.security.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /**
@@ -31,9 +34,33 @@ public class AdminDepartmentResource {
 
   public record SealAlgorithmRequest(String algorithm) {}
 
+  public record NewDepartment(String code, String name, String abbreviation) {}
+
+  @Context
+  UriInfo uri;
+
+  /** {code, name, abbreviation}: 201 with the department and its address; 409 DEPARTMENT_EXISTS. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response add(NewDepartment body) {
+    Department added = administration.addDepartment(current.require(),
+        body == null ? null : body.code(), body == null ? null : body.name(),
+        body == null ? null : body.abbreviation());
+    return Response.created(uri.getAbsolutePathBuilder().path(added.code()).build())
+        .entity(DepartmentView.of(added)).build();
+  }
+
   @GET
   public List<DepartmentView> list() {
     return administration.departments(current.require()).stream().map(DepartmentView::of).toList();
+  }
+
+  @GET
+  @Path("{code}")
+  public DepartmentView one(@PathParam("code") String code) {
+    return administration.departments(current.require()).stream()
+        .filter(d -> d.code().equals(code)).findFirst().map(DepartmentView::of)
+        .orElseThrow(() -> cn.wssp.portal.domain.model.DomainException.notFound("部门（code）"));
   }
 
   @PUT
