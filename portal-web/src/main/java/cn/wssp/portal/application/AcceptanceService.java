@@ -45,13 +45,16 @@ public class AcceptanceService {
   public Document decide(Actor actor, Long applicationId, AcceptanceAction action, String reason) {
     AccessPolicy.requireRole(actor, Role.WINDOW_CLERK, "确认预审结果");
     if (action == null) {
-      throw DomainException.invalid("请选择处理方式（action 应为 ACCEPT、SUPPLEMENT 或 NOT_ACCEPT）。");
+      throw DomainException.invalid("请选择处理方式（action 应为 ACCEPT、SUPPLEMENT 或 NOT_ACCEPT）。")
+          .inEnglish("Choose what to do: accept, ask for a supplement, or not accept.");
     }
     // A draft is the enterprise's own (the window cannot read it), but acting on one is a
     // conflict to say plainly rather than a "not found" that would send the clerk searching.
     if (drafts.find(applicationId).map(a -> a.status() == ApplicationStatus.DRAFT).orElse(false)) {
       throw DomainException.conflict("申请尚未提交（状态为「" + ApplicationStatus.DRAFT.label()
-          + "」），不能受理或要求补正。");
+          + "」），不能受理或要求补正。")
+          .inEnglish("The application has not been submitted yet: it cannot be accepted or sent"
+              + " back for a supplement.");
     }
     Application app = applications.visible(actor, applicationId);
     String why = reason == null ? "" : reason.trim();
@@ -94,7 +97,8 @@ public class AcceptanceService {
       items.add(why);
     }
     if (items.isEmpty()) {
-      throw DomainException.invalid("预审未发现问题，要求补正时请填写需补正的内容（reason）。");
+      throw DomainException.invalid("预审未发现问题，要求补正时请填写需补正的内容（reason）。")
+          .inEnglish("The pre-review found nothing missing: say what is to be supplemented.");
     }
     Document notice = issuer.issueNotice(app, DocumentKind.SUPPLEMENT_NOTICE,
         OfficialTexts.supplement(app, clock.getZone(), items), actor.displayName());

@@ -100,7 +100,8 @@ public final class AccessPolicy {
   public static void requireOwner(Actor actor, Application app) {
     requireVisible(actor, app);
     if (!isOwner(actor, app)) {
-      throw DomainException.forbidden("只有申请企业的用户可以进行此操作。");
+      throw DomainException.forbidden("只有申请企业的用户可以进行此操作。")
+          .inEnglish("Only the applying enterprise's users can do this.");
     }
   }
 

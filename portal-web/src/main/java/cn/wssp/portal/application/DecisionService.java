@@ -130,13 +130,16 @@ public class DecisionService {
 
   static void requireComplete(DecisionOutcome outcome, String text) {
     if (outcome == null) {
-      throw DomainException.invalid("请选择决定结果（outcome 应为 APPROVE 或 DENY）。");
+      throw DomainException.invalid("请选择决定结果（outcome 应为 APPROVE 或 DENY）。")
+          .inEnglish("Choose the decision: approve or deny.");
     }
     if (text == null || text.isBlank()) {
-      throw DomainException.invalid("请填写决定内容（text），不予许可时须说明理由。");
+      throw DomainException.invalid("请填写决定内容（text），不予许可时须说明理由。")
+          .inEnglish("Write the decision's text; a denial gives its reasons.");
     }
     if (text.length() > 4000) {
-      throw DomainException.invalid("决定内容（text）不能超过 4000 个字。");
+      throw DomainException.invalid("决定内容（text）不能超过 4000 个字。")
+          .inEnglish("The decision's text may be at most 4000 characters long.");
     }
   }
 

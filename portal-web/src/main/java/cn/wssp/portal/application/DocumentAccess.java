@@ -52,7 +52,8 @@ public class DocumentAccess {
   public MaterialContent material(Actor actor, Long applicationId, String materialCode) {
     Application app = applications.visible(actor, applicationId);
     if (!AccessPolicy.canReadMaterials(actor, app)) {
-      throw DomainException.forbidden("您的岗位不查看企业的申请材料。");
+      throw DomainException.forbidden("您的岗位不查看企业的申请材料。")
+          .inEnglish("Your role does not read enterprises' materials.");
     }
     MaterialFile f = applications.materialFile(applicationId, materialCode).orElseThrow(() ->
         DomainException.notFound("材料「" + materialCode + "」的文件"));

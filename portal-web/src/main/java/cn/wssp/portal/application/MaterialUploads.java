@@ -106,13 +106,17 @@ public class MaterialUploads {
       MaterialSpec spec) {
     if (in.capCrossed()) {
       return new DomainException("TOO_LARGE", 413, "文件「" + name + "」超过系统上限 "
-          + (cap >> 20) + " MB，未保存；「" + spec.name() + "」原有文件保持不变。");
+          + (cap >> 20) + " MB，未保存；「" + spec.name() + "」原有文件保持不变。")
+          .inEnglish("\"" + name + "\" is larger than the limit of " + (cap >> 20)
+              + " MB and was not saved; the material's earlier file is kept.");
     }
     if (in.senderFailure() != null || e instanceof IOException) {
       // The cause is the sender's side (connection, malformed body); its wording is for the log.
       LOG.info("上传中断：" + (in.senderFailure() != null ? in.senderFailure() : e));
       return new DomainException("UPLOAD_FAILED", 400, "文件「" + name + "」上传中断，未保存；「"
-          + spec.name() + "」原有文件保持不变。请检查网络后重新上传。");
+          + spec.name() + "」原有文件保持不变。请检查网络后重新上传。")
+          .inEnglish("The upload of \"" + name + "\" was interrupted and nothing was saved;"
+              + " the material's earlier file is kept. Check the connection and upload it again.");
     }
     return StorageFaults.unavailable((StorageException) e);
   }

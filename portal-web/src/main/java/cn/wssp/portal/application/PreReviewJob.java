@@ -58,6 +58,9 @@ public class PreReviewJob implements JobHandler {
   @Inject
   InTransaction tx;
 
+  @Inject
+  PreReviewPace pace;
+
   /**
    * Three steps, so that no database transaction waits while files are parsed: what to judge is
    * read in a short transaction; the files are judged outside any (seconds, in a worker JVM); the
@@ -66,6 +69,7 @@ public class PreReviewJob implements JobHandler {
    */
   @Override
   public void run(Long applicationId, JobLease lease) {
+    long started = System.nanoTime();
     Submission submission = tx.call(() -> applications.find(applicationId)
         .filter(app -> app.status() == ApplicationStatus.SUBMITTED)
         .map(this::submissionOf).orElse(null));
@@ -74,6 +78,7 @@ public class PreReviewJob implements JobHandler {
     }
     PreReviewResult result = submission.judge(preReviewer);
     tx.run(() -> record(applicationId, submission.submittedAt(), result, lease));
+    pace.took(java.time.Duration.ofNanos(System.nanoTime() - started));
   }
 
   private void record(Long applicationId, Instant submittedAt, PreReviewResult result,

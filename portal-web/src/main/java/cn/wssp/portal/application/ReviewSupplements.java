@@ -40,7 +40,9 @@ public class ReviewSupplements {
       List<String> materials) {
     Application app = applications.visible(actor, applicationId);
     if (!AccessPolicy.isDepartmentStaff(actor, app)) {
-      throw DomainException.forbidden("只有审批部门的审查人员或首席代表可以要求审查补正。");
+      throw DomainException.forbidden("只有审批部门的审查人员或首席代表可以要求审查补正。")
+          .inEnglish("Only the deciding department's reviewers or chief representatives can ask"
+              + " for a supplement during review.");
     }
     UserAccount staff = accounts.require(actor.userId());
     // A department that has decided has said its word; nothing to supplement for it.

@@ -54,10 +54,14 @@ public class SealingGuard {
     }
     switch (check.result()) {
       case WRONG -> throw new DomainException("WRONG_PIN", 403,
-          "签章密码（PIN）错误，未签章。再错 " + check.attemptsLeft() + " 次将锁定签章 15 分钟。");
+          "签章密码（PIN）错误，未签章。再错 " + check.attemptsLeft() + " 次将锁定签章 15 分钟。")
+          .inEnglish("Wrong signing PIN; nothing was sealed. " + check.attemptsLeft()
+              + " more wrong PIN(s) lock sealing for 15 minutes.");
       case LOCKED -> throw new DomainException("PIN_LOCKED", 403,
           "签章密码连续错误次数过多，签章已锁定至 "
-              + check.lockedUntil().atZone(clock.getZone()).toLocalTime().withNano(0) + "。");
+              + check.lockedUntil().atZone(clock.getZone()).toLocalTime().withNano(0) + "。")
+          .inEnglish("Too many wrong PINs: sealing is locked until "
+              + check.lockedUntil().atZone(clock.getZone()).toLocalTime().withNano(0) + ".");
       case ACCEPTED -> { }
     }
   }

@@ -17,6 +17,7 @@ final class StorageFaults {
 
   static DomainException unavailable(StorageException e) {
     LOG.warning("文件存储不可用 (object store unavailable): " + e.getMessage());
-    return new DomainException("STORAGE_UNAVAILABLE", 503, UNAVAILABLE);
+    return new DomainException("STORAGE_UNAVAILABLE", 503, UNAVAILABLE).inEnglish("File storage"
+        + " is unavailable at the moment; please try again shortly. Nothing already saved is lost.");
   }
 }

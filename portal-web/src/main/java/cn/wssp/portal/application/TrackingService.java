@@ -72,7 +72,8 @@ public class TrackingService {
   public Tracking track(String number, String code, String address) {
     Application app = throttle.attempt(List.of(throttle.trackingAddress(address)), "办件查询",
             () -> matching(number, code))
-        .orElseThrow(() -> new DomainException("NOT_FOUND", 404, NOT_FOUND));
+        .orElseThrow(() -> new DomainException("NOT_FOUND", 404, NOT_FOUND)
+            .inEnglish("No application with this number and tracking code: check both."));
     return new Tracking(app.number(), app.matter().name(), app.status().name(),
         app.status().label(), steps(app), views.deadlines(app));
   }

@@ -93,7 +93,8 @@ public class VerificationService {
   public Result verifyByNumber(String number, String code, String address) {
     Document doc = throttle.attempt(List.of(throttle.verificationAddress(address)), "核验",
             () -> registered(number, code))
-        .orElseThrow(() -> new DomainException("NOT_FOUND", 404, "文书编号或验证码不正确，未找到该文书。"));
+        .orElseThrow(() -> new DomainException("NOT_FOUND", 404, "文书编号或验证码不正确，未找到该文书。")
+            .inEnglish("No document with this number and verification code: check both."));
     byte[] pdf = issuer.read(doc);
     return result(seals.verify(pdf), doc, true, manifest(pdf, doc));
   }

@@ -263,6 +263,20 @@ public final class PortalSettings {
   }
 
   /**
+   * Background jobs one instance runs at once (PORTAL_JOB_THREADS, default 1). On 2 cores 2
+   * threads drained a queue of pre-reviews a third faster than 1 (docs/PERFORMANCE.md), but the
+   * browser suite then once found the audit chain broken at its last entry: until that is
+   * understood, one job at a time stays the default.
+   */
+  public int jobThreads() {
+    int n = Integer.parseInt(get("portal.job.threads").orElse("1"));
+    if (n < 1 || n > 64) {
+      throw new IllegalStateException("PORTAL_JOB_THREADS 应为 1 到 64 之间的整数：" + n);
+    }
+    return n;
+  }
+
+  /**
    * How often every instance runs the time-driven sweeps (deemed acceptance, reminders, …):
    * PORTAL_SWEEP_SECONDS, default 60. The legal clocks count in days, so a minute is plenty.
    */
@@ -274,13 +288,18 @@ public final class PortalSettings {
     return java.time.Duration.ofSeconds(seconds);
   }
 
+  /** PORTAL_PREREVIEW_WORKERS as set (the pool never starts more than the processors). */
+  private int preReviewWorkers() {
+    return Integer.parseInt(get("portal.prereview.workers").orElse("4"));
+  }
+
   /**
    * Worker JVMs of the pre-review (never more than the processors; PORTAL_PREREVIEW_WORKERS) and
    * files each examines before it is replaced (PORTAL_PREREVIEW_WORKER_MAX_FILES).
    */
   public cn.wssp.prereview.PreReviewer.Options preReviewOptions() {
     return cn.wssp.prereview.PreReviewer.Options.defaults()
-        .withWorkerPoolSize(Integer.parseInt(get("portal.prereview.workers").orElse("4")))
+        .withWorkerPoolSize(preReviewWorkers())
         .withWorkerMaxFiles(Integer.parseInt(
             get("portal.prereview.worker-max-files").orElse("200")));
   }

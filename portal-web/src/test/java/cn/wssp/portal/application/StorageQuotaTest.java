@@ -33,6 +33,8 @@ class StorageQuotaTest {
     assertEquals(413, refused.status());
     assertTrue(refused.getMessage().contains("平面图.pdf") && refused.getMessage().contains("删除"),
         refused.getMessage());
+    assertTrue(refused.english().contains("\"平面图.pdf\"") && refused.english().contains("Delete"),
+        refused.english());
     // Replacing a stored file frees its bytes: 6 - 3 + 7 = 10 fits.
     assertDoesNotThrow(() -> portal.applications.checkStorageQuota(
         TestPortal.actor(portal.applicant), second.id(), spec, "a.pdf", 7));

@@ -351,6 +351,8 @@ final class TestPortal {
     job.clock = clock;
     job.rules = rules;
     job.tx = new InTransaction();
+    job.pace = new PreReviewPace();
+    job.pace.jobs = jobRepo;
     return job;
   }
 

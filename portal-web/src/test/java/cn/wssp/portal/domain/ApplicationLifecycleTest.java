@@ -51,6 +51,8 @@ class ApplicationLifecycleTest {
     DomainException e = assertThrows(DomainException.class, () -> app.approve(now));
     assertEquals(409, e.status());
     assertTrue(e.getMessage().contains("草稿"), e.getMessage());
+    // and in English for English pages, the status in words
+    assertTrue(e.english().contains("is draft: this cannot be done now"), e.english());
     assertThrows(DomainException.class, app::issue);
   }
 
@@ -65,6 +67,8 @@ class ApplicationLifecycleTest {
     DomainException early = assertThrows(DomainException.class, app::requestSupplement);
     assertEquals(409, early.status());
     assertTrue(early.getMessage().contains("预审尚未完成"), early.getMessage());
+    assertEquals("The automatic pre-review is not finished yet; please try again shortly.",
+        early.english());
     assertEquals(ApplicationStatus.SUBMITTED, app.status());
   }
 

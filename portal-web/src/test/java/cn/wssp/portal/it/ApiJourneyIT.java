@@ -429,6 +429,16 @@ class ApiJourneyIT {
   static void submit(Api applicant, long id) throws Exception {
     Api.Reply r = applicant.post("/api/v1/applications/" + id + "/submit", null);
     assertEquals(200, r.status(), r.toString());
+    // Until the verdict is there the portal says when to look again (whole seconds, 1–30).
+    String retryAfter = r.header("Retry-After");
+    JsonObject view = r.json();
+    if (!view.containsKey("preReview") || view.isNull("preReview")) {
+      assertNotNull(retryAfter, "no Retry-After while the pre-review is to come: " + r);
+      long seconds = Long.parseLong(retryAfter);
+      assertTrue(seconds >= 1 && seconds <= 30, "Retry-After " + seconds);
+    } else {
+      assertNull(retryAfter, "Retry-After with the verdict already there: " + r);
+    }
   }
 
   static JsonObject awaitStatus(Api api, long id, String status) throws Exception {

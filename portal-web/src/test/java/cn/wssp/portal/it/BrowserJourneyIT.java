@@ -416,6 +416,11 @@ class BrowserJourneyIT {
     click(By.id("nav:lang"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Verify a document"));
     assertTrue(text(By.id("v:verdict")).startsWith("Valid"), text(By.id("v:verdict")));
+    // A refusal of the domain reads in English on an English page (a wrong tracking code).
+    open("/track.xhtml?number=" + URLEncoder.encode(decisionNumber, StandardCharsets.UTF_8)
+        + "&code=NOT-THE-CODE");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("t:messages"),
+        "No application with this number and tracking code"));
     open("/index.xhtml");
     assertTrue(text(By.tagName("h1")).contains("Service guides"));
     // The matters' names, kinds and time limits read in English too (the demo's matters have

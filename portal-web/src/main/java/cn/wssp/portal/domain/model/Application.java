@@ -109,7 +109,8 @@ public class Application {
   public Application(String number, Matter matter, UserAccount applicant, Instant now,
       String trackingCode) {
     if (applicant.enterprise() == null) {
-      throw DomainException.forbidden("只有企业用户可以提交申请。");
+      throw DomainException.forbidden("只有企业用户可以提交申请。")
+          .inEnglish("Only enterprise users can apply.");
     }
     this.number = number;
     this.matter = matter;
@@ -211,7 +212,8 @@ public class Application {
     requireAwaitingWindow("受理");
     if (acceptanceWouldOverride(committed) && (reason == null || reason.isBlank())) {
       throw DomainException.invalid("预审结论为「" + preReviewVerdict.label()
-          + "」，如仍予受理，请填写理由（reason）。");
+          + "」，如仍予受理，请填写理由（reason）。").inEnglish("The pre-review did not find the"
+          + " materials complete: to accept all the same, give a reason.");
     }
     moveTo(committed ? ACCEPTED_ON_COMMITMENT : ACCEPTED, Set.of(PRE_REVIEWED), "受理");
     this.acceptedAt = now;
@@ -224,7 +226,8 @@ public class Application {
    */
   public void deemAccepted(LocalDate today, LocalDate reviewDue) {
     if (!isPreReviewOverdue(today)) {
-      throw DomainException.conflict("申请 " + number + " 的预审时限未过，不能视为受理。");
+      throw DomainException.conflict("申请 " + number + " 的预审时限未过，不能视为受理。")
+          .inEnglish("The pre-review time limit of " + number + " has not passed yet.");
     }
     moveTo(DEEMED_ACCEPTED, AWAITING_ACCEPTANCE, "视为受理");
     this.acceptedAt = submittedAt;
@@ -252,7 +255,8 @@ public class Application {
   public void requireAtWindow(String action) {
     requireAwaitingWindow(action);
     if (status != PRE_REVIEWED) {
-      throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能" + action + "。");
+      throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能" + action + "。")
+          .inEnglish("The application is no longer at the window (" + inWords(status) + ").");
     }
   }
 
@@ -260,7 +264,8 @@ public class Application {
   public void refuseAcceptance(Instant now, String reason) {
     requireAwaitingWindow("不予受理");
     if (reason == null || reason.isBlank()) {
-      throw DomainException.invalid("不予受理必须填写理由（reason）。");
+      throw DomainException.invalid("不予受理必须填写理由（reason）。")
+          .inEnglish("Give the reason for not accepting the application.");
     }
     moveTo(NOT_ACCEPTED, Set.of(PRE_REVIEWED), "不予受理");
     this.decidedAt = now;
@@ -272,7 +277,8 @@ public class Application {
    */
   private void requireAwaitingWindow(String action) {
     if (status == SUBMITTED) {
-      throw DomainException.conflict("自动预审尚未完成，请稍候再" + action + "。");
+      throw DomainException.conflict("自动预审尚未完成，请稍候再" + action + "。")
+          .inEnglish("The automatic pre-review is not finished yet; please try again shortly.");
     }
   }
 
@@ -283,23 +289,29 @@ public class Application {
   public Commitment commit(List<String> materialCodes, LocalDate dueDate, LocalDate today,
       boolean alreadyCommitted, Long signer, Instant now) {
     if (materialCodes == null || materialCodes.isEmpty()) {
-      throw DomainException.invalid("请选择承诺后补的材料（materials 不能为空）。");
+      throw DomainException.invalid("请选择承诺后补的材料（materials 不能为空）。")
+          .inEnglish("Choose the materials you promise to hand in later.");
     }
     if (dueDate == null || !dueDate.isAfter(today)) {
-      throw DomainException.invalid("承诺补交日期（dueDate）必须晚于今天。");
+      throw DomainException.invalid("承诺补交日期（dueDate）必须晚于今天。")
+          .inEnglish("The date by which you hand them in must be after today.");
     }
     if (!COMMITTABLE.contains(status)) {
-      throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能签署承诺书。");
+      throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能签署承诺书。")
+          .inEnglish("A commitment can no longer be signed for this application (" + inWords(status) + ").");
     }
     for (String code : materialCodes) {
       MaterialSpec spec = matter.material(code).orElseThrow(() ->
-          DomainException.invalid("事项没有材料「" + code + "」。"));
+          DomainException.invalid("事项没有材料「" + code + "」。")
+              .inEnglish("The matter has no material \"" + code + "\"."));
       if (!spec.commitable()) {
-        throw DomainException.invalid("材料「" + spec.name() + "」不属于容缺材料，不能承诺后补。");
+        throw DomainException.invalid("材料「" + spec.name() + "」不属于容缺材料，不能承诺后补。")
+            .inEnglish("Material \"" + code + "\" cannot be promised for later: it is needed now.");
       }
     }
     if (alreadyCommitted) {
-      throw DomainException.conflict("本申请已签署承诺书。");
+      throw DomainException.conflict("本申请已签署承诺书。")
+          .inEnglish("A commitment has already been signed for this application.");
     }
     return new Commitment(id, materialCodes, dueDate, signer, now);
   }
@@ -312,19 +324,22 @@ public class Application {
       LocalDate today, Instant now) {
     String why = reason == null ? "" : reason.trim();
     if (why.isEmpty()) {
-      throw DomainException.invalid("请填写补正理由（reason）。");
+      throw DomainException.invalid("请填写补正理由（reason）。")
+          .inEnglish("Give the reason for the supplement.");
     }
     if (why.length() > MAX_SUPPLEMENT_REASON) {
-      throw DomainException.invalid("补正理由（reason）不能超过 " + MAX_SUPPLEMENT_REASON + " 个字。");
+      throw DomainException.invalid("补正理由（reason）不能超过 " + MAX_SUPPLEMENT_REASON + " 个字。")
+          .inEnglish("The reason may be at most " + MAX_SUPPLEMENT_REASON + " characters long.");
     }
     if (materialCodes == null || materialCodes.isEmpty()) {
-      throw DomainException.invalid("请选择需要补正的材料（materials 不能为空）。");
+      throw DomainException.invalid("请选择需要补正的材料（materials 不能为空）。")
+          .inEnglish("Choose the materials to be handed in again.");
     }
     List<String> codes = materialCodes.stream().map(c -> c == null ? "" : c.trim()).distinct().toList();
     for (String code : codes) {
       if (matter.material(code).isEmpty()) {
         throw DomainException.invalid("材料（materials）中的「" + code + "」不是事项「" + matter.name()
-            + "」的材料。");
+            + "」的材料。").inEnglish("\"" + code + "\" is not a material of this matter.");
       }
     }
     moveTo(REVIEW_SUPPLEMENT_REQUESTED, UNDER_EXAMINATION, "要求审查补正");
@@ -347,7 +362,9 @@ public class Application {
           .noneMatch(f -> f.materialCode().equals(code) && f.uploadedAt() != null
               && !f.uploadedAt().isBefore(reviewSupplementAt))).toList();
       if (!missing.isEmpty()) {
-        throw DomainException.conflict("请先重新上传需补正的材料：" + matter.materialNames(missing) + "。");
+        throw DomainException.conflict("请先重新上传需补正的材料：" + matter.materialNames(missing) + "。")
+            .inEnglish("First upload again the materials asked for: " + String.join(", ", missing)
+                + ".");
       }
     }
     moveTo(UNDER_REVIEW, Set.of(REVIEW_SUPPLEMENT_REQUESTED), "提交补正材料");
@@ -447,10 +464,14 @@ public class Application {
   public void requireDecidable(boolean answeredFromAbove) {
     if (status == FORWARDED) {
       throw new DomainException("AWAITING_HIGHER_AUTHORITY", 409,
-          "申请已上报，待上级机关批复：请在批复返回后录入批复（forwarding/return）。");
+          "申请已上报，待上级机关批复：请在批复返回后录入批复（forwarding/return）。")
+          .inEnglish("The application was forwarded: enter the higher authority's answer when it"
+              + " is back.");
     }
     if (!DECIDABLE.contains(status)) {
-      throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能作出决定。");
+      throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能作出决定。")
+          .inEnglish("No decision can be made in the application's present state ("
+              + inWords(status) + ").");
     }
     if (matter.kind() == MatterKind.FORWARDED && !answeredFromAbove) {
       throw new DomainException("FORWARDING_REQUIRED", 409, "「" + matter.name()
@@ -518,21 +539,32 @@ public class Application {
         return matter.material(materialCode).orElseThrow();
       }
       throw DomainException.conflict("审查补正只需重新上传" + matter.materialNames(
-          reviewSupplementMaterials()) + "，不能修改材料「" + materialCode + "」。");
+          reviewSupplementMaterials()) + "，不能修改材料「" + materialCode + "」。")
+          .inEnglish("Only the materials asked for may be uploaded again ("
+              + String.join(", ", reviewSupplementMaterials()) + "), not \"" + materialCode
+              + "\".");
     }
     if (!isEditableByApplicant()) {
-      throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能修改材料。");
+      throw DomainException.conflict("申请当前状态为「" + status.label() + "」，不能修改材料。")
+          .inEnglish("The materials can no longer be changed (" + inWords(status) + ").");
     }
     return matter.material(materialCode).orElseThrow(() -> new DomainException(
-        "NOT_FOUND", 404, "事项「" + matter.name() + "」没有材料「" + materialCode + "」。"));
+        "NOT_FOUND", 404, "事项「" + matter.name() + "」没有材料「" + materialCode + "」。")
+        .inEnglish("The matter has no material \"" + materialCode + "\"."));
   }
 
   private void moveTo(ApplicationStatus target, Set<ApplicationStatus> allowedFrom, String action) {
     if (!allowedFrom.contains(status)) {
       throw DomainException.conflict(
-          "申请 " + number + " 当前状态为「" + status.label() + "」，不能" + action + "。");
+          "申请 " + number + " 当前状态为「" + status.label() + "」，不能" + action + "。")
+          .inEnglish("Application " + number + " is " + inWords(status) + ": this cannot be done now.");
     }
     this.status = target;
+  }
+
+  /** A status in English words for a refusal ("under review"); the pages' labels are richer. */
+  private static String inWords(ApplicationStatus status) {
+    return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 
   public boolean isEditableByApplicant() {

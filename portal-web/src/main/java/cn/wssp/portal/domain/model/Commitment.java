@@ -108,7 +108,9 @@ public class Commitment {
 
   private void requireOpen(String action) {
     if (!isOpen()) {
-      throw DomainException.conflict("承诺书状态为「" + status.label() + "」，不能" + action + "。");
+      throw DomainException.conflict("承诺书状态为「" + status.label() + "」，不能" + action + "。")
+          .inEnglish("The commitment is no longer open (" + status.name().toLowerCase(
+              java.util.Locale.ROOT) + ").");
     }
   }
 

@@ -2,16 +2,29 @@ package cn.wssp.portal.domain.model;
 
 /**
  * A business rule refused an action. {@code code} is the API's error code; the message is for
- * the user, in Chinese.
+ * the user, in Chinese (the API's language), and may be given in English too for the pages shown
+ * in English ({@link #inEnglish}); pages say a refusal without one by its code.
  */
 public class DomainException extends RuntimeException {
   private final String code;
   private final int status;
+  private String english;
 
   public DomainException(String code, int status, String message) {
     super(message);
     this.code = code;
     this.status = status;
+  }
+
+  /** The same refusal in English, written where it is raised (the details are known there). */
+  public DomainException inEnglish(String message) {
+    this.english = message;
+    return this;
+  }
+
+  /** The refusal in English, or null when none was written. */
+  public String english() {
+    return english;
   }
 
   public String code() {

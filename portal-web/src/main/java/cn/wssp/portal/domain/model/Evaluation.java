@@ -37,17 +37,21 @@ public class Evaluation {
   public static Evaluation of(Application app, boolean alreadyEvaluated, Integer score,
       String comment, Long by, Instant now) {
     if (score == null || score < 1 || score > 5) {
-      throw DomainException.invalid("评分（score）必须是 1 到 5 的整数。");
+      throw DomainException.invalid("评分（score）必须是 1 到 5 的整数。")
+          .inEnglish("Choose a score from 1 to 5 stars.");
     }
     String text = comment == null || comment.isBlank() ? null : comment.trim();
     if (text != null && text.length() > MAX_COMMENT) {
-      throw DomainException.invalid("评价内容（comment）不能超过 " + MAX_COMMENT + " 个字。");
+      throw DomainException.invalid("评价内容（comment）不能超过 " + MAX_COMMENT + " 个字。")
+          .inEnglish("The comment may be at most " + MAX_COMMENT + " characters long.");
     }
     if (!ApplicationStatus.EVALUABLE.contains(app.status())) {
-      throw DomainException.conflict("申请当前状态为「" + app.status().label() + "」，办结后才能评价。");
+      throw DomainException.conflict("申请当前状态为「" + app.status().label() + "」，办结后才能评价。")
+          .inEnglish("An application can be rated once it is completed.");
     }
     if (alreadyEvaluated) {
-      throw DomainException.conflict("本申请已评价，评价提交后不能修改。");
+      throw DomainException.conflict("本申请已评价，评价提交后不能修改。")
+          .inEnglish("This application has been rated already; a rating cannot be changed.");
     }
     Evaluation e = new Evaluation();
     e.applicationId = app.id();

@@ -72,10 +72,12 @@ public class FindingRecord {
    */
   public void overrule(String reason, String clerk, Instant now) {
     if (reason == null || reason.isBlank()) {
-      throw DomainException.invalid("不采纳预审意见时必须填写理由（reason）。");
+      throw DomainException.invalid("不采纳预审意见时必须填写理由（reason）。")
+          .inEnglish("Give the reason for setting the finding aside.");
     }
     if (overruled()) {
-      throw DomainException.conflict("该预审意见已于此前被不采纳。");
+      throw DomainException.conflict("该预审意见已于此前被不采纳。")
+          .inEnglish("This finding was set aside already.");
     }
     this.overruledReason = reason.trim();
     this.overruledBy = clerk;

@@ -51,14 +51,17 @@ public class ReviewOpinion {
   public static ReviewOpinion of(Application app, JointDecision decisions, UserAccount reviewer,
       DecisionOutcome outcome, String reason, Instant now, java.time.ZoneId zone) {
     if (outcome == null) {
-      throw DomainException.invalid("请选择审查意见（outcome 应为 APPROVE 或 DENY）。");
+      throw DomainException.invalid("请选择审查意见（outcome 应为 APPROVE 或 DENY）。")
+          .inEnglish("Choose the opinion: approve or deny.");
     }
     String why = reason == null || reason.isBlank() ? null : reason.trim();
     if (outcome == DecisionOutcome.DENY && why == null) {
-      throw DomainException.invalid("审查意见为不予许可时须填写理由（reason）。");
+      throw DomainException.invalid("审查意见为不予许可时须填写理由（reason）。")
+          .inEnglish("An opinion to deny gives its reason.");
     }
     if (why != null && why.length() > MAX_REASON) {
-      throw DomainException.invalid("理由（reason）不能超过 " + MAX_REASON + " 个字。");
+      throw DomainException.invalid("理由（reason）不能超过 " + MAX_REASON + " 个字。")
+          .inEnglish("The reason may be at most " + MAX_REASON + " characters long.");
     }
     if (!app.matter().involves(reviewer.department())) {
       throw DomainException.forbidden("您所在部门不是事项「" + app.matter().name() + "」的审批部门。");

@@ -30,28 +30,37 @@ public final class SigningPolicy {
       Collection<Delegation> departmentsDelegations, Predicate<Long> absentToday,
       Set<DelegatedAction> needed) {
     if (!chief.has(Role.CHIEF_REP)) {
-      throw DomainException.forbidden("只有首席代表可以作出决定并电子签章。");
+      throw DomainException.forbidden("只有首席代表可以作出决定并电子签章。")
+          .inEnglish("Only a chief representative can decide and seal.");
     }
     if (!matter.involves(chief.department())) {
       throw DomainException.forbidden(
-          "您所在部门不是事项「" + matter.name() + "」的审批部门，不能签章。");
+          "您所在部门不是事项「" + matter.name() + "」的审批部门，不能签章。")
+          .inEnglish("Your department does not decide matter " + matter.code() + ": you cannot"
+              + " seal its decisions.");
     }
     List<Delegation> inForce = departmentsDelegations.stream()
         .filter(d -> d.names(chief.id()) && d.covers(chief.department().id(), matter.code(), today))
         .toList();
     if (inForce.isEmpty()) {
       throw DomainException.forbidden("您没有" + chief.department().name() + "就事项「" + matter.name()
-          + "」在 " + today + " 有效的授权委托书（委托书须在有效期内并包含该事项），不能签章。");
+          + "」在 " + today + " 有效的授权委托书（委托书须在有效期内并包含该事项），不能签章。")
+          .inEnglish("You hold no delegation letter in force on " + today + " for matter "
+              + matter.code() + ": you cannot seal.");
     }
     List<Delegation> granting = inForce.stream().filter(d -> d.grants(needed)).toList();
     if (granting.isEmpty()) {
       throw DomainException.forbidden("您的授权委托书未授予「" + labels(needed)
-          + "」权限，不能就事项「" + matter.name() + "」签章。");
+          + "」权限，不能就事项「" + matter.name() + "」签章。")
+          .inEnglish("Your delegation letter does not grant " + needed + " for matter "
+              + matter.code() + ": you cannot seal.");
     }
     boolean mayActNow = granting.stream().anyMatch(d -> d.roleOf(chief.id()).orElseThrow() == ChiefRole.B
         || d.roleBId() == null || absentToday.test(d.roleBId()));
     if (!mayActNow) {
-      throw DomainException.forbidden("B角首席代表在岗时由B角签章；A角仅在B角登记缺席时签章。");
+      throw DomainException.forbidden("B角首席代表在岗时由B角签章；A角仅在B角登记缺席时签章。")
+          .inEnglish("The B chief representative seals while present; role A seals only while"
+              + " B is recorded absent.");
     }
   }
 

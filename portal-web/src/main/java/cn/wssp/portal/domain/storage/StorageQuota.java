@@ -27,7 +27,11 @@ public record StorageQuota(long bytesPerEnterprise) {
     throw new DomainException("QUOTA_EXCEEDED", 413,
         "贵单位的材料存储空间已用 " + size(used) + "，共 " + size(bytesPerEnterprise) + "，文件「"
             + fileName + "」（" + size(incoming) + "）放不下，未保存；「" + material
-            + "」原有文件保持不变。请删除不再需要的草稿或其中的材料后重试，或联系服务中心。");
+            + "」原有文件保持不变。请删除不再需要的草稿或其中的材料后重试，或联系服务中心。")
+        .inEnglish("Your enterprise uses " + size(used) + " of its " + size(bytesPerEnterprise)
+            + " for materials: \"" + fileName + "\" (" + size(incoming) + ") does not fit and"
+            + " was not saved; the material's earlier file is kept. Delete drafts or materials"
+            + " you no longer need and try again, or contact the service center.");
   }
 
   static String size(long bytes) {

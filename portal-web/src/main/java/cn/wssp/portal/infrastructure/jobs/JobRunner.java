@@ -12,11 +12,15 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,9 +28,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Polls the job table every second and runs what it can claim, one job at a time; a job queued on
- * this instance wakes it within {@link #WAKE_CHECK_MS} after its transaction commits (the second
- * is the fallback for jobs queued elsewhere).
+ * Polls the job table every second and runs what it can claim, up to {@link
+ * PortalSettings#jobThreads()} jobs at once (claimed only when a thread is free, so no lease runs
+ * down while a job waits here); a job queued on this instance, or a job finished, wakes it within
+ * {@link #WAKE_CHECK_MS} (the second is the fallback for jobs queued elsewhere).
  */
 @ApplicationScoped
 public class JobRunner {
@@ -34,6 +39,18 @@ public class JobRunner {
 
   @Resource
   ManagedScheduledExecutorService scheduler;
+
+  /** Told how many pre-reviews run at once, for the clients' Retry-After. */
+  @Inject
+  cn.wssp.portal.application.PreReviewPace pace;
+
+  /** Threads with the application's context, for the jobs themselves. */
+  @Resource
+  ManagedThreadFactory threadFactory;
+
+  private ExecutorService jobThreads;
+  /** Free job threads: a job is claimed only after taking one. */
+  private Semaphore free;
 
   @Inject
   JpaJobRepository jobs;
@@ -65,6 +82,10 @@ public class JobRunner {
   public synchronized void start() {
     if (poller == null) {
       owner = PortalSettings.current().instanceName();
+      int threads = PortalSettings.current().jobThreads();
+      jobThreads = Executors.newFixedThreadPool(threads, threadFactory);
+      free = new Semaphore(threads);
+      pace.runsAtOnce(threads);
       poller = scheduler.scheduleWithFixedDelay(this::poll, 1, 1, TimeUnit.SECONDS);
       waker = scheduler.scheduleWithFixedDelay(this::pollIfWoken, WAKE_CHECK_MS, WAKE_CHECK_MS,
           TimeUnit.MILLISECONDS);
@@ -115,21 +136,41 @@ public class JobRunner {
    */
   private void pollOnce() {
     try {
+      if (free.availablePermits() == 0) {
+        return; // every thread busy: a finishing job wakes the next poll
+      }
       for (Long id : Drain.draining() ? java.util.List.<Long>of() : jobs.due(10)) {
-        if (Drain.draining()) {
+        if (Drain.draining() || !free.tryAcquire()) {
           return;
         }
         Drain.begin();
+        boolean handedOver = false;
         try {
           if (jobs.claim(id, owner)) {
-            run(jobs.find(id));
+            Job job = jobs.find(id);
+            jobThreads.execute(() -> runAndRelease(job));
+            handedOver = true;
           }
         } finally {
-          Drain.end();
+          if (!handedOver) {
+            Drain.end();
+            free.release();
+          }
         }
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "后台任务轮询失败，稍后重试：" + e.getMessage(), e);
+    }
+  }
+
+  /** On a job thread: runs the claimed job, then frees the thread and looks for the next. */
+  private void runAndRelease(Job job) {
+    try {
+      run(job);
+    } finally {
+      Drain.end();
+      free.release();
+      wakeRequested.set(true);
     }
   }
 
@@ -202,6 +243,10 @@ public class JobRunner {
     }
     if (waker != null) {
       waker.cancel(false);
+    }
+    if (jobThreads != null) {
+      // A job still running is left to its lease: another instance, or the next start, redoes it.
+      jobThreads.shutdown();
     }
   }
 }

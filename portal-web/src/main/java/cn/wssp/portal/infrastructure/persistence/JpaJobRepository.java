@@ -1,6 +1,7 @@
 package cn.wssp.portal.infrastructure.persistence;
 
 import cn.wssp.portal.domain.model.Job;
+import cn.wssp.portal.domain.model.JobKind;
 import cn.wssp.portal.domain.model.JobRepository;
 import cn.wssp.portal.infrastructure.PortalSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,15 @@ public class JpaJobRepository implements JobRepository {
   public void add(Job job) {
     em.persist(job);
     queued.fire(new JobQueued(job.kind()));
+  }
+
+  @Override
+  public long waitingUpTo(JobKind kind, Long refId) {
+    return em.createQuery("select count(j) from Job j where j.kind = :k and j.status = :p"
+            + " and j.leaseOwner is null and j.id <= (select max(m.id) from Job m where m.kind = :k"
+            + " and m.refId = :ref and m.status = :p and m.leaseOwner is null)", Long.class)
+        .setParameter("k", kind).setParameter("ref", refId).setParameter("p", Job.Status.PENDING)
+        .getSingleResult();
   }
 
   // The runner's steps below each commit on their own, outside any request's transaction.

@@ -38,6 +38,9 @@ public class ApplicationResource {
   ApplicationViews views;
 
   @Inject
+  PreReviewPace pace;
+
+  @Inject
   MaterialUploads uploads;
 
   @Inject
@@ -155,10 +158,24 @@ public class ApplicationResource {
         .header("X-Total-Count", one.total()).build();
   }
 
+  /**
+   * While the automatic pre-review is still to come (here and in the answer to submit),
+   * {@code Retry-After} says in how many seconds
+   * the verdict can be expected (see {@link PreReviewPace}): a client waiting for it asks then.
+   */
   @GET
   @Path("{id}")
-  public ApplicationView get(@PathParam("id") Long id) {
-    return views.of(current.require(), id);
+  public Response get(@PathParam("id") Long id) {
+    return withVerdictPace(views.of(current.require(), id));
+  }
+
+  private Response withVerdictPace(ApplicationView view) {
+    Response.ResponseBuilder ok = Response.ok(view);
+    if (ApplicationStatus.SUBMITTED.name().equals(view.status()) && view.preReview() == null) {
+      long millis = pace.askAgainIn(view.id()).toMillis();
+      ok.header(HttpHeaders.RETRY_AFTER, (millis + 999) / 1000);
+    }
+    return ok.build();
   }
 
   /**
@@ -206,10 +223,10 @@ public class ApplicationResource {
 
   @POST
   @Path("{id}/submit")
-  public ApplicationView submit(@PathParam("id") Long id) {
+  public Response submit(@PathParam("id") Long id) {
     Actor actor = current.require();
     applications.submit(actor, id);
-    return views.of(actor, id);
+    return withVerdictPace(views.of(actor, id));
   }
 
   @POST

@@ -36,6 +36,9 @@ public class AdminUsersBean implements Serializable {
   static final int PAGE_SIZE = 10;
 
   @Inject
+  Formats formats;
+
+  @Inject
   CurrentActor current;
 
   @Inject
@@ -122,9 +125,8 @@ public class AdminUsersBean implements Serializable {
   }
 
   public List<SelectItem> getDepartments() {
-    List<Department> all = Pages.attempt(() -> users.departments(current.require()));
-    return (all == null ? List.<Department>of() : all).stream()
-        .map(d -> new SelectItem(d.code(), d.name())).toList();
+    return Pages.departmentItems(Pages.attempt(() -> users.departments(current.require())),
+        formats);
   }
 
   public void create() {

@@ -76,7 +76,7 @@ public class ForwardingBean implements Serializable {
     try {
       Forwarding.requireReference(reference);
     } catch (DomainException e) {
-      Pages.invalid("f:replyReference", e.getMessage());
+      Pages.invalid("f:replyReference", Pages.refusal(e));
     }
   }
 

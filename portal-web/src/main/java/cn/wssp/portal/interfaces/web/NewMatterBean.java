@@ -47,6 +47,9 @@ public class NewMatterBean implements Serializable {
       """;
 
   @Inject
+  Formats formats;
+
+  @Inject
   CurrentActor current;
 
   @Inject
@@ -75,9 +78,8 @@ public class NewMatterBean implements Serializable {
   private String rules = RULES_TEMPLATE;
 
   public List<SelectItem> getDepartmentItems() {
-    List<Department> all = Pages.attempt(() -> users.departments(current.require()));
-    return (all == null ? List.<Department>of() : all).stream()
-        .map(d -> new SelectItem(d.code(), d.name())).toList();
+    return Pages.departmentItems(Pages.attempt(() -> users.departments(current.require())),
+        formats);
   }
 
   public void create() {

@@ -38,6 +38,18 @@ final class Pages {
     return bundle != null && bundle.containsKey(key) ? bundle.getString(key) : key;
   }
 
+  /**
+   * The departments as choices of a select (value: the code), named in the page's language;
+   * none when the list could not be read (the refusal is on the page).
+   */
+  static java.util.List<jakarta.faces.model.SelectItem> departmentItems(
+      java.util.List<cn.wssp.portal.domain.model.Department> departments, Formats formats) {
+    return (departments == null ? java.util.List.<cn.wssp.portal.domain.model.Department>of()
+        : departments).stream()
+        .map(d -> new jakarta.faces.model.SelectItem(d.code(), formats.department(d.name())))
+        .toList();
+  }
+
   /** Redirects inside the portal; messages added before it are shown on the next page. */
   static void redirect(String path) {
     FacesContext fc = FacesContext.getCurrentInstance();
@@ -75,7 +87,7 @@ final class Pages {
       return action.get();
     } catch (RuntimeException e) {
       DomainException domain = domainCause(e);
-      String text = domain != null ? domain.getMessage() : "系统内部错误，请稍后重试；如持续出现请联系服务中心。";
+      String text = domain != null ? refusal(domain) : label("error.internal");
       if (domain == null) {
         LOG.log(Level.SEVERE, "页面操作失败", e);
       }
@@ -112,6 +124,28 @@ final class Pages {
       action.run();
       return Boolean.TRUE;
     }) != null;
+  }
+
+  /**
+   * A refusal in the page's language: in English the message written for it, else the bundle's
+   * sentence for its code followed by the Chinese details, else the Chinese message alone.
+   */
+  static String refusal(DomainException refused) {
+    return refusal(refused, Formats.facesEnglish(), Pages::label);
+  }
+
+  /** As {@link #refusal(DomainException)}; {@code labels} answers a missing key with the key. */
+  static String refusal(DomainException refused, boolean english,
+      java.util.function.UnaryOperator<String> labels) {
+    if (!english) {
+      return refused.getMessage();
+    }
+    if (refused.english() != null) {
+      return refused.english();
+    }
+    String key = "refusal." + refused.code();
+    String generic = labels.apply(key);
+    return generic.equals(key) ? refused.getMessage() : generic + " (" + refused.getMessage() + ")";
   }
 
   private static DomainException domainCause(Throwable t) {

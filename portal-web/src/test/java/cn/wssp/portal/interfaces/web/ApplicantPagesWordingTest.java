@@ -81,7 +81,7 @@ class ApplicantPagesWordingTest {
   }
 
   static final java.util.List<String> LABEL_PREFIXES = java.util.List.of("status.", "kind.", "opinion.",
-      "matterName.", "materialName.", "findingCode.", "departmentName.");
+      "matterName.", "materialName.", "findingCode.", "departmentName.", "refusal.");
 
   /** Every status and kind reads in English in English pages; Chinese pages keep the domain's. */
   @Test
