@@ -264,9 +264,9 @@ public final class PortalSettings {
 
   /**
    * Background jobs one instance runs at once (PORTAL_JOB_THREADS, default 1). On 2 cores 2
-   * threads drained a queue of pre-reviews a third faster than 1 (docs/PERFORMANCE.md), but the
-   * browser suite then once found the audit chain broken at its last entry: until that is
-   * understood, one job at a time stays the default.
+   * threads drained a queue of pre-reviews a third faster than 1 (docs/PERFORMANCE.md). The audit
+   * chain break once seen with 2 was the time's rounding (AuditEntry), not the threads; 2 becomes
+   * the default after a full suite has run with it.
    */
   public int jobThreads() {
     int n = Integer.parseInt(get("portal.job.threads").orElse("1"));

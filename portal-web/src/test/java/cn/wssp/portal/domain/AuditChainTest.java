@@ -21,4 +21,19 @@ class AuditChainTest {
     assertNotEquals(second.hash(), forkedSecond.hash());
     assertEquals(64, first.hash().length());
   }
+
+  /**
+   * The database keeps microseconds and rounds: 02:00:00.125999700 would come back as .126000 and
+   * no longer match a hash over .125. The entry keeps whole milliseconds, which survive the trip.
+   */
+  @Test
+  void theTimeKeptIsTheTimeHashedAfterTheDatabaseRoundsIt() {
+    AuditEntry e = new AuditEntry(Instant.parse("2026-11-23T02:00:00.125999700Z"), "applicant", 1L,
+        AuditAction.UPLOAD, "DRAFT", "DRAFT", "application-form a.pdf", AuditEntry.GENESIS);
+    assertEquals(Instant.parse("2026-11-23T02:00:00.125Z"), e.at());
+    long micros = Math.round(e.at().getNano() / 1000.0);
+    Instant asStored = e.at().with(java.time.temporal.ChronoField.NANO_OF_SECOND, micros * 1000);
+    assertEquals(e.at().toEpochMilli(), asStored.toEpochMilli());
+    assertEquals(e.hash(), e.computeHash());
+  }
 }

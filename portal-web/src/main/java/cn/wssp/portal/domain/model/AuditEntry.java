@@ -46,7 +46,10 @@ public class AuditEntry {
 
   public AuditEntry(Instant at, String actor, Long applicationId, AuditAction action,
       String fromStatus, String toStatus, String detail, String prevHash) {
-    this.at = at;
+    // The hash covers whole milliseconds. Kept finer (the clock gives nanoseconds), the time was
+    // rounded to microseconds by the database, which now and then carried it into the next
+    // millisecond: the entry read back no longer matched its hash and the chain looked tampered.
+    this.at = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     this.actor = actor;
     this.applicationId = applicationId;
     this.action = action;
