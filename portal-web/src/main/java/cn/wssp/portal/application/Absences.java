@@ -29,7 +29,8 @@ public class Absences {
     AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "登记首席代表缺席");
     UserAccount chief = (username == null ? java.util.Optional.<UserAccount>empty()
         : accounts.byUsername(username.trim()))
-        .orElseThrow(() -> DomainException.invalid("用户（username）不存在或已停用。"));
+        .orElseThrow(() -> DomainException.invalid("用户（username）不存在或已停用。")
+            .inEnglish("No such user, or the account is disabled."));
     Absence absence = new Absence(chief, from, to, reason, actor.username(), Instant.now(clock));
     accounts.addAbsence(absence);
     audit.record(actor, null, AuditAction.ABSENCE_RECORDED, null, null,

@@ -67,13 +67,15 @@ public class Calendars {
     for (LocalDate d : h) {
       requireIn(year, d, "holidays");
       if (w.contains(d)) {
-        throw DomainException.invalid(d + " 不能既是假日又是调休上班日。");
+        throw DomainException.invalid(d + " 不能既是假日又是调休上班日。")
+            .inEnglish(d + " cannot be both a holiday and a working day.");
       }
     }
     for (LocalDate d : w) {
       requireIn(year, d, "workdays");
       if (!isWeekend(d)) {
-        throw DomainException.invalid("workdays 中的 " + d + " 不是周末；调休上班日应为周六或周日。");
+        throw DomainException.invalid("workdays 中的 " + d + " 不是周末；调休上班日应为周六或周日。")
+            .inEnglish(d + " is not a weekend day: a make-up working day is a Saturday or Sunday.");
       }
     }
     YearDays published = new YearDays(h, w);
@@ -90,13 +92,15 @@ public class Calendars {
 
   private static void requireYear(int year) {
     if (year < 2000 || year > 2100) {
-      throw DomainException.invalid("年份应在 2000 到 2100 之间。");
+      throw DomainException.invalid("年份应在 2000 到 2100 之间。")
+          .inEnglish("The year is between 2000 and 2100.");
     }
   }
 
   private static void requireIn(int year, LocalDate d, String field) {
     if (d.getYear() != year) {
-      throw DomainException.invalid(field + " 中的 " + d + " 不属于 " + year + " 年。");
+      throw DomainException.invalid(field + " 中的 " + d + " 不属于 " + year + " 年。")
+          .inEnglish(d + " in " + field + " is not in " + year + ".");
     }
   }
 }

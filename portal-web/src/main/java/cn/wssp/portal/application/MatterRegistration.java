@@ -41,7 +41,8 @@ public class MatterRegistration {
     Matter matter = Matter.define(m.code(), m.name(), kind(m.kind()), m.timeLimitWorkingDays(),
         m.content(), m.legalBasis(), m.procedure(), m.fees(), departments(m.departments()));
     if (matters.byCode(matter.code()).isPresent()) {
-      throw new DomainException(MATTER_EXISTS, 409, "事项编码「" + matter.code() + "」已被使用。");
+      throw new DomainException(MATTER_EXISTS, 409, "事项编码「" + matter.code() + "」已被使用。")
+          .inEnglish("The matter code " + matter.code() + " is already in use.");
     }
     matter.describeConditions(m.conditions());
     matter.nameInEnglish(m.nameEn());
@@ -49,7 +50,8 @@ public class MatterRegistration {
       throw DomainException.invalid("请填写预审规则（rules）：材料清单及其检查，格式同 PUT /api/v1/matters/{code}/rules。");
     }
     if (MatterRules.parse(m.rules()).requirements().isEmpty()) {
-      throw DomainException.invalid("预审规则（rules）至少需要一项材料（materials）。");
+      throw DomainException.invalid("预审规则（rules）至少需要一项材料（materials）。")
+          .inEnglish("The rule set lists at least one material.");
     }
     matters.add(matter); // checked before it is stored: a refusal leaves nothing behind
     int version = rules.publish(matter, m.rules(), actor.username()).version();
@@ -65,7 +67,8 @@ public class MatterRegistration {
     try {
       return MatterKind.valueOf(kind.strip());
     } catch (IllegalArgumentException e) {
-      throw DomainException.invalid("事项类型（kind）应为 IMMEDIATE、PROMISED、JOINT 或 FORWARDED。");
+      throw DomainException.invalid("事项类型（kind）应为 IMMEDIATE、PROMISED、JOINT 或 FORWARDED。")
+          .inEnglish("The kind is IMMEDIATE, PROMISED, JOINT or FORWARDED.");
     }
   }
 
@@ -75,7 +78,8 @@ public class MatterRegistration {
     List<Department> chosen = new ArrayList<>();
     for (String code : codes == null ? List.<String>of() : codes) {
       chosen.add(known.stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow(() ->
-          DomainException.invalid("部门（departments）「" + code + "」不存在。")));
+          DomainException.invalid("部门（departments）「" + code + "」不存在。")
+              .inEnglish("No department " + code + ".")));
     }
     return chosen;
   }

@@ -93,17 +93,20 @@ public class UserAdministration {
     AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "创建账户");
     String username = request.username() == null ? "" : request.username().trim();
     if (!USERNAME.matcher(username).matches()) {
-      throw DomainException.invalid("用户名（username）须为 3–64 个字母、数字或 . _ -，以字母或数字开头。");
+      throw DomainException.invalid("用户名（username）须为 3–64 个字母、数字或 . _ -，以字母或数字开头。")
+          .inEnglish("The user name is 3–64 letters, digits or . _ -, beginning with a letter or digit.");
     }
     String displayName = displayName(request.displayName());
     String email = email(request.email());
     PasswordRule.require(username, request.password());
     if (accounts.anyByUsername(username).isPresent()) {
-      throw new DomainException("USERNAME_TAKEN", 409, "用户名（username）「" + username + "」已被使用。");
+      throw new DomainException("USERNAME_TAKEN", 409, "用户名（username）「" + username + "」已被使用。")
+          .inEnglish("The user name \"" + username + "\" is already in use.");
     }
     Placement p = request.placement();
     if (p == null || p.roles() == null) {
-      throw DomainException.invalid("请选择角色（roles）。");
+      throw DomainException.invalid("请选择角色（roles）。")
+          .inEnglish("Choose the roles.");
     }
     Resolved where = resolve(p, null);
     UserAccount account = new UserAccount(username, displayName,
@@ -139,7 +142,8 @@ public class UserAdministration {
     if (change.placement() != null) {
       Resolved where = resolve(change.placement(), account);
       if (self && !where.roles.contains(Role.CENTER_ADMIN)) {
-        throw new DomainException("SELF_LOCKOUT", 409, "不能取消自己的中心管理员角色（roles），请由另一位中心管理员操作。");
+        throw new DomainException("SELF_LOCKOUT", 409, "不能取消自己的中心管理员角色（roles），请由另一位中心管理员操作。")
+          .inEnglish("You cannot take the center administrator role from yourself; ask another center administrator.");
       }
       String before = describe(account);
       account.assign(where.roles, where.enterprise, where.department, where.chiefRole, where.pinHash);
@@ -153,7 +157,8 @@ public class UserAdministration {
     }
     if (change.enabled() != null && change.enabled() != account.enabled()) {
       if (self && !change.enabled()) {
-        throw new DomainException("SELF_LOCKOUT", 409, "不能停用自己的账户（enabled），请由另一位中心管理员操作。");
+        throw new DomainException("SELF_LOCKOUT", 409, "不能停用自己的账户（enabled），请由另一位中心管理员操作。")
+          .inEnglish("You cannot disable your own account; ask another center administrator.");
       }
       account.enable(change.enabled());
       if (change.enabled()) {
@@ -201,17 +206,20 @@ public class UserAdministration {
     Set<Role> roles = p.roles() != null ? EnumSet.copyOf(nonEmpty(p.roles()))
         : current.roles();
     if (roles.contains(Role.APPLICANT) && roles.size() > 1) {
-      throw DomainException.invalid("申请人（APPLICANT）账户不能兼有工作人员角色（roles）。");
+      throw DomainException.invalid("申请人（APPLICANT）账户不能兼有工作人员角色（roles）。")
+          .inEnglish("An applicant account cannot also have staff roles.");
     }
     Enterprise enterprise = null;
     if (roles.contains(Role.APPLICANT)) {
       enterprise = blank(p.enterpriseCreditCode()) && current != null ? current.enterprise()
           : enterprise(p.enterpriseCreditCode(), p.enterpriseName());
       if (enterprise == null) {
-        throw DomainException.invalid("申请人账户须属于一家企业：请填写统一社会信用代码（enterpriseCreditCode）。");
+        throw DomainException.invalid("申请人账户须属于一家企业：请填写统一社会信用代码（enterpriseCreditCode）。")
+          .inEnglish("An applicant account belongs to an enterprise: give its unified social credit code.");
       }
     } else if (!blank(p.enterpriseCreditCode())) {
-      throw DomainException.invalid("只有申请人账户属于企业（enterpriseCreditCode）。");
+      throw DomainException.invalid("只有申请人账户属于企业（enterpriseCreditCode）。")
+          .inEnglish("Only applicant accounts belong to an enterprise.");
     }
     boolean ofDepartment = roles.contains(Role.REVIEWER) || roles.contains(Role.CHIEF_REP);
     Department department = null;
@@ -219,36 +227,43 @@ public class UserAdministration {
       department = blank(p.department()) && current != null ? current.department()
           : department(p.department());
       if (department == null) {
-        throw DomainException.invalid("审查人员和首席代表须属于一个部门（department）。");
+        throw DomainException.invalid("审查人员和首席代表须属于一个部门（department）。")
+          .inEnglish("Reviewers and chief representatives belong to a department: choose it.");
       }
     } else if (!blank(p.department())) {
-      throw DomainException.invalid("只有审查人员和首席代表属于部门（department）；窗口、监察和管理员属于中心。");
+      throw DomainException.invalid("只有审查人员和首席代表属于部门（department）；窗口、监察和管理员属于中心。")
+          .inEnglish("Only reviewers and chief representatives belong to a department; window clerks, supervisors and administrators belong to the center.");
     }
     ChiefRole chiefRole = null;
     String pinHash = null;
     if (roles.contains(Role.CHIEF_REP)) {
       chiefRole = p.chiefRole() != null ? p.chiefRole() : current == null ? null : current.chiefRole();
       if (chiefRole == null) {
-        throw DomainException.invalid("首席代表须指定 A角或 B角（chiefRole：A 或 B）。");
+        throw DomainException.invalid("首席代表须指定 A角或 B角（chiefRole：A 或 B）。")
+          .inEnglish("A chief representative is role A or role B: choose one.");
       }
       boolean hasPin = current != null && current.pinHash() != null;
       if (!blank(p.pin())) {
         if (!PIN.matcher(p.pin()).matches()) {
-          throw DomainException.invalid("签章 PIN（pin）须为 6 位数字。");
+          throw DomainException.invalid("签章 PIN（pin）须为 6 位数字。")
+          .inEnglish("The signing PIN is 6 digits.");
         }
         pinHash = PasswordHasher.hash(p.pin().toCharArray());
       } else if (!hasPin) {
-        throw DomainException.invalid("首席代表须设置 6 位数字的签章 PIN（pin）。");
+        throw DomainException.invalid("首席代表须设置 6 位数字的签章 PIN（pin）。")
+          .inEnglish("A chief representative needs a 6-digit signing PIN.");
       }
     } else if (p.chiefRole() != null || !blank(p.pin())) {
-      throw DomainException.invalid("只有首席代表（CHIEF_REP）有 A角/B角（chiefRole）和签章 PIN（pin）。");
+      throw DomainException.invalid("只有首席代表（CHIEF_REP）有 A角/B角（chiefRole）和签章 PIN（pin）。")
+          .inEnglish("Only chief representatives have role A/B and a signing PIN.");
     }
     return new Resolved(roles, enterprise, department, chiefRole, pinHash);
   }
 
   private static Set<Role> nonEmpty(Set<Role> roles) {
     if (roles.isEmpty()) {
-      throw DomainException.invalid("请至少选择一个角色（roles）。");
+      throw DomainException.invalid("请至少选择一个角色（roles）。")
+          .inEnglish("Choose at least one role.");
     }
     return roles;
   }
@@ -261,7 +276,8 @@ public class UserAdministration {
     return matters.departments().stream()
         .filter(d -> d.code().equalsIgnoreCase(wanted) || d.name().equals(wanted)).findFirst()
         .orElseThrow(() -> DomainException.invalid("部门（department）「" + clip(wanted)
-            + "」不存在，请填写部门编码或名称。"));
+            + "」不存在，请填写部门编码或名称。").inEnglish("No department \"" + clip(wanted)
+            + "\": give a department's code or name."));
   }
 
   private Enterprise enterprise(String creditCode, String name) {
@@ -270,15 +286,18 @@ public class UserAdministration {
     }
     String code = creditCode.trim().toUpperCase(Locale.ROOT);
     if (!CreditCode.isValid(code)) {
-      throw DomainException.invalid("统一社会信用代码（enterpriseCreditCode）「" + clip(code) + "」无效（校验位不正确）。");
+      throw DomainException.invalid("统一社会信用代码（enterpriseCreditCode）「" + clip(code) + "」无效（校验位不正确）。")
+          .inEnglish("The unified social credit code \"" + clip(code) + "\" is not valid (check digit).");
     }
     return accounts.enterpriseByCreditCode(code).orElseGet(() -> {
       if (blank(name)) {
         throw DomainException.invalid("统一社会信用代码 " + code
-            + " 的企业尚未登记：请同时填写企业名称（enterpriseName）。");
+            + " 的企业尚未登记：请同时填写企业名称（enterpriseName）。")
+            .inEnglish("No enterprise is registered under " + code + ": give its name too.");
       }
       if (name.trim().length() > 200) {
-        throw DomainException.invalid("企业名称（enterpriseName）最多 200 个字符。");
+        throw DomainException.invalid("企业名称（enterpriseName）最多 200 个字符。")
+          .inEnglish("The enterprise name may be at most 200 characters long.");
       }
       Enterprise e = new Enterprise(name.trim(), code);
       accounts.addEnterprise(e);
@@ -288,7 +307,8 @@ public class UserAdministration {
 
   private static String displayName(String name) {
     if (blank(name)) {
-      throw DomainException.invalid("请填写显示名称（displayName）。");
+      throw DomainException.invalid("请填写显示名称（displayName）。")
+          .inEnglish("Give the display name.");
     }
     String n = name.trim();
     if (n.length() > 100) {

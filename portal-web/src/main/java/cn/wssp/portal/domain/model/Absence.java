@@ -35,13 +35,16 @@ public class Absence {
   public Absence(UserAccount chief, LocalDate from, LocalDate to, String reason, String recordedBy,
       Instant now) {
     if (chief.chiefRole() == null) {
-      throw DomainException.invalid("「" + chief.displayName() + "」不是首席代表，无需登记缺席。");
+      throw DomainException.invalid("「" + chief.displayName() + "」不是首席代表，无需登记缺席。")
+          .inEnglish(chief.displayName() + " is not a chief representative: no absence to record.");
     }
     if (from == null || to == null || to.isBefore(from)) {
-      throw DomainException.invalid("缺席期间无效：from 和 to 须为日期，且 to 不早于 from。");
+      throw DomainException.invalid("缺席期间无效：from 和 to 须为日期，且 to 不早于 from。")
+          .inEnglish("Give the absence's first and last day, the last not before the first.");
     }
     if (reason == null || reason.isBlank()) {
-      throw DomainException.invalid("请填写缺席事由（reason）。");
+      throw DomainException.invalid("请填写缺席事由（reason）。")
+          .inEnglish("Give the reason for the absence.");
     }
     this.userId = chief.id();
     this.from = from;

@@ -68,16 +68,20 @@ public class Delegation {
   public Delegation(Long departmentId, Long roleAId, Long roleBId, Set<String> matterCodes,
       Set<DelegatedAction> actions, LocalDate validFrom, LocalDate validTo) {
     if (roleBId == null) {
-      throw DomainException.invalid("委托书须指定B角首席代表（roleB）。");
+      throw DomainException.invalid("委托书须指定B角首席代表（roleB）。")
+          .inEnglish("A delegation letter names the B chief representative.");
     }
     if (roleBId.equals(roleAId)) {
-      throw DomainException.invalid("A角（roleA）与B角（roleB）不能是同一人。");
+      throw DomainException.invalid("A角（roleA）与B角（roleB）不能是同一人。")
+          .inEnglish("Roles A and B cannot be the same person.");
     }
     if (actions == null || actions.isEmpty()) {
-      throw DomainException.invalid("委托权限（actions）至少选择一项：受理、审核、审批、签发。");
+      throw DomainException.invalid("委托权限（actions）至少选择一项：受理、审核、审批、签发。")
+          .inEnglish("Grant at least one of: accept, review, approve, issue.");
     }
     if (validFrom == null || validTo == null || validTo.isBefore(validFrom)) {
-      throw DomainException.invalid("委托期限无效：validFrom 和 validTo 须为日期，且 validTo 不早于 validFrom。");
+      throw DomainException.invalid("委托期限无效：validFrom 和 validTo 须为日期，且 validTo 不早于 validFrom。")
+          .inEnglish("Give the letter's first and last day, the last not before the first.");
     }
     this.departmentId = departmentId;
     this.roleAId = roleAId;

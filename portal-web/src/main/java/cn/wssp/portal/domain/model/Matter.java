@@ -105,26 +105,33 @@ public class Matter {
       String content, String legalBasis, String procedure, String fees,
       List<Department> departments) {
     if (code == null || code.isBlank()) {
-      throw DomainException.invalid("请填写事项编码（code）。");
+      throw DomainException.invalid("请填写事项编码（code）。")
+          .inEnglish("Give the matter's code.");
     }
     if (code.strip().length() > 40 || !CODE.matcher(code.strip()).matches()) {
       throw DomainException.invalid("事项编码（code）应由大写字母、数字和连字符组成，以字母开头，"
-          + "最多 40 个字符，例如 SCJG-0004。");
+          + "最多 40 个字符，例如 SCJG-0004。").inEnglish("A matter's code is capital letters, digits and"
+          + " hyphens, beginning with a letter, at most 40 characters, e.g. SCJG-0004.");
     }
     if (kind == null) {
       throw DomainException.invalid("请选择事项类型（kind）：IMMEDIATE 即办件、PROMISED 承诺件、"
-          + "JOINT 联办件或 FORWARDED 上报件。");
+          + "JOINT 联办件或 FORWARDED 上报件。").inEnglish("Choose the kind of matter: immediate,"
+          + " promised, joint or forwarded.");
     }
     int days = kind == MatterKind.IMMEDIATE ? 1 : timeLimitDays == null ? 0 : timeLimitDays;
     if (days < 1 || days > 365) {
-      throw DomainException.invalid("承诺时限（timeLimitWorkingDays）应为 1 至 365 个工作日。");
+      throw DomainException.invalid("承诺时限（timeLimitWorkingDays）应为 1 至 365 个工作日。")
+          .inEnglish("The time limit is 1 to 365 working days.");
     }
     if (kind == MatterKind.JOINT ? departments.size() < 2 : departments.size() != 1) {
       throw DomainException.invalid(kind == MatterKind.JOINT
-          ? "联办件至少需要两个部门（departments）。" : "请选择一个主办部门（departments）。");
+          ? "联办件至少需要两个部门（departments）。" : "请选择一个主办部门（departments）。")
+          .inEnglish(kind == MatterKind.JOINT ? "A joint matter needs at least two departments."
+              : "Choose the one department that handles the matter.");
     }
     if (departments.stream().map(Department::code).distinct().count() != departments.size()) {
-      throw DomainException.invalid("部门（departments）重复。");
+      throw DomainException.invalid("部门（departments）重复。")
+          .inEnglish("A department is listed twice.");
     }
     return new Matter(code.strip(), text(name, "name", "事项名称", 200), kind, days,
         text(content, "content", "办理内容", 4000), text(legalBasis, "legalBasis", "设定依据", 4000),
@@ -154,10 +161,12 @@ public class Matter {
 
   private static String text(String value, String field, String label, int max) {
     if (value == null || value.isBlank()) {
-      throw DomainException.invalid("请填写" + label + "（" + field + "）。");
+      throw DomainException.invalid("请填写" + label + "（" + field + "）。")
+          .inEnglish("Fill in " + field + ".");
     }
     if (value.strip().length() > max) {
-      throw DomainException.invalid(label + "（" + field + "）不能超过 " + max + " 个字。");
+      throw DomainException.invalid(label + "（" + field + "）不能超过 " + max + " 个字。")
+          .inEnglish(field + " may be at most " + max + " characters long.");
     }
     return value.strip();
   }
@@ -188,7 +197,8 @@ public class Matter {
     for (int i = 0; i < list.size(); i++) {
       MaterialSpec.Listing l = list.get(i);
       if (!codes.add(l.code())) {
-        throw DomainException.invalid("材料编码「" + l.code() + "」重复。");
+        throw DomainException.invalid("材料编码「" + l.code() + "」重复。")
+            .inEnglish("Material code \"" + l.code() + "\" is listed twice.");
       }
       Optional<MaterialSpec> kept = material(l.code());
       if (kept.isPresent()) {
@@ -246,7 +256,8 @@ public class Matter {
   /** Writes down the 申请条件 shown on the guide. */
   public void describeConditions(String text) {
     if (text != null && text.length() > 4000) {
-      throw DomainException.invalid("申请条件不能超过 4000 个字。");
+      throw DomainException.invalid("申请条件不能超过 4000 个字。")
+          .inEnglish("The conditions may be at most 4000 characters long.");
     }
     this.conditions = text == null || text.isBlank() ? null : text.strip();
   }
@@ -266,10 +277,12 @@ public class Matter {
       return;
     }
     if (name.strip().length() > 100) {
-      throw DomainException.invalid("证照名称（licenceName）不能超过 100 个字。");
+      throw DomainException.invalid("证照名称（licenceName）不能超过 100 个字。")
+          .inEnglish("The licence's name may be at most 100 characters long.");
     }
     if (years == null || years < 1 || years > 99) {
-      throw DomainException.invalid("证照有效期（licenceYears）应为 1 至 99 年。");
+      throw DomainException.invalid("证照有效期（licenceYears）应为 1 至 99 年。")
+          .inEnglish("A licence is valid for 1 to 99 years.");
     }
     this.licenceName = name.strip();
     this.licenceYears = years;
@@ -296,7 +309,8 @@ public class Matter {
       return;
     }
     if (english.strip().length() > 200) {
-      throw DomainException.invalid("英文名称（nameEn）不能超过 200 个字符。");
+      throw DomainException.invalid("英文名称（nameEn）不能超过 200 个字符。")
+          .inEnglish("The English name may be at most 200 characters long.");
     }
     this.nameEn = english.strip();
   }
