@@ -40,7 +40,7 @@ public class AuditTrail {
     Long[] broken = {null};
     entries.forEach(e -> {
       if (broken[0] == null) {
-        if (!e.prevHash().equals(prev[0]) || !e.computeHash().equals(e.hash())) {
+        if (!e.prevHash().equals(prev[0]) || !e.hashHolds()) {
           broken[0] = e.id();
         }
         prev[0] = e.hash();

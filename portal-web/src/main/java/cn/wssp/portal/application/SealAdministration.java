@@ -73,7 +73,8 @@ public class SealAdministration {
         || d.name().equals(department.name()));
     if (taken) {
       throw new DomainException(DEPARTMENT_EXISTS, 409, "部门编码「" + department.code() + "」或名称「"
-          + department.name() + "」已被使用。");
+          + department.name() + "」已被使用。").inEnglish("The code " + department.code()
+          + " or the name " + department.name() + " is already used by a department.");
     }
     matters.add(department);
     try {

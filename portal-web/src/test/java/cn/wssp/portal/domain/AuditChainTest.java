@@ -36,4 +36,24 @@ class AuditChainTest {
     assertEquals(e.at().toEpochMilli(), asStored.toEpochMilli());
     assertEquals(e.hash(), e.computeHash());
   }
+
+  /**
+   * An entry written before: hashed over .125, stored as .126000 by the database's rounding. It
+   * still verifies; a time moved any further, or a changed field, does not.
+   */
+  @Test
+  void anEntryRoundedUpByTheDatabaseBeforeTheFixStillVerifiesNothingElseDoes() throws Exception {
+    AuditEntry e = new AuditEntry(Instant.parse("2026-11-23T02:00:00.125Z"), "applicant", 1L,
+        AuditAction.UPLOAD, "DRAFT", "DRAFT", "application-form a.pdf", AuditEntry.GENESIS);
+    java.lang.reflect.Field at = AuditEntry.class.getDeclaredField("at");
+    at.setAccessible(true);
+    at.set(e, Instant.parse("2026-11-23T02:00:00.126Z"));
+    assertTrue(e.hashHolds(), "rounded up by one millisecond on a whole millisecond");
+    at.set(e, Instant.parse("2026-11-23T02:00:00.126001Z"));
+    assertFalse(e.hashHolds(), "not on a whole millisecond: not the database's rounding");
+    at.set(e, Instant.parse("2026-11-23T02:00:00.127Z"));
+    assertFalse(e.hashHolds(), "two milliseconds later");
+    at.set(e, Instant.parse("2026-11-23T02:00:00.124Z"));
+    assertFalse(e.hashHolds(), "earlier");
+  }
 }

@@ -29,6 +29,21 @@ class ApiJourneyIT {
   }
 
   /** 空白表格: the guide's form materials have a blank PDF; others answer 404 in Chinese. */
+  /** The published description says what an application's answer holds and when to ask again. */
+  @Test
+  void theOpenApiDocumentDescribesTheApplicationAndItsRetryAfter() throws Exception {
+    Api.Reply doc = Api.anonymous(portal).get("/openapi?format=JSON");
+    assertEquals(200, doc.status(), doc.toString());
+    for (String[] op : new String[][] {{"/api/v1/applications/{id}", "get"},
+        {"/api/v1/applications/{id}/submit", "post"}}) {
+      JsonObject ok = doc.json().getJsonObject("paths").getJsonObject(op[0]).getJsonObject(op[1])
+          .getJsonObject("responses").getJsonObject("200");
+      assertTrue(ok.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema")
+          .getJsonObject("properties").containsKey("preReview"), op[0] + ": " + ok);
+      assertTrue(ok.getJsonObject("headers").containsKey("Retry-After"), op[0] + ": " + ok);
+    }
+  }
+
   @Test
   void formMaterialsHaveABlankToDownload() throws Exception {
     Api anyone = Api.anonymous(portal);

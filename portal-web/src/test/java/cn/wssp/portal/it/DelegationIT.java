@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * dishonest and moves the clock past the demo letters' end, 2030-12-31): the center issues a
  * delegation letter (委托书), which downloads as a sealed PDF that verifies; chief-a is refused
  * while chief-b is present and signs once chief-b is recorded absent; a letter that does not
- * cover the matter lets no one sign; the 失信名单 refuses applicant2 the commitment.
+ * cover the matter lets no one sign; the 失信名单 refuses applicant2 the commitment. This portal
+ * also runs two background jobs at once (PORTAL_JOB_THREADS=2; the default is one), so the suite
+ * covers that setting: concurrent pre-reviews, each done once, the audit chain intact.
  */
 class DelegationIT {
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -26,6 +28,7 @@ class DelegationIT {
   @BeforeAll
   static void startPortal() throws Exception {
     portal = RunningPortal.dedicated("delegation");
+    portal.environment.put("PORTAL_JOB_THREADS", "2");
     portal.start();
   }
 
@@ -34,6 +37,45 @@ class DelegationIT {
     if (portal != null) {
       portal.close();
     }
+  }
+
+  /**
+   * Ten applications submitted at once, pre-reviewed by two job threads: each gets its verdict
+   * and exactly one PRE_REVIEW line in its trail, and the hash chain of the whole log verifies.
+   */
+  @Test
+  void twoJobThreadsPreReviewEachApplicationOnceAndTheAuditChainHolds() throws Exception {
+    Api applicant = Api.login(portal, "applicant");
+    byte[] pdf = Materials.valid("SCJG-0002", "loss-statement");
+    List<Long> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      long id = ApiJourneyIT.create(applicant, "SCJG-0002");
+      ApiJourneyIT.upload(applicant, id, "loss-statement", "遗失声明.pdf", pdf);
+      ids.add(id);
+    }
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(5);
+    try {
+      List<java.util.concurrent.Future<Object>> submits = new java.util.ArrayList<>();
+      for (long id : ids) {
+        submits.add(clients.submit(() -> {
+          ApiJourneyIT.submit(applicant, id);
+          return null;
+        }));
+      }
+      for (var f : submits) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      clients.shutdown();
+    }
+    for (long id : ids) {
+      ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED");
+      long preReviews = applicant.get("/api/v1/applications/" + id + "/audit").structure().asJsonArray()
+          .stream().filter(l -> l.asJsonObject().getString("action").equals("PRE_REVIEW")).count();
+      assertEquals(1, preReviews, "application " + id + " pre-reviewed once");
+    }
+    JsonObject chain = Api.login(portal, "supervisor").get("/api/v1/admin/audit/verify").json();
+    assertTrue(chain.getBoolean("intact"), chain.toString());
   }
 
   @Test

@@ -62,7 +62,24 @@ public class AuditEntry {
 
   /** Recomputes the hash from the stored fields; differs from {@link #hash()} if edited. */
   public String computeHash() {
-    String canonical = String.join("\u001f", prevHash, String.valueOf(at.toEpochMilli()), actor,
+    return hashAt(at.toEpochMilli());
+  }
+
+  /**
+   * Whether the stored fields still give the stored hash. Entries written before the time was
+   * kept in whole milliseconds were stored to the microsecond, rounded: a time such as
+   * .125999700 came back as exactly .126000. For a time on a whole millisecond the hash over the
+   * millisecond before is therefore accepted too; any other change still breaks it.
+   */
+  public boolean hashHolds() {
+    if (computeHash().equals(hash)) {
+      return true;
+    }
+    return at.getNano() % 1_000_000 == 0 && hashAt(at.toEpochMilli() - 1).equals(hash);
+  }
+
+  private String hashAt(long epochMilli) {
+    String canonical = String.join("\u001f", prevHash, String.valueOf(epochMilli), actor,
         String.valueOf(applicationId), action.name(), String.valueOf(fromStatus),
         String.valueOf(toStatus), String.valueOf(detail));
     try {

@@ -41,13 +41,16 @@ public class Department {
    */
   public static Department define(String code, String name, String abbreviation) {
     if (code == null || !CODE.matcher(code.strip()).matches()) {
-      throw DomainException.invalid("部门编码（code）应由大写字母和数字组成，以字母开头，2 至 20 个字符，例如 ZJJ。");
+      throw DomainException.invalid("部门编码（code）应由大写字母和数字组成，以字母开头，2 至 20 个字符，例如 ZJJ。")
+          .inEnglish("A department's code is 2 to 20 capital letters and digits, beginning with a letter, e.g. ZJJ.");
     }
     if (name == null || name.isBlank() || name.strip().length() > 100) {
-      throw DomainException.invalid("请填写部门名称（name），不超过 100 个字。");
+      throw DomainException.invalid("请填写部门名称（name），不超过 100 个字。")
+          .inEnglish("Give the department's name, at most 100 characters.");
     }
     if (abbreviation == null || abbreviation.isBlank() || abbreviation.strip().length() > 10) {
-      throw DomainException.invalid("请填写部门简称（abbreviation，文书编号用），不超过 10 个字。");
+      throw DomainException.invalid("请填写部门简称（abbreviation，文书编号用），不超过 10 个字。")
+          .inEnglish("Give the short form used in document numbers, at most 10 characters.");
     }
     return new Department(code.strip(), name.strip(), abbreviation.strip());
   }

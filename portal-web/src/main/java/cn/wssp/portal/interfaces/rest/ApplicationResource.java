@@ -15,6 +15,11 @@ import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -165,6 +170,12 @@ public class ApplicationResource {
    */
   @GET
   @Path("{id}")
+  @APIResponse(responseCode = "200", description = "The application as its reader may see it",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = ApplicationView.class)),
+      headers = @Header(name = "Retry-After", description = "While the pre-review's verdict is to"
+          + " come: seconds until it can be expected (1–30)",
+          schema = @Schema(type = SchemaType.INTEGER)))
   public Response get(@PathParam("id") Long id) {
     return withVerdictPace(views.of(current.require(), id));
   }
@@ -223,6 +234,12 @@ public class ApplicationResource {
 
   @POST
   @Path("{id}/submit")
+  @APIResponse(responseCode = "200", description = "The application as its reader may see it",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = ApplicationView.class)),
+      headers = @Header(name = "Retry-After", description = "While the pre-review's verdict is to"
+          + " come: seconds until it can be expected (1–30)",
+          schema = @Schema(type = SchemaType.INTEGER)))
   public Response submit(@PathParam("id") Long id) {
     Actor actor = current.require();
     applications.submit(actor, id);
