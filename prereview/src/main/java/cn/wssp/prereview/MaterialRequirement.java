@@ -13,6 +13,8 @@ import java.util.List;
  * @param maxBytes largest accepted file, in bytes
  * @param maxPages most pages accepted (0 = no limit)
  * @param form a form the applicant fills in (申请书, 申请表): the guide offers its blank
+ * @param nameEn the name on the English pages, e.g. "Business licence (duplicate)"; null: none
+ *     given, the English pages show the Chinese name
  */
 public record MaterialRequirement(
     String code,
@@ -22,7 +24,14 @@ public record MaterialRequirement(
     List<String> acceptedTypes,
     long maxBytes,
     int maxPages,
-    boolean form) {
+    boolean form,
+    String nameEn) {
+
+  /** A material without an English name. */
+  public MaterialRequirement(String code, String name, boolean required, boolean commitable,
+      List<String> acceptedTypes, long maxBytes, int maxPages, boolean form) {
+    this(code, name, required, commitable, acceptedTypes, maxBytes, maxPages, form, null);
+  }
 
   /** A material that is no form (a licence, an ID card, a plan). */
   public MaterialRequirement(String code, String name, boolean required, boolean commitable,

@@ -30,6 +30,8 @@ import java.util.Set;
 public final class RuleSet {
   /** The value of {@code "format"} this version reads. */
   public static final String FORMAT = "wssp-prereview-rules/1";
+  /** The longest English name of a material (the column holds 200). */
+  static final int MAX_NAME_EN = 200;
 
   /** Content checks of a material, with the parameters each accepts (see RULES.md). */
   static final Map<String, Map<String, Kind>> MATERIAL_CHECKS = Map.of(
@@ -169,7 +171,7 @@ public final class RuleSet {
     MaterialRule material(JsonValue v, String path) {
       JsonObject o = object(v, path);
       only(o, path, Set.of("code", "name", "required", "commitable", "acceptedTypes", "maxBytes",
-          "maxPages", "form", "checks"));
+          "maxPages", "form", "checks", "nameEn"));
       String code = string(o, "code", path, true);
       if (!code.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
         throw new RuleSetException(path + ".code",
@@ -179,6 +181,10 @@ public final class RuleSet {
         throw new RuleSetException(path + ".code", "材料编码 \"" + code + "\" 重复");
       }
       String name = string(o, "name", path, true);
+      String nameEn = string(o, "nameEn", path, false);
+      if (nameEn != null && nameEn.length() > MAX_NAME_EN) {
+        throw new RuleSetException(path + ".nameEn", "英文名称至多 " + MAX_NAME_EN + " 个字符");
+      }
       boolean required = bool(o, "required", path, true);
       boolean commitable = bool(o, "commitable", path, false);
       boolean form = bool(o, "form", path, false);
@@ -203,7 +209,7 @@ public final class RuleSet {
         }
       }
       return new MaterialRule(new MaterialRequirement(code, name, required, commitable,
-          List.copyOf(types), maxBytes, (int) maxPages, form), checks);
+          List.copyOf(types), maxBytes, (int) maxPages, form, nameEn), checks);
     }
 
     CheckSpec check(JsonValue v, String path, Map<String, Map<String, Kind>> library) {

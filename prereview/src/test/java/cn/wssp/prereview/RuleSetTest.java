@@ -3,6 +3,7 @@ package cn.wssp.prereview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,8 @@ class RuleSetTest {
         "lease"), rules.materials().stream().map(MaterialRule::code).toList());
     MaterialRule license = rules.materials().get(0);
     assertEquals(new MaterialRequirement("business-license", "营业执照副本", true, false,
-        List.of("application/pdf", "image/png", "image/jpeg"), 10485760, 2), license.requirement());
+        List.of("application/pdf", "image/png", "image/jpeg"), 10485760, 2, false,
+        "Business licence (duplicate)"), license.requirement());
     assertEquals(List.of("keywords", "creditCode", "enterpriseName", "expiry"),
         license.checks().stream().map(CheckSpec::type).toList());
     CheckSpec keywords = license.checks().get(0);
@@ -73,6 +75,17 @@ class RuleSetTest {
 
   private static RuleSetException refused(String json) {
     return assertThrows(RuleSetException.class, () -> RuleSet.parse(json));
+  }
+
+  @Test
+  void aMaterialMayBeNamedInEnglish() {
+    RuleSet named = RuleSet.parse(minimal(", \"nameEn\": \" Floor plan \"", ""));
+    assertEquals("Floor plan", named.materials().get(0).requirement().nameEn());
+    assertNull(named.materials().get(1).requirement().nameEn(), "none given: the Chinese shows");
+    RuleSetException tooLong = refused(minimal(", \"nameEn\": \"" + "x".repeat(201) + "\"", ""));
+    assertEquals("materials[0].nameEn", tooLong.path());
+    assertTrue(tooLong.getMessage().contains("200"), tooLong.getMessage());
+    assertEquals("materials[0].nameEn", refused(minimal(", \"nameEn\": \" \"", "")).path());
   }
 
   @Test

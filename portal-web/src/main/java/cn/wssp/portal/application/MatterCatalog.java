@@ -139,7 +139,7 @@ public class MatterCatalog {
         m.conditions(), m.legalBasis(), m.procedure(), m.fees(), m.version(),
         m.materials().stream().map(s -> new MatterView.MaterialView(s.code(), s.name(),
             s.required(), s.commitable(), s.acceptedTypes(), s.maxBytes(), s.maxPages(),
-            s.form())).toList(),
+            s.form(), s.nameEn())).toList(),
         m.deemedApprovalOnTimeout(), m.licenceName(), m.licenceYears());
   }
 }

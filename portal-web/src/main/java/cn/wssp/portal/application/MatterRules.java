@@ -92,7 +92,7 @@ public class MatterRules {
     if (app.rulesVersion() == null) {
       return RuleSet.fromRequirements(app.matter().materials().stream()
           .map(m -> new MaterialRequirement(m.code(), m.name(), m.required(), m.commitable(),
-              m.acceptedTypes(), m.maxBytes(), m.maxPages(), m.form()))
+              m.acceptedTypes(), m.maxBytes(), m.maxPages(), m.form(), m.nameEn()))
           .toList());
     }
     PublishedRules stored = ruleSets.version(app.matter().id(), app.rulesVersion()).orElseThrow(
@@ -166,7 +166,7 @@ public class MatterRules {
   private static MaterialSpec.Listing listing(MaterialRequirement r) {
     return new MaterialSpec.Listing(r.code(), r.name(), r.required(), r.commitable(),
         r.acceptedTypes(), r.maxBytes() > 0 ? r.maxBytes() : DEFAULT_MAX_BYTES, r.maxPages(),
-        r.form());
+        r.form(), r.nameEn());
   }
 
   private static RulesView view(Matter matter, PublishedRules r) {

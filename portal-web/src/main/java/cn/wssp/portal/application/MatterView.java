@@ -26,7 +26,10 @@ public record MatterView(
     String licenceName,
     Integer licenceYears) {
 
-  /** {@code blankForm}: a form to fill in, whose blank the guide offers (BlankForms). */
+  /**
+   * {@code blankForm}: a form to fill in, whose blank the guide offers (BlankForms); {@code
+   * nameEn}: the name on the English pages, as the rule set gives it (null: none).
+   */
   public record MaterialView(String code, String name, boolean required, boolean commitable,
-      List<String> acceptedTypes, long maxBytes, int maxPages, boolean blankForm) {}
+      List<String> acceptedTypes, long maxBytes, int maxPages, boolean blankForm, String nameEn) {}
 }

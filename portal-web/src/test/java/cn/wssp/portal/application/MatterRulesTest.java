@@ -110,6 +110,22 @@ class MatterRulesTest {
   }
 
   @Test
+  void aMaterialsEnglishNameComesWithItsRuleSetAndGoesWithIt() {
+    portal.rules.publish(actor(portal.admin), "SCJG-0001", rules("v1", "申请书").replace(
+        "\"name\": \"经营场所平面布局图\",", "\"name\": \"经营场所平面布局图\", \"nameEn\": \"Floor plan\","));
+    MatterView guide = portal.catalog.one("SCJG-0001");
+    assertNull(guide.materials().get(0).nameEn(), "none given");
+    assertEquals("Floor plan", guide.materials().get(1).nameEn());
+    assertEquals(java.util.Map.of(MatterRepository.materialKey("premises-layout", "经营场所平面布局图"),
+        "Floor plan"), portal.matterRepo.materialEnglishNames());
+
+    portal.rules.publish(actor(portal.admin), "SCJG-0001", rules("v2", "申请书"));
+    assertNull(portal.catalog.one("SCJG-0001").materials().get(1).nameEn(),
+        "a version without it takes it away");
+    assertTrue(portal.matterRepo.materialEnglishNames().isEmpty());
+  }
+
+  @Test
   void theAdminPublishesVersionsAndTheGuideListsTheMaterialsOfTheVersionInForce() {
     MatterRules.RulesView first = portal.rules.publish(actor(portal.admin), "SCJG-0001",
         rules("v1", "申请书"));

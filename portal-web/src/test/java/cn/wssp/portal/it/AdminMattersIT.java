@@ -33,7 +33,8 @@ class AdminMattersIT {
         + "\"conditions\":\"申请人为食品小作坊经营者。\",\"legalBasis\":\"《福建省食品小作坊小餐饮小摊点管理条例》\","
         + "\"procedure\":\"网上申请 → 预审 → 受理 → 审查 → 决定\",\"fees\":\"不收费\","
         + "\"rules\":{\"format\":\"wssp-prereview-rules/1\",\"matter\":\"食品小作坊登记\",\"version\":\"1\","
-        + "\"materials\":[{\"code\":\"workshop-form\",\"name\":\"食品小作坊登记申请表\",\"required\":true,"
+        + "\"materials\":[{\"code\":\"workshop-form\",\"name\":\"食品小作坊登记申请表\","
+        + "\"nameEn\":\"Workshop registration form\",\"required\":true,"
         + "\"acceptedTypes\":[\"application/pdf\"],\"maxBytes\":10485760,\"maxPages\":10,"
         + "\"checks\":[{\"type\":\"keywords\",\"all\":[\"小作坊\"],\"hint\":\"申请表须写明小作坊名称。\"}]}]}}";
   }
@@ -86,6 +87,8 @@ class AdminMattersIT {
         .orElseThrow(() -> new AssertionError("the new matter is in the public catalogue"));
     assertEquals("PROMISED", listed.getString("kind"));
     assertEquals("workshop-form", listed.getJsonArray("materials").getJsonObject(0).getString("code"));
+    assertEquals("Workshop registration form",
+        listed.getJsonArray("materials").getJsonObject(0).getString("nameEn"), "from its rule set");
     String guide = Api.anonymous(portal).get("/matter.xhtml?code=" + code).text();
     assertTrue(guide.contains("食品小作坊登记申请表") && guide.contains("申请人为食品小作坊经营者"),
         "the guide page shows its material and conditions");

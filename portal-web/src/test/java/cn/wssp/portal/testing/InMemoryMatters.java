@@ -34,6 +34,14 @@ public class InMemoryMatters implements MatterRepository {
   }
 
   @Override
+  public Map<String, String> materialEnglishNames() {
+    Map<String, String> names = new HashMap<>();
+    matters.values().stream().flatMap(m -> m.materials().stream()).filter(s -> s.nameEn() != null)
+        .forEach(s -> names.put(MatterRepository.materialKey(s.code(), s.name()), s.nameEn()));
+    return names;
+  }
+
+  @Override
   public List<Matter> all() {
     return List.copyOf(matters.values());
   }

@@ -36,6 +36,10 @@ public class MaterialSpec {
   /** A form the applicant fills in (申请书, 申请表): the guide offers its blank. */
   private boolean form;
 
+  /** The name on the English pages, as the rule set gives it (null: none, the Chinese shows). */
+  @Column(name = "name_en")
+  private String nameEn;
+
   private int position;
 
   protected MaterialSpec() {}
@@ -54,9 +58,15 @@ public class MaterialSpec {
     this.position = position;
   }
 
-  /** A material as a published rule set lists it. */
+  MaterialSpec(Matter matter, Listing l, int position) {
+    this(matter, l.code(), l.name(), l.required(), l.commitable(), l.acceptedTypes(), l.maxBytes(),
+        l.maxPages(), l.form(), position);
+    this.nameEn = l.nameEn();
+  }
+
+  /** A material as a published rule set lists it; {@code nameEn} may be null. */
   public record Listing(String code, String name, boolean required, boolean commitable,
-      List<String> acceptedTypes, long maxBytes, int maxPages, boolean form) {}
+      List<String> acceptedTypes, long maxBytes, int maxPages, boolean form, String nameEn) {}
 
   void relist(Listing l, int newPosition) {
     this.name = l.name();
@@ -66,6 +76,7 @@ public class MaterialSpec {
     this.maxBytes = l.maxBytes();
     this.maxPages = l.maxPages();
     this.form = l.form();
+    this.nameEn = l.nameEn();
     this.position = newPosition;
   }
 
@@ -77,5 +88,6 @@ public class MaterialSpec {
   public long maxBytes() { return maxBytes; }
   public int maxPages() { return maxPages; }
   public boolean form() { return form; }
+  public String nameEn() { return nameEn; }
   public int position() { return position; }
 }

@@ -204,8 +204,7 @@ public class Matter {
       if (kept.isPresent()) {
         kept.get().relist(l, i);
       } else {
-        materials.add(new MaterialSpec(this, l.code(), l.name(), l.required(), l.commitable(),
-            l.acceptedTypes(), l.maxBytes(), l.maxPages(), l.form(), i));
+        materials.add(new MaterialSpec(this, l, i));
       }
     }
     materials.removeIf(m -> !codes.contains(m.code()));

@@ -16,6 +16,18 @@ public interface MatterRepository {
   /** code → name in English, for the matters that have one (the English pages' labels). */
   java.util.Map<String, String> englishNames();
 
+  /**
+   * The materials' names in English that published rule sets give, keyed by {@link
+   * #materialKey}: a code alone is not enough, two matters may list different materials under
+   * the same code.
+   */
+  java.util.Map<String, String> materialEnglishNames();
+
+  /** The key of a material's English name: its code and its Chinese name. */
+  static String materialKey(String code, String name) {
+    return code + "\n" + name;
+  }
+
   /** Every matter, ordered by code. */
   List<Matter> all();
 

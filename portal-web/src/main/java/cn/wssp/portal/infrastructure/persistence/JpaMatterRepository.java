@@ -45,6 +45,16 @@ public class JpaMatterRepository implements MatterRepository {
   }
 
   @Override
+  public java.util.Map<String, String> materialEnglishNames() {
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    for (Object[] row : em.createQuery("select s.code, s.name, s.nameEn from MaterialSpec s "
+        + "where s.nameEn is not null", Object[].class).getResultList()) {
+      names.put(MatterRepository.materialKey((String) row[0], (String) row[1]), (String) row[2]);
+    }
+    return names;
+  }
+
+  @Override
   public List<Matter> all() {
     return em.createQuery("select m from Matter m order by m.code", Matter.class).getResultList();
   }

@@ -26,6 +26,9 @@ public class MatterResource {
   MatterRules rules;
 
   @Inject
+  cn.wssp.portal.interfaces.web.MatterEnglishNames englishNames;
+
+  @Inject
   CurrentActor current;
 
   @Inject
@@ -64,7 +67,9 @@ public class MatterResource {
   @Path("{code}/rules")
   @Consumes(MediaType.APPLICATION_JSON)
   public JsonObject publish(@PathParam("code") String code, String document) {
-    return json(rules.publish(current.require(), code, document));
+    JsonObject published = json(rules.publish(current.require(), code, document));
+    englishNames.forget(); // the materials' English names come with the rule set
+    return published;
   }
 
   private static JsonObject json(MatterRules.RulesView v) {

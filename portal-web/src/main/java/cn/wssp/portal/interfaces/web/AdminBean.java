@@ -54,6 +54,9 @@ public class AdminBean implements Serializable {
   MatterRules rules;
 
   @Inject
+  MatterEnglishNames englishNames;
+
+  @Inject
   Calendars calendars;
 
   @Inject
@@ -132,6 +135,7 @@ public class AdminBean implements Serializable {
     MatterRules.RulesView published =
         Pages.attempt(() -> rules.publish(current.require(), matterCode, rulesDocument));
     if (published != null) {
+      englishNames.forget(); // the materials' English names come with the rule set
       inForce = published;
       Pages.info("已发布「" + matterCode + "」预审规则第 " + published.version()
           + " 版：此后提交的申请按新版本预审，已提交的申请不受影响。");

@@ -535,11 +535,12 @@ public class ApplicationBean implements Serializable {
       return "—";
     }
     return v.checklist().stream().filter(m -> m.materialCode().equals(code))
-        .map(ApplicationView.Material::name).findFirst().orElse(code);
+        .map(m -> fmt.label("materialName", code, m.name())).findFirst().orElse(code);
   }
 
+  /** The materials' names in the page's language, quoted, for a sentence. */
   public String materialNames(List<String> codes) {
-    return codes == null ? "" : String.join("、", codes.stream().map(c -> "「" + materialName(c) + "」").toList());
+    return codes == null ? "" : fmt.quoted(codes.stream().map(this::materialName).toList());
   }
 
   public LocalDate getTomorrow() {

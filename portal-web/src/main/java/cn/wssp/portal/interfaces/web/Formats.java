@@ -146,6 +146,16 @@ public class Formats {
     return items == null ? "" : String.join("、", items);
   }
 
+  /** Names quoted in a sentence: 「营业执照副本」、「申请书」, in English “Business licence”, “…”. */
+  public String quoted(List<String> names) {
+    if (names == null) {
+      return "";
+    }
+    boolean en = english.getAsBoolean();
+    return String.join(en ? ", " : "、",
+        names.stream().map(n -> en ? "\u201c" + n + "\u201d" : "「" + n + "」").toList());
+  }
+
   private static final DateTimeFormatter CN_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
   private static final DateTimeFormatter CN_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final DateTimeFormatter EN_TIME =
@@ -177,10 +187,11 @@ public class Formats {
     if (code == null || !english.getAsBoolean()) {
       return chinese;
     }
-    if ("matterName".equals(prefix) && matterNames != null) {
-      String given = matterNames.of(code.toString());
+    if (matterNames != null) {
+      String given = "matterName".equals(prefix) ? matterNames.of(code.toString())
+          : "materialName".equals(prefix) ? matterNames.material(code.toString(), chinese) : null;
       if (given != null) {
-        return given; // the center's own, over the bundle's demo names
+        return given; // the center's own, over the bundle's
       }
     }
     java.util.ResourceBundle en = java.util.ResourceBundle.getBundle("cn.wssp.portal.web.messages",

@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The names in English the center gave its matters (事项设置), for the English pages' labels. A
- * page lists many matters, so they are read in one query and kept for a short while: a name
- * changed on one instance of a cluster shows on the others within {@link #FRESH_FOR}.
+ * The names in English the center gave its matters (事项设置) and, in the published rule sets,
+ * their materials, for the English pages' labels. A page lists many, so they are read in two
+ * queries and kept for a short while: a name changed on one instance of a cluster shows on the
+ * others within {@link #FRESH_FOR}.
  */
 @ApplicationScoped
 public class MatterEnglishNames {
@@ -18,22 +19,32 @@ public class MatterEnglishNames {
   @Inject
   MatterRepository matters;
 
-  private volatile Map<String, String> names;
-  private volatile long readAt;
+  private record Names(Map<String, String> matters, Map<String, String> materials, long readAt) {}
+
+  private volatile Names names;
 
   /** The matter's name in English, or null when the center gave none. */
   public String of(String code) {
-    long now = System.nanoTime();
-    Map<String, String> current = names;
-    if (current == null || now - readAt > FRESH_FOR.toNanos()) {
-      current = Map.copyOf(matters.englishNames());
-      names = current;
-      readAt = now;
-    }
-    return current.get(code);
+    return current().matters().get(code);
   }
 
-  /** Read again at the next use (this instance changed a name). */
+  /** The material's name in English, or null when its rule set gives none. */
+  public String material(String code, String chineseName) {
+    return current().materials().get(MatterRepository.materialKey(code, chineseName));
+  }
+
+  private Names current() {
+    long now = System.nanoTime();
+    Names current = names;
+    if (current == null || now - current.readAt() > FRESH_FOR.toNanos()) {
+      current = new Names(Map.copyOf(matters.englishNames()),
+          Map.copyOf(matters.materialEnglishNames()), now);
+      names = current;
+    }
+    return current;
+  }
+
+  /** Read again at the next use (this instance changed a name or published a rule set). */
   public void forget() {
     names = null;
   }
