@@ -66,9 +66,10 @@ public class SealAdministration {
    * so its first decision does not wait for keys and a failure shows here; audited.
    */
   @Transactional
-  public Department addDepartment(Actor actor, String code, String name, String abbreviation) {
+  public Department addDepartment(Actor actor, String code, String name, String abbreviation,
+      String nameEn) {
     AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "新增部门");
-    Department department = Department.define(code, name, abbreviation);
+    Department department = Department.define(code, name, abbreviation, nameEn);
     boolean taken = matters.departments().stream().anyMatch(d -> d.code().equals(department.code())
         || d.name().equals(department.name()));
     if (taken) {

@@ -57,6 +57,7 @@ public class DemoData {
       addMissingForwardedMatter();
       describeDemoConditions();
       grantDemoLicences();
+      nameDemoInEnglish();
       return;
     }
     LOG.info("首次启动：写入演示数据（演示用户密码见 README）");
@@ -111,6 +112,31 @@ public class DemoData {
     addForwardedMatter(market);
     describeDemoConditions();
     grantDemoLicences();
+    nameDemoInEnglish();
+  }
+
+  /** The demo's departments and matters in English (data, as a center gives its own). */
+  static final Map<String, String> DEMO_ENGLISH_NAMES = Map.of(
+      "SCJG", "Administration for Market Regulation",
+      "WSJK", "Health Commission",
+      "SCJG-0001", "Food business licence (new)",
+      "SCJG-0002", "Replacement of a lost business licence",
+      DemoData.FORWARDED_MATTER, "Health food production licence (examined here, decided by the province)",
+      "LB-0001", "Joint licence: catering food business and public-place hygiene");
+
+  /** Gives the demo's departments and matters their English names (also older demo databases). */
+  private void nameDemoInEnglish() {
+    for (Department d : em.createQuery("select d from Department d where d.nameEn is null",
+        Department.class).getResultList()) {
+      d.namedInEnglish(DEMO_ENGLISH_NAMES.get(d.code()));
+    }
+    for (Matter m : em.createQuery("select m from Matter m where m.nameEn is null", Matter.class)
+        .getResultList()) {
+      String english = DEMO_ENGLISH_NAMES.get(m.code());
+      if (english != null) {
+        m.nameInEnglish(english);
+      }
+    }
   }
 
   /** A demo matter's licence: its name and validity in years. */

@@ -15,8 +15,11 @@ class DepartmentsTest {
 
   @Test
   void anAddedDepartmentLeadsANewMatter() {
-    Department added = portal.sealAdministration.addDepartment(actor(portal.admin), "ZJJ", "住房和城乡建设局", "住建");
+    Department added = portal.sealAdministration.addDepartment(actor(portal.admin), "ZJJ", "住房和城乡建设局", "住建",
+        " Housing and Urban-Rural Development Bureau ");
     assertEquals("住建", added.abbreviation());
+    assertEquals(java.util.Map.of("住房和城乡建设局", "Housing and Urban-Rural Development Bureau"),
+        portal.matterRepo.departmentEnglishNames(), "the English pages name it so");
     assertEquals("RSA", added.sealAlgorithm());
     assertTrue(portal.auditRepo.entries.stream().anyMatch(e -> e.action() == AuditAction.DEPARTMENT_CREATED
         && e.detail().equals("ZJJ 住房和城乡建设局（住建）")));
@@ -28,17 +31,19 @@ class DepartmentsTest {
 
   @Test
   void eachWrongFieldIsNamedATakenOneIsAConflictAndOnlyTheAdminAdds() {
-    for (String[] bad : new String[][] {{"zjj", "住房和城乡建设局", "住建", "code"},
-        {"ZJJ", " ", "住建", "name"}, {"ZJJ", "住房和城乡建设局", "住房和城乡建设局住房和城乡建设局", "abbreviation"}}) {
+    for (String[] bad : new String[][] {{"zjj", "住房和城乡建设局", "住建", null, "code"},
+        {"ZJJ", " ", "住建", null, "name"},
+        {"ZJJ", "住房和城乡建设局", "住房和城乡建设局住房和城乡建设局", null, "abbreviation"},
+        {"ZJJ", "住房和城乡建设局", "住建", "x".repeat(101), "nameEn"}}) {
       DomainException e = assertThrows(DomainException.class, () ->
-          portal.sealAdministration.addDepartment(actor(portal.admin), bad[0], bad[1], bad[2]));
+          portal.sealAdministration.addDepartment(actor(portal.admin), bad[0], bad[1], bad[2], bad[3]));
       assertEquals(400, e.status());
-      assertTrue(e.getMessage().contains(bad[3]), e.getMessage());
+      assertTrue(e.getMessage().contains(bad[4]), e.getMessage());
     }
     DomainException taken = assertThrows(DomainException.class, () ->
-        portal.sealAdministration.addDepartment(actor(portal.admin), "SCJG", "另一个局", "另"));
+        portal.sealAdministration.addDepartment(actor(portal.admin), "SCJG", "另一个局", "另", ""));
     assertEquals(409, taken.status());
     assertEquals(403, assertThrows(DomainException.class, () -> portal.sealAdministration
-        .addDepartment(actor(portal.clerk), "ZJJ", "住房和城乡建设局", "住建")).status());
+        .addDepartment(actor(portal.clerk), "ZJJ", "住房和城乡建设局", "住建", null)).status());
   }
 }

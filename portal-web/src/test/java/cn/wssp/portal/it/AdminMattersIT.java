@@ -46,8 +46,10 @@ class AdminMattersIT {
     String code = "D" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
     String name = "测试局" + code;
     Api.Reply added = admin.post("/api/v1/admin/departments",
-        "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"abbreviation\":\"测\"}");
+        "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"abbreviation\":\"测\","
+            + "\"nameEn\":\"Test bureau\"}");
     assertEquals(201, added.status(), added.toString());
+    assertEquals("Test bureau", added.json().getString("nameEn"));
     assertTrue(added.header("Location").endsWith("/api/v1/admin/departments/" + code), added.header("Location"));
     assertEquals("RSA", added.json().getString("sealAlgorithm"));
     assertEquals(200, admin.get("/api/v1/admin/departments/" + code).status());

@@ -239,8 +239,11 @@ class AdminPageIT {
     type(By.id("tabs:newDepartment:code"), department);
     type(By.id("tabs:newDepartment:name"), "管理页测试局" + department);
     type(By.id("tabs:newDepartment:abbreviation"), "测试");
+    type(By.id("tabs:newDepartment:nameEn"), "Page test bureau " + department);
     click(By.id("tabs:newDepartment:add"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已新增部门： " + department));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:departments:list"),
+        "Page test bureau " + department));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:seals:list"), "管理页测试局" + department));
     click(By.id("tabs:storage:reconcile"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "存储核对完成"));

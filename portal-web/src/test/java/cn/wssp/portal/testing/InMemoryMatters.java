@@ -34,6 +34,13 @@ public class InMemoryMatters implements MatterRepository {
   }
 
   @Override
+  public Map<String, String> departmentEnglishNames() {
+    Map<String, String> names = new HashMap<>();
+    departments.stream().filter(d -> d.nameEn() != null).forEach(d -> names.put(d.name(), d.nameEn()));
+    return names;
+  }
+
+  @Override
   public Map<String, String> materialEnglishNames() {
     Map<String, String> names = new HashMap<>();
     matters.values().stream().flatMap(m -> m.materials().stream()).filter(s -> s.nameEn() != null)

@@ -16,6 +16,10 @@ public class Department {
   /** Short form used in document numbers, e.g. "市监". */
   private String abbreviation;
 
+  /** The name on the English pages (null: none given, the Chinese name shows). */
+  @Column(name = "name_en")
+  private String nameEn;
+
   /**
    * The algorithm of the department's seal key: RSA, ECDSA_P256 or SM2 (national SM2/SM3).
    * Changing it re-keys the seal; documents already signed keep their own certificate.
@@ -37,9 +41,10 @@ public class Department {
   /**
    * A department the center adds (CENTER_ADMIN), each field named as the API names it: its code
    * (used in matters, delegations and seal certificates), its name as the seal reads it, and the
-   * short form (简称) its document numbers carry.
+   * short form (简称) its document numbers carry; {@code nameEn}, its name on the English pages,
+   * may be blank.
    */
-  public static Department define(String code, String name, String abbreviation) {
+  public static Department define(String code, String name, String abbreviation, String nameEn) {
     if (code == null || !CODE.matcher(code.strip()).matches()) {
       throw DomainException.invalid("部门编码（code）应由大写字母和数字组成，以字母开头，2 至 20 个字符，例如 ZJJ。")
           .inEnglish("A department's code is 2 to 20 capital letters and digits, beginning with a letter, e.g. ZJJ.");
@@ -52,13 +57,25 @@ public class Department {
       throw DomainException.invalid("请填写部门简称（abbreviation，文书编号用），不超过 10 个字。")
           .inEnglish("Give the short form used in document numbers, at most 10 characters.");
     }
-    return new Department(code.strip(), name.strip(), abbreviation.strip());
+    if (nameEn != null && nameEn.strip().length() > 100) {
+      throw DomainException.invalid("部门英文名称（nameEn）不超过 100 个字符。")
+          .inEnglish("The department's English name may be at most 100 characters long.");
+    }
+    return new Department(code.strip(), name.strip(), abbreviation.strip())
+        .namedInEnglish(nameEn == null || nameEn.isBlank() ? null : nameEn.strip());
+  }
+
+  /** Gives the name the English pages show (null: none). */
+  public Department namedInEnglish(String english) {
+    this.nameEn = english;
+    return this;
   }
 
   public Long id() { return id; }
   public String code() { return code; }
   public String name() { return name; }
   public String abbreviation() { return abbreviation; }
+  public String nameEn() { return nameEn; }
   public String sealAlgorithm() { return sealAlgorithm; }
 
   public void useSealAlgorithm(String algorithm) {

@@ -23,6 +23,9 @@ public interface MatterRepository {
    */
   java.util.Map<String, String> materialEnglishNames();
 
+  /** Department name (Chinese, as every page knows it) → name in English, where one was given. */
+  java.util.Map<String, String> departmentEnglishNames();
+
   /** The key of a material's English name: its code and its Chinese name. */
   static String materialKey(String code, String name) {
     return code + "\n" + name;

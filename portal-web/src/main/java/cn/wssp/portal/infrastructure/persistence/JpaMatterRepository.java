@@ -45,6 +45,16 @@ public class JpaMatterRepository implements MatterRepository {
   }
 
   @Override
+  public java.util.Map<String, String> departmentEnglishNames() {
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    for (Object[] row : em.createQuery("select d.name, d.nameEn from Department d "
+        + "where d.nameEn is not null", Object[].class).getResultList()) {
+      names.put((String) row[0], (String) row[1]);
+    }
+    return names;
+  }
+
+  @Override
   public java.util.Map<String, String> materialEnglishNames() {
     java.util.Map<String, String> names = new java.util.HashMap<>();
     for (Object[] row : em.createQuery("select s.code, s.name, s.nameEn from MaterialSpec s "

@@ -26,26 +26,35 @@ public class AdminDepartmentResource {
   @Inject
   SealAdministration administration;
 
-  public record DepartmentView(String code, String name, String abbreviation, String sealAlgorithm) {
+  /** {@code nameEn}: the name on the English pages (absent: none given). */
+  public record DepartmentView(String code, String name, String abbreviation, String sealAlgorithm,
+      String nameEn) {
     static DepartmentView of(Department d) {
-      return new DepartmentView(d.code(), d.name(), d.abbreviation(), d.sealAlgorithm());
+      return new DepartmentView(d.code(), d.name(), d.abbreviation(), d.sealAlgorithm(), d.nameEn());
     }
   }
 
   public record SealAlgorithmRequest(String algorithm) {}
 
-  public record NewDepartment(String code, String name, String abbreviation) {}
+  public record NewDepartment(String code, String name, String abbreviation, String nameEn) {}
+
+  @Inject
+  cn.wssp.portal.interfaces.web.EnglishNames englishNames;
 
   @Context
   UriInfo uri;
 
-  /** {code, name, abbreviation}: 201 with the department and its address; 409 DEPARTMENT_EXISTS. */
+  /**
+   * {code, name, abbreviation, nameEn?}: 201 with the department and its address; 409
+   * DEPARTMENT_EXISTS.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response add(NewDepartment body) {
     Department added = administration.addDepartment(current.require(),
         body == null ? null : body.code(), body == null ? null : body.name(),
-        body == null ? null : body.abbreviation());
+        body == null ? null : body.abbreviation(), body == null ? null : body.nameEn());
+    englishNames.forget();
     return Response.created(uri.getAbsolutePathBuilder().path(added.code()).build())
         .entity(DepartmentView.of(added)).build();
   }

@@ -43,7 +43,7 @@ public class AdminMatterResource {
   MatterRegistration registration;
 
   @Inject
-  cn.wssp.portal.interfaces.web.MatterEnglishNames englishNames;
+  cn.wssp.portal.interfaces.web.EnglishNames englishNames;
 
   @Context
   jakarta.ws.rs.core.UriInfo uri;

@@ -26,7 +26,7 @@ public class MatterResource {
   MatterRules rules;
 
   @Inject
-  cn.wssp.portal.interfaces.web.MatterEnglishNames englishNames;
+  cn.wssp.portal.interfaces.web.EnglishNames englishNames;
 
   @Inject
   CurrentActor current;

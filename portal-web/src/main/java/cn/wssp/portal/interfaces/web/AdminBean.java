@@ -54,7 +54,7 @@ public class AdminBean implements Serializable {
   MatterRules rules;
 
   @Inject
-  MatterEnglishNames englishNames;
+  EnglishNames englishNames;
 
   @Inject
   Calendars calendars;

@@ -22,9 +22,9 @@ public class Formats {
   @Inject
   Clock clock;
 
-  /** The names in English the center gave its matters (null where Faces is not running: tests). */
+  /** The names in English the center gave its departments, matters and materials (null where Faces is not running: tests). */
   @Inject
-  MatterEnglishNames matterNames;
+  EnglishNames englishNames;
 
   /** "2026-11-23 18:05:12" in the portal's time zone (China Standard Time). */
   public String time(Instant at) {
@@ -187,9 +187,13 @@ public class Formats {
     if (code == null || !english.getAsBoolean()) {
       return chinese;
     }
-    if (matterNames != null) {
-      String given = "matterName".equals(prefix) ? matterNames.of(code.toString())
-          : "materialName".equals(prefix) ? matterNames.material(code.toString(), chinese) : null;
+    if (englishNames != null) {
+      String given = switch (prefix) {
+        case "matterName" -> englishNames.of(code.toString());
+        case "materialName" -> englishNames.material(code.toString(), chinese);
+        case "departmentName" -> englishNames.department(code.toString());
+        default -> null;
+      };
       if (given != null) {
         return given; // the center's own, over the bundle's
       }
@@ -201,9 +205,8 @@ public class Formats {
   }
 
   /**
-   * A department's name in the page's language: in English the bundle's
-   * {@code departmentName.<Chinese name>} (a department is known by its name on every page),
-   * else the name as registered.
+   * A department's name in the page's language: in English the name given with the department
+   * (a department is known by its Chinese name on every page), else the name as registered.
    */
   public String department(String name) {
     return label("departmentName", name, name);

@@ -27,7 +27,7 @@ public class MatterOptionsBean implements Serializable {
   MatterCatalog catalog;
 
   @Inject
-  MatterEnglishNames englishNames;
+  EnglishNames englishNames;
 
   private String code;
   private boolean deemedApproval;

@@ -9,7 +9,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 
 /**
- * The admin page's 新增部门: code, name and short form; the department's seal is made at once
+ * The admin page's 新增部门: code, name, short form and English name; the department's seal is made at once
  * (its certificate then shows in the list below). A refusal names the field and keeps the rest.
  */
 @Named
@@ -23,18 +23,24 @@ public class NewDepartmentBean implements Serializable {
   @Inject
   SealAdministration seals;
 
+  @Inject
+  EnglishNames englishNames;
+
   private String code;
   private String name;
   private String abbreviation;
+  private String nameEn;
 
   public void add() {
     Department added = Pages.attempt(() -> seals.addDepartment(current.require(), code, name,
-        abbreviation));
+        abbreviation, nameEn));
     if (added != null) {
+      englishNames.forget();
       Pages.info(Pages.label("admin.newDepartment.added") + " " + added.code() + " " + added.name());
       code = null;
       name = null;
       abbreviation = null;
+      nameEn = null;
     }
   }
 
@@ -44,4 +50,6 @@ public class NewDepartmentBean implements Serializable {
   public void setName(String name) { this.name = name; }
   public String getAbbreviation() { return abbreviation; }
   public void setAbbreviation(String abbreviation) { this.abbreviation = abbreviation; }
+  public String getNameEn() { return nameEn; }
+  public void setNameEn(String nameEn) { this.nameEn = nameEn; }
 }

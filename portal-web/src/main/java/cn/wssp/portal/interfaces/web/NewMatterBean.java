@@ -62,7 +62,7 @@ public class NewMatterBean implements Serializable {
   MatterOptionsBean options;
 
   @Inject
-  MatterEnglishNames englishNames;
+  EnglishNames englishNames;
 
   private String code;
   private String name;
