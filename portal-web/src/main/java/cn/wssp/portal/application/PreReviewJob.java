@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,6 +70,7 @@ public class PreReviewJob implements JobHandler {
    */
   @Override
   public void run(Long applicationId, JobLease lease) {
+    Instant startedAt = Instant.now(clock);
     long started = System.nanoTime();
     Submission submission = tx.call(() -> applications.find(applicationId)
         .filter(app -> app.status() == ApplicationStatus.SUBMITTED)
@@ -76,9 +78,34 @@ public class PreReviewJob implements JobHandler {
     if (submission == null) {
       return; // withdrawn or already handled by the clerk: nothing to propose any more
     }
+    long read = System.nanoTime();
     PreReviewResult result = submission.judge(preReviewer);
+    long judged = System.nanoTime();
     tx.run(() -> record(applicationId, submission.submittedAt(), result, lease));
-    pace.took(java.time.Duration.ofNanos(System.nanoTime() - started));
+    long recorded = System.nanoTime();
+    pace.took(Duration.ofNanos(recorded - started));
+    Duration waited = Duration.between(submission.submittedAt(), startedAt);
+    if (waited.plusNanos(recorded - started).compareTo(SLOW) > 0) {
+      LOG.info(String.format("预审 #%d 提交后 %.1f s 得出结论，超过 %d s：排队 %.1f s，查库 %.2f s，"
+              + "取文件并判定 %.2f s（%d 个文件），记录 %.2f s", applicationId,
+          seconds(waited.toNanos() + recorded - started), SLOW.toSeconds(), seconds(waited.toNanos()),
+          seconds(read - started), seconds(judged - read), submission.files().size(),
+          seconds(recorded - judged)));
+    }
+  }
+
+  /**
+   * A verdict later than this after the submission is logged with where its time went (waiting
+   * for a job thread, reading the database, fetching and judging the files, recording): the
+   * portal's aim is a verdict within seconds.
+   */
+  static final Duration SLOW = Duration.ofSeconds(5);
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(PreReviewJob.class.getName());
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
   }
 
   private void record(Long applicationId, Instant submittedAt, PreReviewResult result,
