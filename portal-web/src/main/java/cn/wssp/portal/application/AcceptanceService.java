@@ -118,7 +118,8 @@ public class AcceptanceService {
     app.requireAtWindow("不采纳预审意见");
     FindingRecord finding = applications.findingsOf(app.id()).stream()
         .filter(f -> f.id() != null && f.id().equals(findingId)).findFirst()
-        .orElseThrow(() -> DomainException.notFound("预审意见"));
+        .orElseThrow(() -> DomainException.notFound("预审意见")
+            .inEnglish("The pre-review finding does not exist or you may not see it."));
     finding.overrule(reason, actor.username(), Instant.now(clock));
     String material = finding.materialCode() == null ? "" : app.matter()
         .material(finding.materialCode()).map(m -> "「" + m.name() + "」").orElse("");

@@ -93,7 +93,8 @@ public final class AccessPolicy {
 
   public static void requireVisible(Actor actor, Application app) {
     if (app == null || !canSee(actor, app)) {
-      throw DomainException.notFound("申请");
+      throw DomainException.notFound("申请")
+          .inEnglish("The application does not exist or you may not see it.");
     }
   }
 
@@ -107,8 +108,21 @@ public final class AccessPolicy {
 
   public static void requireRole(Actor actor, Role role, String action) {
     if (!actor.has(role)) {
-      throw DomainException.forbidden("只有" + role.label() + "可以" + action + "。");
+      throw DomainException.forbidden("只有" + role.label() + "可以" + action + "。")
+          .inEnglish("Only " + inWords(role) + " can do this.");
     }
+  }
+
+  /** Those who hold a role, in English words for a refusal ("center administrators"). */
+  private static String inWords(Role role) {
+    return switch (role) {
+      case APPLICANT -> "enterprise users";
+      case WINDOW_CLERK -> "window clerks";
+      case REVIEWER -> "reviewers";
+      case CHIEF_REP -> "chief representatives";
+      case CENTER_ADMIN -> "center administrators";
+      case SUPERVISOR -> "supervisors";
+    };
   }
 
   /** What this actor may do with this application now ({@code committed}: a 承诺书 is signed). */

@@ -121,9 +121,12 @@ public class Accounts {
       throw ticket.lockedOut(failure);
     }
     if (disabled) {
-      throw new DomainException(ACCOUNT_DISABLED, 403, "该账户已被停用，无法登录。如需恢复，请联系政务服务中心管理员。");
+      throw new DomainException(ACCOUNT_DISABLED, 403, "该账户已被停用，无法登录。如需恢复，请联系政务服务中心管理员。")
+          .inEnglish("This account has been disabled and cannot log in. To have it restored,"
+              + " contact the service center's administrator.");
     }
-    throw new DomainException("INVALID_CREDENTIALS", 401, "用户名或密码错误。");
+    throw new DomainException("INVALID_CREDENTIALS", 401, "用户名或密码错误。")
+        .inEnglish("Wrong user name or password.");
   }
 
   /** The error code of a login to an account the center admin disabled (not a demo account). */

@@ -194,8 +194,8 @@ public class ApplicationService {
       LocalDate dueDate) {
     Application app = visible(actor, applicationId);
     AccessPolicy.requireOwner(actor, app);
-    dishonest.refusalFor(app.enterprise()).ifPresent(reason -> {
-      throw new DomainException("DISHONEST_ENTERPRISE", 403, reason);
+    dishonest.entryFor(app.enterprise()).ifPresent(entry -> {
+      throw entry.commitmentRefused();
     });
     Commitment c = app.commit(materials, dueDate, LocalDate.now(clock),
         applications.commitment(app.id()).isPresent(), actor.userId(), Instant.now(clock));
@@ -302,7 +302,9 @@ public class ApplicationService {
   public Page<Application> page(Actor actor, Set<ApplicationStatus> statuses, int page, int size) {
     if (page < 0 || size < 1 || size > PAGE_LIMIT) {
       throw DomainException.invalid("分页参数有误：page 须为 0 或正整数，size 须在 1 至 " + PAGE_LIMIT
-          + " 之间。");
+          + " 之间。")
+          .inEnglish("Wrong paging: page is 0 or a positive whole number, and size is between 1"
+              + " and " + PAGE_LIMIT + ".");
     }
     long first = (long) page * size;
     if (actor.has(Role.APPLICANT) && !actor.isStaff()) {

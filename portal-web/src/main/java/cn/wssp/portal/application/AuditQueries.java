@@ -44,10 +44,12 @@ public class AuditQueries {
   /** The portal-wide log, newest first; page counts from 0. */
   public List<Line> search(Actor actor, AuditSearch search, int page, int size) {
     if (!actor.has(Role.SUPERVISOR) && !actor.has(Role.CENTER_ADMIN)) {
-      throw DomainException.forbidden("只有电子监察和中心管理员可以查阅全部审计记录。");
+      throw DomainException.forbidden("只有电子监察和中心管理员可以查阅全部审计记录。")
+          .inEnglish("Only supervisors and center administrators can read the whole audit log.");
     }
     if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw DomainException.invalid("分页参数无效：page 从 0 开始，size 为 1 到 " + MAX_PAGE_SIZE + "。");
+      throw DomainException.invalid("分页参数无效：page 从 0 开始，size 为 1 到 " + MAX_PAGE_SIZE + "。")
+          .inEnglish("Wrong paging: page counts from 0, and size is 1 to " + MAX_PAGE_SIZE + ".");
     }
     return entries.search(search, page * size, size).stream().map(Line::of).toList();
   }

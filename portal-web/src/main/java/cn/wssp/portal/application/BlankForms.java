@@ -47,10 +47,14 @@ public class BlankForms {
     Matter matter = catalog.matter(matterCode);
     MaterialSpec spec = matter.materials().stream().filter(m -> m.code().equals(materialCode))
         .findFirst().orElseThrow(() -> new DomainException("NOT_FOUND", 404,
-            "事项「" + matter.name() + "」没有材料 " + abbreviate(materialCode) + "。"));
+            "事项「" + matter.name() + "」没有材料 " + abbreviate(materialCode) + "。")
+            .inEnglish("Matter \"" + matter.name() + "\" has no material "
+                + abbreviate(materialCode) + "."));
     if (!spec.form()) { // the rules say so (RULES.md "form"), as the guide's link does
       throw new DomainException("NOT_FOUND", 404, "「" + spec.name()
-          + "」不是需要填写的表格，没有空白表格；请按办事指南准备原件的扫描件。");
+          + "」不是需要填写的表格，没有空白表格；请按办事指南准备原件的扫描件。")
+          .inEnglish("\"" + spec.name() + "\" is not a form to fill in and has no blank form;"
+              + " please prepare a scan of the original as the service guide says.");
     }
     String shows = matter.version() + "\n" + matter.name() + "\n" + spec.name() + "\n"
         + profile.centerName();
@@ -72,7 +76,8 @@ public class BlankForms {
               "统一社会信用代码须与营业执照一致；网上预审会核对申请书与营业执照上的单位名称和代码。")));
       return new Blank("空白表格-" + spec.name() + ".pdf", pdf);
     } catch (SigningException e) {
-      throw new DomainException("DOCUMENT_FAILED", 500, "空白表格生成失败：" + e.getMessage());
+      throw new DomainException("DOCUMENT_FAILED", 500, "空白表格生成失败：" + e.getMessage())
+          .inEnglish("The blank form could not be produced: " + e.getMessage());
     }
   }
 

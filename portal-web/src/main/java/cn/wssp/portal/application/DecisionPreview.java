@@ -32,7 +32,9 @@ public class DecisionPreview {
   public byte[] preview(Actor actor, Long applicationId, DecisionOutcome outcome, String text) {
     Application app = applications.visible(actor, applicationId);
     if (!actor.has(Role.CHIEF_REP)) {
-      throw DomainException.forbidden("只有审批部门的首席代表可以预览决定书草稿。");
+      throw DomainException.forbidden("只有审批部门的首席代表可以预览决定书草稿。")
+          .inEnglish("Only the deciding department's chief representatives can preview a draft"
+              + " decision.");
     }
     UserAccount chief = accounts.require(actor.userId());
     DecisionService.requireComplete(outcome, text);

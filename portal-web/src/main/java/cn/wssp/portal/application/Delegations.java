@@ -60,8 +60,8 @@ public class Delegations {
   public View issue(Actor actor, Request request) {
     AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "签发授权委托书");
     Department department = department(request.department());
-    UserAccount roleB = chiefOf(department, request.roleB(), "roleB", "B角");
-    UserAccount roleA = chiefOf(department, request.roleA(), "roleA", "A角");
+    UserAccount roleB = chiefOf(department, request.roleB(), "roleB", "B角", "role B");
+    UserAccount roleA = chiefOf(department, request.roleA(), "roleA", "A角", "role A");
     List<Matter> entrusted = mattersOf(department, request.matters());
     Delegation delegation = new Delegation(department.id(), roleA.id(), roleB.id(),
         entrusted.stream().map(Matter::code).collect(Collectors.toCollection(LinkedHashSet::new)),
@@ -115,26 +115,35 @@ public class Delegations {
   /** A department by its code (SCJG) or its name (市场监督管理局), as /me and /matters show it. */
   private Department department(String codeOrName) {
     if (codeOrName == null || codeOrName.isBlank()) {
-      throw DomainException.invalid("字段 department 不能为空（部门编码或名称，如 SCJG 或 市场监督管理局）。");
+      throw DomainException.invalid("字段 department 不能为空（部门编码或名称，如 SCJG 或 市场监督管理局）。")
+          .inEnglish("The field department may not be empty (a department's code or name, such as"
+              + " SCJG).");
     }
     String wanted = codeOrName.trim();
     return matters.departments().stream()
         .filter(d -> d.code().equalsIgnoreCase(wanted) || d.name().equals(wanted))
         .findFirst()
         .orElseThrow(() -> DomainException.invalid("部门（department）「" + abbreviate(wanted)
-            + "」不存在，请填写部门编码或名称。"));
+            + "」不存在，请填写部门编码或名称。")
+            .inEnglish("No department \"" + abbreviate(wanted)
+                + "\": give a department's code or name."));
   }
 
-  private UserAccount chiefOf(Department department, String username, String field, String role) {
+  private UserAccount chiefOf(Department department, String username, String field, String role,
+      String roleEn) {
     if (username == null || username.isBlank()) {
-      throw DomainException.invalid("字段 " + field + " 不能为空（" + role + "首席代表的用户名）。");
+      throw DomainException.invalid("字段 " + field + " 不能为空（" + role + "首席代表的用户名）。")
+          .inEnglish("The field " + field + " may not be empty (the user name of the " + roleEn
+              + " chief representative).");
     }
     String wanted = username.trim();
     return accounts.byUsername(wanted)
         .filter(u -> u.has(Role.CHIEF_REP) && u.department() != null
             && u.department().id().equals(department.id()))
         .orElseThrow(() -> DomainException.invalid(role + "（" + field + "）「" + abbreviate(wanted)
-            + "」不是" + department.name() + "的首席代表账户。"));
+            + "」不是" + department.name() + "的首席代表账户。")
+            .inEnglish("\"" + abbreviate(wanted) + "\" (" + field + ", " + roleEn
+                + ") is not a chief representative account of " + department.name() + "."));
   }
 
   /** The matters entrusted, each of this department; none listed means all of them. */
@@ -144,7 +153,9 @@ public class Delegations {
       String wanted = code == null ? "" : code.trim();
       Matter matter = matters.byCode(wanted).filter(m -> m.involves(department))
           .orElseThrow(() -> DomainException.invalid("委托事项（matters）中的「" + abbreviate(wanted)
-              + "」不是" + department.name() + "的事项编码。"));
+              + "」不是" + department.name() + "的事项编码。")
+              .inEnglish("\"" + abbreviate(wanted) + "\" in the entrusted matters (matters) is"
+                  + " not a matter code of " + department.name() + "."));
       if (!entrusted.contains(matter)) {
         entrusted.add(matter);
       }

@@ -38,7 +38,9 @@ public class DishonestList {
     DishonestEnterprise entry = new DishonestEnterprise(creditCode, reason,
         date == null ? LocalDate.now(clock) : date, actor.username(), Instant.now(clock));
     if (list.find(entry.creditCode()).isPresent()) {
-      throw DomainException.conflict("统一社会信用代码 " + entry.creditCode() + " 已在失信名单中。");
+      throw DomainException.conflict("统一社会信用代码 " + entry.creditCode() + " 已在失信名单中。")
+          .inEnglish("The unified social credit code " + entry.creditCode()
+              + " is already on the list of dishonest enterprises.");
     }
     list.add(entry);
     audit.record(actor, null, AuditAction.DISHONEST_LISTED, null, null,
@@ -52,7 +54,10 @@ public class DishonestList {
     String code = creditCode == null ? "" : creditCode.trim().toUpperCase(Locale.ROOT);
     DishonestEnterprise entry = list.find(code).orElseThrow(() -> new DomainException("NOT_FOUND",
         404, "统一社会信用代码 " + (code.length() > 18 ? code.substring(0, 18) + "…" : code)
-            + " 不在失信名单中。"));
+            + " 不在失信名单中。")
+        .inEnglish("The unified social credit code "
+            + (code.length() > 18 ? code.substring(0, 18) + "…" : code)
+            + " is not on the list of dishonest enterprises."));
     list.remove(entry.creditCode());
     audit.record(actor, null, AuditAction.DISHONEST_REMOVED, null, null,
         entry.creditCode() + "（原列入原因：" + entry.reason() + "）");
@@ -60,7 +65,11 @@ public class DishonestList {
 
   /** Why this enterprise may not sign a commitment, if it is on the list. */
   public Optional<String> refusalFor(Enterprise enterprise) {
-    return enterprise == null ? Optional.empty()
-        : list.find(enterprise.creditCode()).map(DishonestEnterprise::commitmentRefusal);
+    return entryFor(enterprise).map(DishonestEnterprise::commitmentRefusal);
+  }
+
+  /** The enterprise's entry on the list, if it is listed. */
+  public Optional<DishonestEnterprise> entryFor(Enterprise enterprise) {
+    return enterprise == null ? Optional.empty() : list.find(enterprise.creditCode());
   }
 }

@@ -56,7 +56,9 @@ public class DocumentAccess {
           .inEnglish("Your role does not read enterprises' materials.");
     }
     MaterialFile f = applications.materialFile(applicationId, materialCode).orElseThrow(() ->
-        DomainException.notFound("材料「" + materialCode + "」的文件"));
+        DomainException.notFound("材料「" + materialCode + "」的文件")
+            .inEnglish("The file of material \"" + materialCode
+                + "\" does not exist or you may not see it."));
     audit.record(actor, app.id(), AuditAction.MATERIAL_DOWNLOADED, null, null,
         materialCode + " " + f.fileName() + " sha256=" + f.sha256());
     try {
@@ -70,13 +72,15 @@ public class DocumentAccess {
   /** A notice or decision, checked by SHA-256; every download is audited (DOCUMENT_DOWNLOADED). */
   @Transactional
   public Pdf download(Actor actor, Long documentId) {
-    Document doc = documents.find(documentId).orElseThrow(() -> DomainException.notFound("文书"));
+    Document doc = documents.find(documentId).orElseThrow(() -> DomainException.notFound("文书")
+        .inEnglish("The document does not exist or you may not see it."));
     if (doc.applicationId() == null) {
       return letter(actor, doc);
     }
     Application app = applicationRepository.find(doc.applicationId())
         .filter(a -> AccessPolicy.canReadDocuments(actor, a))
-        .orElseThrow(() -> DomainException.notFound("文书"));
+        .orElseThrow(() -> DomainException.notFound("文书")
+            .inEnglish("The document does not exist or you may not see it."));
     audit.record(actor, app.id(), AuditAction.DOCUMENT_DOWNLOADED, null, null,
         doc.kind().title() + " " + doc.number());
     return new Pdf(doc, issuer.read(doc));
@@ -86,7 +90,8 @@ public class DocumentAccess {
   private Pdf letter(Actor actor, Document doc) {
     delegations.byLetter(doc.id())
         .filter(d -> actor.has(Role.CENTER_ADMIN) || d.names(actor.userId()))
-        .orElseThrow(() -> DomainException.notFound("文书"));
+        .orElseThrow(() -> DomainException.notFound("文书")
+            .inEnglish("The document does not exist or you may not see it."));
     audit.record(actor, null, AuditAction.DOCUMENT_DOWNLOADED, null, null,
         doc.kind().title() + " " + doc.number());
     return new Pdf(doc, issuer.read(doc));

@@ -101,7 +101,8 @@ public class DocumentIssuer {
           places.sealPlacement(pdf, 0), profile.centerName(), signerName, reason,
           profile.centerName()));
     } catch (SigningException e) {
-      throw new DomainException("SIGNING_FAILED", 500, "电子签章失败：" + e.getMessage());
+      throw new DomainException("SIGNING_FAILED", 500, "电子签章失败：" + e.getMessage())
+          .inEnglish("Electronic sealing failed: " + e.getMessage());
     }
   }
 
@@ -216,7 +217,8 @@ public class DocumentIssuer {
           licence.validUntil(), issuer, today, decision.number(), licence.verificationCode(),
           verificationUrl(licence), slots));
     } catch (SigningException e) {
-      throw new DomainException("DOCUMENT_FAILED", 500, "电子证照生成失败：" + e.getMessage());
+      throw new DomainException("DOCUMENT_FAILED", 500, "电子证照生成失败：" + e.getMessage())
+          .inEnglish("The electronic licence could not be produced: " + e.getMessage());
     }
   }
 
@@ -233,7 +235,8 @@ public class DocumentIssuer {
           LocalDate.now(clock), null, null, issuers.size()));
       return DraftMark.stamp(pdf, DRAFT_MARK);
     } catch (SigningException e) {
-      throw new DomainException("DOCUMENT_FAILED", 500, "草稿生成失败：" + e.getMessage());
+      throw new DomainException("DOCUMENT_FAILED", 500, "草稿生成失败：" + e.getMessage())
+          .inEnglish("The draft could not be produced: " + e.getMessage());
     }
   }
 
@@ -280,7 +283,8 @@ public class DocumentIssuer {
           addressee, addresseeCode, paragraphs, issuer,
           LocalDate.now(clock), doc.verificationCode(), verificationUrl(doc), slots), attachments);
     } catch (SigningException e) {
-      throw new DomainException("DOCUMENT_FAILED", 500, "文书生成失败：" + e.getMessage());
+      throw new DomainException("DOCUMENT_FAILED", 500, "文书生成失败：" + e.getMessage())
+          .inEnglish("The document could not be produced: " + e.getMessage());
     }
   }
 
@@ -296,7 +300,8 @@ public class DocumentIssuer {
           places.sealPlacement(pdf, slot), department.name(), signerName, reason,
           profile.centerName()));
     } catch (SigningException e) {
-      throw new DomainException("SIGNING_FAILED", 500, "电子签章失败：" + e.getMessage());
+      throw new DomainException("SIGNING_FAILED", 500, "电子签章失败：" + e.getMessage())
+          .inEnglish("Electronic sealing failed: " + e.getMessage());
     }
   }
 
@@ -329,7 +334,9 @@ public class DocumentIssuer {
     try {
       extended = seals.extendForArchive(read(doc));
     } catch (SigningException e) {
-      throw new DomainException("SIGNING_FAILED", 500, "文书长期验证续期失败：" + e.getMessage());
+      throw new DomainException("SIGNING_FAILED", 500, "文书长期验证续期失败：" + e.getMessage())
+          .inEnglish("The document's long-term validation could not be renewed: "
+              + e.getMessage());
     }
     int version = doc.archiveExtensions() + 1;
     String key = attemptKey(doc, doc.signatureCount(), "lta" + version + "-");
@@ -362,7 +369,8 @@ public class DocumentIssuer {
     try {
       return seals.archiveRenewalDue(pdf).orElse(null);
     } catch (SigningException e) {
-      throw new DomainException("DOCUMENT_FAILED", 500, "无法读取文书的时间戳：" + e.getMessage());
+      throw new DomainException("DOCUMENT_FAILED", 500, "无法读取文书的时间戳：" + e.getMessage())
+          .inEnglish("The document's timestamp could not be read: " + e.getMessage());
     }
   }
 }

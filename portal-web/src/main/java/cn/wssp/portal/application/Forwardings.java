@@ -53,12 +53,15 @@ public class Forwardings {
   public Forwarding forward(Actor actor, Long applicationId, String authority, String opinion) {
     Application app = applications.visible(actor, applicationId);
     if (!AccessPolicy.isDepartmentStaff(actor, app)) {
-      throw DomainException.forbidden("只有本事项审批部门的审查人员或首席代表可以上报。");
+      throw DomainException.forbidden("只有本事项审批部门的审查人员或首席代表可以上报。")
+          .inEnglish("Only the reviewers or chief representatives of the matter's deciding"
+              + " departments can forward it.");
     }
     UserAccount staff = accounts.require(actor.userId());
     Forwarding forwarding = Forwarding.of(app, staff, authority, opinion, Instant.now(clock));
     if (forwardings.of(app.id()).isPresent()) {
-      throw DomainException.conflict("申请 " + app.number() + " 已上报过。");
+      throw DomainException.conflict("申请 " + app.number() + " 已上报过。")
+          .inEnglish("Application " + app.number() + " has already been forwarded.");
     }
     ApplicationStatus from = app.status();
     app.forward(LocalDate.now(clock));
@@ -82,7 +85,9 @@ public class Forwardings {
     Application app = applications.visible(actor, applicationId);
     UserAccount chief = guard.authorisedChief(actor, app);
     Forwarding forwarding = forwardings.of(app.id()).orElseThrow(() -> DomainException.conflict(
-        "申请 " + app.number() + " 尚未上报，没有可录入的批复。"));
+        "申请 " + app.number() + " 尚未上报，没有可录入的批复。")
+        .inEnglish("Application " + app.number() + " has not been forwarded: there is no answer"
+            + " to enter."));
     Forwarding.requireReference(reference);
     DecisionService.requireComplete(outcome, text);
     guard.requireRightPin(actor, app, chief, pin);

@@ -35,10 +35,12 @@ public class Inbox {
 
   public Page page(Actor actor, int page, int size) {
     if (page < 0) {
-      throw DomainException.invalid("page 不能小于 0。");
+      throw DomainException.invalid("page 不能小于 0。")
+          .inEnglish("page may not be less than 0.");
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw DomainException.invalid("size 应在 1 到 " + MAX_PAGE_SIZE + " 之间。");
+      throw DomainException.invalid("size 应在 1 到 " + MAX_PAGE_SIZE + " 之间。")
+          .inEnglish("size is between 1 and " + MAX_PAGE_SIZE + ".");
     }
     return new Page(messages.unread(actor.userId()), messages.count(actor.userId()), page, size,
         messages.page(actor.userId(), page, size).stream().map(Item::of).toList());
@@ -51,7 +53,8 @@ public class Inbox {
   @Transactional
   public Item read(Actor actor, Long id) {
     PortalMessage m = messages.find(id).filter(x -> x.userId().equals(actor.userId()))
-        .orElseThrow(() -> DomainException.notFound("该消息"));
+        .orElseThrow(() -> DomainException.notFound("该消息")
+            .inEnglish("This message does not exist or you may not see it."));
     m.markRead(Instant.now(clock));
     return Item.of(m);
   }

@@ -77,7 +77,8 @@ public class Licences {
         .filter(d -> KINDS.contains(d.kind()) && d.applicationId() != null)
         .filter(d -> applications.find(d.applicationId())
             .map(a -> Objects.equals(a.enterprise().id(), actor.enterpriseId())).orElse(false))
-        .orElseThrow(() -> DomainException.notFound("文书"));
+        .orElseThrow(() -> DomainException.notFound("文书")
+            .inEnglish("The document does not exist or you may not see it."));
     VerificationService.Result r = verification.verifyStored(doc);
     return new Standing(r.valid() && !r.revoked(), r.revoked(), r.expired(), r.message());
   }

@@ -30,7 +30,9 @@ public class MatterCatalog {
   /** 超时默许 on or off, changed by a CENTER_ADMIN and audited. */
   public MatterView setOptions(Actor actor, String code, Boolean deemedApprovalOnTimeout) {
     if (deemedApprovalOnTimeout == null) {
-      throw DomainException.invalid("请指定是否超时默许（deemedApprovalOnTimeout 应为 true 或 false）。");
+      throw DomainException.invalid("请指定是否超时默许（deemedApprovalOnTimeout 应为 true 或 false）。")
+          .inEnglish("Say whether approval is deemed on timeout (deemedApprovalOnTimeout is true"
+              + " or false).");
     }
     return setOptions(actor, code, MatterOptions.deemedApproval(deemedApprovalOnTimeout));
   }
@@ -45,7 +47,10 @@ public class MatterCatalog {
     AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "修改事项办理选项");
     if (options == null || options.isEmpty()) {
       throw DomainException.invalid("请至少指定一项：超时默许（deemedApprovalOnTimeout）、英文名称"
-          + "（nameEn）、证照名称（licenceName）或证照有效期（licenceYears）。");
+          + "（nameEn）、证照名称（licenceName）或证照有效期（licenceYears）。")
+          .inEnglish("Give at least one option: deemed approval on timeout"
+              + " (deemedApprovalOnTimeout), English name (nameEn), licence name (licenceName) or"
+              + " licence validity (licenceYears).");
     }
     Matter m = matter(code);
     List<String> changes = new java.util.ArrayList<>();
@@ -66,7 +71,9 @@ public class MatterCatalog {
       Integer years = options.licenceYears() != null ? options.licenceYears() : m.licenceYears();
       if (name == null || name.isBlank()) {
         if (options.licenceName() == null) {
-          throw DomainException.invalid("事项「" + m.code() + "」不颁发证照，请同时填写证照名称（licenceName）。");
+          throw DomainException.invalid("事项「" + m.code() + "」不颁发证照，请同时填写证照名称（licenceName）。")
+              .inEnglish("Matter \"" + m.code() + "\" issues no licence: give the licence name"
+                  + " (licenceName) too.");
         }
         years = null;
       }
@@ -123,14 +130,18 @@ public class MatterCatalog {
   /** The matter of this code, or a message that names the code. */
   public Matter matter(String code) {
     if (code == null || code.isBlank()) {
-      throw DomainException.invalid("请选择办理事项（matterCode 不能为空）。");
+      throw DomainException.invalid("请选择办理事项（matterCode 不能为空）。")
+          .inEnglish("Choose the matter (matterCode may not be empty).");
     }
     String trimmed = code.trim();
     if (trimmed.length() > MAX_CODE_LENGTH) {
-      throw DomainException.invalid("办理事项编码（matterCode）过长，最多 " + MAX_CODE_LENGTH + " 个字符。");
+      throw DomainException.invalid("办理事项编码（matterCode）过长，最多 " + MAX_CODE_LENGTH + " 个字符。")
+          .inEnglish("The matter code (matterCode) is too long: at most " + MAX_CODE_LENGTH
+              + " characters.");
     }
     return matters.byCode(trimmed).orElseThrow(() ->
-        new DomainException("NOT_FOUND", 404, "办理事项「" + trimmed + "」不存在。"));
+        new DomainException("NOT_FOUND", 404, "办理事项「" + trimmed + "」不存在。")
+            .inEnglish("There is no matter \"" + trimmed + "\"."));
   }
 
   public static MatterView view(Matter m) {

@@ -36,7 +36,9 @@ public class MatterRegistration {
   public MatterView register(Actor actor, NewMatter m) {
     AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "新增办理事项");
     if (m == null) {
-      throw DomainException.invalid("请提交事项的编码、名称、类型、时限、部门、六公开内容和预审规则。");
+      throw DomainException.invalid("请提交事项的编码、名称、类型、时限、部门、六公开内容和预审规则。")
+          .inEnglish("Give the matter's code, name, kind, time limit, departments, the six"
+              + " published particulars and the pre-review rules.");
     }
     Matter matter = Matter.define(m.code(), m.name(), kind(m.kind()), m.timeLimitWorkingDays(),
         m.content(), m.legalBasis(), m.procedure(), m.fees(), departments(m.departments()));
@@ -47,7 +49,9 @@ public class MatterRegistration {
     matter.describeConditions(m.conditions());
     matter.nameInEnglish(m.nameEn());
     if (m.rules() == null || m.rules().isBlank()) {
-      throw DomainException.invalid("请填写预审规则（rules）：材料清单及其检查，格式同 PUT /api/v1/matters/{code}/rules。");
+      throw DomainException.invalid("请填写预审规则（rules）：材料清单及其检查，格式同 PUT /api/v1/matters/{code}/rules。")
+          .inEnglish("Give the pre-review rules (rules): the materials and their checks, in the"
+              + " format of PUT /api/v1/matters/{code}/rules.");
     }
     if (MatterRules.parse(m.rules()).requirements().isEmpty()) {
       throw DomainException.invalid("预审规则（rules）至少需要一项材料（materials）。")

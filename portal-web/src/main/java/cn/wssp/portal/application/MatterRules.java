@@ -50,7 +50,9 @@ public class MatterRules {
   public RulesView inForce(String matterCode) {
     Matter matter = catalog.matter(matterCode);
     return ruleSets.inForce(matter.id()).map(r -> view(matter, r)).orElseThrow(() ->
-        new DomainException("NOT_FOUND", 404, "办理事项「" + matter.code() + "」尚未发布预审规则。"));
+        new DomainException("NOT_FOUND", 404, "办理事项「" + matter.code() + "」尚未发布预审规则。")
+            .inEnglish("No pre-review rules have been published yet for matter \"" + matter.code()
+                + "\"."));
   }
 
   /** The center admin publishes a new version: validated first, then version + 1, audited. */
@@ -112,10 +114,13 @@ public class MatterRules {
     AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "试运行预审规则");
     RuleSet rules = parse(document);
     if (rules.materials().stream().noneMatch(m -> m.code().equals(materialCode))) {
-      throw DomainException.invalid("规则集中没有材料「" + materialCode + "」，请选择要试运行的材料。");
+      throw DomainException.invalid("规则集中没有材料「" + materialCode + "」，请选择要试运行的材料。")
+          .inEnglish("The rule set has no material \"" + materialCode + "\": choose the material"
+              + " to try.");
     }
     if (bytes == null || bytes.length == 0) {
-      throw DomainException.invalid("请上传一份样例文件（file 不能为空）。");
+      throw DomainException.invalid("请上传一份样例文件（file 不能为空）。")
+          .inEnglish("Please upload a sample file (file may not be empty).");
     }
     SubmittedFile sample = new SubmittedFile(materialCode, fileName == null ? "sample" : fileName,
         bytes.length, () -> new java.io.ByteArrayInputStream(bytes));
@@ -154,13 +159,31 @@ public class MatterRules {
   /** A document that is not a valid rule set is refused with the reader's Chinese message. */
   static RuleSet parse(String document) {
     if (document == null || document.isBlank()) {
-      throw new DomainException("INVALID_RULES", 400, "规则集无效：请提供规则集 JSON 文档。");
+      throw new DomainException("INVALID_RULES", 400, "规则集无效：请提供规则集 JSON 文档。")
+          .inEnglish("The rule set is not valid: please give the rule set's JSON document.");
     }
     try {
       return RuleSet.parse(document);
     } catch (RuleSetException e) {
-      throw new DomainException("INVALID_RULES", 400, e.getMessage());
+      throw new DomainException("INVALID_RULES", 400, e.getMessage()).inEnglish(inEnglish(e));
     }
+  }
+
+  private static final java.util.regex.Pattern JSON_POSITION =
+      java.util.regex.Pattern.compile("第 (\\d+) 行第 (\\d+) 列");
+
+  /** The reader's refusal in English: where it is (a JSON position or a field path). */
+  private static String inEnglish(RuleSetException e) {
+    String path = e.path() == null ? "" : e.path();
+    java.util.regex.Matcher json = JSON_POSITION.matcher(path);
+    if (json.matches()) {
+      return "The rule set is not valid JSON (line " + json.group(1) + ", column " + json.group(2)
+          + ").";
+    }
+    if (path.isEmpty() || !path.chars().allMatch(c -> c < 128)) {
+      return "The rule set is not valid.";
+    }
+    return "The rule set is not valid at " + path + ": please correct this field.";
   }
 
   private static MaterialSpec.Listing listing(MaterialRequirement r) {

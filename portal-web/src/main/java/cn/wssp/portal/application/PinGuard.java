@@ -27,7 +27,7 @@ public class PinGuard {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Outcome check(Long userId, String pin) {
     UserAccount user = accounts.findForUpdate(userId).orElseThrow(() -> DomainException.forbidden(
-        "账户不可用，请重新登录。"));
+        "账户不可用，请重新登录。").inEnglish("The account cannot be used: please log in again."));
     UserAccount.PinCheck result = user.checkPin(pin == null ? null : pin.toCharArray(),
         PasswordHasher::verify, Instant.now(clock));
     return new Outcome(result, user.pinAttemptsLeft(), user.pinLockedUntil());

@@ -47,15 +47,20 @@ public class RevocationService {
     Application app = applications.visible(actor, applicationId);
     UserAccount chief = guard.authorisedChief(actor, app);
     if (reason == null || reason.isBlank()) {
-      throw DomainException.invalid("撤销决定必须说明理由（reason）。");
+      throw DomainException.invalid("撤销决定必须说明理由（reason）。")
+          .inEnglish("A revocation must give its reason (reason).");
     }
     if (reason.length() > 1000) {
-      throw DomainException.invalid("撤销理由（reason）最多 1000 字。");
+      throw DomainException.invalid("撤销理由（reason）最多 1000 字。")
+          .inEnglish("The reason for the revocation (reason) may be at most 1000 characters"
+              + " long.");
     }
     Document decision = documents.latest(app.id(), DocumentKind.APPROVAL_DECISION)
         .filter(d -> app.status() == ApplicationStatus.ISSUED)
         .orElseThrow(() -> DomainException.conflict(
-            "申请当前状态为「" + app.status().label() + "」，没有可撤销的准予许可决定。"));
+            "申请当前状态为「" + app.status().label() + "」，没有可撤销的准予许可决定。")
+            .inEnglish("There is no approval decision to revoke in the application's present"
+                + " state (" + inWords(app.status()) + ")."));
     guard.requireRightPin(actor, app, chief, pin);
     Instant now = Instant.now(clock);
     ApplicationStatus from = app.status();
@@ -75,5 +80,10 @@ public class RevocationService {
         "请下载《撤销决定书》（文书编号 " + revocation.number() + "）。"
             + licence.map(l -> "《电子证照》（证照编号 " + l.number() + "）随之撤销。").orElse(""));
     return revocation;
+  }
+
+  /** A status in English words for a refusal ("under review"). */
+  private static String inWords(ApplicationStatus status) {
+    return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 }

@@ -195,7 +195,8 @@ public class UserAdministration {
   }
 
   private UserAccount find(Long id) {
-    return accounts.find(id).orElseThrow(() -> DomainException.notFound("账户"));
+    return accounts.find(id).orElseThrow(() -> DomainException.notFound("账户")
+        .inEnglish("The account does not exist or you may not see it."));
   }
 
   private record Resolved(Set<Role> roles, Enterprise enterprise, Department department,
@@ -312,7 +313,8 @@ public class UserAdministration {
     }
     String n = name.trim();
     if (n.length() > 100) {
-      throw DomainException.invalid("显示名称（displayName）最多 100 个字符。");
+      throw DomainException.invalid("显示名称（displayName）最多 100 个字符。")
+          .inEnglish("The display name (displayName) may be at most 100 characters long.");
     }
     return n;
   }
@@ -323,7 +325,8 @@ public class UserAdministration {
     }
     String e = email.trim();
     if (e.length() > 200 || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      throw DomainException.invalid("电子邮箱（email）格式不正确。");
+      throw DomainException.invalid("电子邮箱（email）格式不正确。")
+          .inEnglish("The e-mail address (email) is not valid.");
     }
     return e;
   }

@@ -75,7 +75,8 @@ public class VerificationService {
 
   public Result verifyUpload(byte[] pdf) {
     if (pdf == null || pdf.length == 0) {
-      throw DomainException.invalid("请上传需要核验的 PDF 文件（file 不能为空）。");
+      throw DomainException.invalid("请上传需要核验的 PDF 文件（file 不能为空）。")
+          .inEnglish("Please upload the PDF file to verify (file may not be empty).");
     }
     VerificationReport report = seals.verify(pdf);
     Document doc = report.documentNumber() == null ? null

@@ -390,7 +390,9 @@ public class Application {
   public void forward(LocalDate today) {
     if (matter.kind() != MatterKind.FORWARDED) {
       throw DomainException.conflict("事项「" + matter.name() + "」是" + matter.kind().label()
-          + "，由本中心决定，无需上报。");
+          + "，由本中心决定，无需上报。")
+          .inEnglish("Matter \"" + matter.name() + "\" is decided by the center itself: it is not"
+              + " forwarded.");
     }
     moveTo(FORWARDED, UNDER_EXAMINATION, "上报");
     this.reviewPausedOn = today;
@@ -439,10 +441,14 @@ public class Application {
    */
   public void deemApproved(LocalDate today, Instant now) {
     if (!matter.deemedApprovalOnTimeout()) {
-      throw DomainException.conflict("事项「" + matter.name() + "」未设定超时默许。");
+      throw DomainException.conflict("事项「" + matter.name() + "」未设定超时默许。")
+          .inEnglish("Matter \"" + matter.name() + "\" does not provide for deemed approval on"
+              + " timeout.");
     }
     if (!isReviewOverdue(today)) {
-      throw DomainException.conflict("申请 " + number + " 的审查时限未过，不能视为准予许可。");
+      throw DomainException.conflict("申请 " + number + " 的审查时限未过，不能视为准予许可。")
+          .inEnglish("The review time limit of " + number + " has not passed: it cannot be"
+              + " deemed approved.");
     }
     moveTo(APPROVED, REVIEW_RUNNING, "视为准予许可");
     this.decidedAt = now;
@@ -475,7 +481,9 @@ public class Application {
     }
     if (matter.kind() == MatterKind.FORWARDED && !answeredFromAbove) {
       throw new DomainException("FORWARDING_REQUIRED", 409, "「" + matter.name()
-          + "」是上报件，由上级机关决定：请先上报（forwarding），批复返回后录入批复作出决定。");
+          + "」是上报件，由上级机关决定：请先上报（forwarding），批复返回后录入批复作出决定。")
+          .inEnglish("\"" + matter.name() + "\" is decided by a higher authority: forward it"
+              + " first, and decide once its answer is back and entered.");
     }
   }
 
@@ -511,7 +519,9 @@ public class Application {
    */
   public void revoke(boolean approved) {
     if (!approved) {
-      throw DomainException.conflict("申请 " + number + " 未准予许可，没有可撤销的决定。");
+      throw DomainException.conflict("申请 " + number + " 未准予许可，没有可撤销的决定。")
+          .inEnglish("Application " + number + " was not approved: there is no decision to"
+              + " revoke.");
     }
     moveTo(REVOKED, Set.of(ISSUED), "撤销");
   }

@@ -64,7 +64,9 @@ public class Commitment {
   public void breach(LocalDate today, Instant now) {
     requireOpen("认定逾期");
     if (!isOverdue(today)) {
-      throw DomainException.conflict("承诺补交日期 " + dueDate + " 尚未届满。");
+      throw DomainException.conflict("承诺补交日期 " + dueDate + " 尚未届满。")
+          .inEnglish("The promised date " + dueDate + " for handing in the materials has not"
+              + " passed yet.");
     }
     status = CommitmentStatus.BREACHED;
     closedAt = now;

@@ -34,13 +34,17 @@ public class DishonestEnterprise {
     String code = creditCode == null ? "" : creditCode.trim().toUpperCase(java.util.Locale.ROOT);
     if (!CreditCode.isValid(code)) {
       throw DomainException.invalid("统一社会信用代码（creditCode）「" + code
-          + "」无效：须为 18 位且校验码正确（GB 32100-2015）。");
+          + "」无效：须为 18 位且校验码正确（GB 32100-2015）。")
+          .inEnglish("The unified social credit code (creditCode) \"" + code + "\" is not valid:"
+              + " it must have 18 characters and a correct check digit (GB 32100-2015).");
     }
     if (reason == null || reason.isBlank()) {
-      throw DomainException.invalid("请填写列入失信名单的原因（reason）。");
+      throw DomainException.invalid("请填写列入失信名单的原因（reason）。")
+          .inEnglish("Give the reason for listing the enterprise as dishonest (reason).");
     }
     if (listedOn == null) {
-      throw DomainException.invalid("请填写列入日期（date，格式 YYYY-MM-DD）。");
+      throw DomainException.invalid("请填写列入日期（date，格式 YYYY-MM-DD）。")
+          .inEnglish("Give the date of listing (date, as YYYY-MM-DD).");
     }
     this.creditCode = code;
     this.reason = reason.trim().length() > 500 ? reason.trim().substring(0, 500) : reason.trim();
@@ -52,6 +56,14 @@ public class DishonestEnterprise {
   /** Why this enterprise's commitment is refused, in the words the applicant reads. */
   public String commitmentRefusal() {
     return OfficialTexts.dishonestCommitmentRefusal(reason);
+  }
+
+  /** The refusal of this enterprise's commitment (告知承诺制), in both languages. */
+  public DomainException commitmentRefused() {
+    return new DomainException("DISHONEST_ENTERPRISE", 403, commitmentRefusal())
+        .inEnglish("Your enterprise is on the list of dishonest enterprises (reason: " + reason
+            + "), so it cannot apply on a commitment: please hand in all the materials and then"
+            + " submit.");
   }
 
   public String creditCode() { return creditCode; }

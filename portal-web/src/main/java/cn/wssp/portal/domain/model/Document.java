@@ -130,10 +130,12 @@ public class Document {
    */
   public void revoke(Instant at, String reason) {
     if (!kind.isRevocable()) {
-      throw DomainException.conflict("只有准予行政许可决定和电子证照可以撤销。");
+      throw DomainException.conflict("只有准予行政许可决定和电子证照可以撤销。")
+          .inEnglish("Only approval decisions and electronic licences can be revoked.");
     }
     if (revoked) {
-      throw DomainException.conflict("文书 " + number + " 已于 " + revokedAt + " 撤销。");
+      throw DomainException.conflict("文书 " + number + " 已于 " + revokedAt + " 撤销。")
+          .inEnglish("Document " + number + " was already revoked at " + revokedAt + ".");
     }
     this.revoked = true;
     this.revokedAt = at;

@@ -19,7 +19,9 @@ public class Enterprise {
 
   public Enterprise(String name, String creditCode) {
     if (!CreditCode.isValid(creditCode)) {
-      throw DomainException.invalid("统一社会信用代码「" + creditCode + "」校验位不正确。");
+      throw DomainException.invalid("统一社会信用代码「" + creditCode + "」校验位不正确。")
+          .inEnglish("The unified social credit code \"" + creditCode
+              + "\" has a wrong check digit.");
     }
     this.name = name;
     this.creditCode = creditCode;

@@ -63,12 +63,16 @@ public class Forwarding {
    */
   public static Forwarding of(Application app, UserAccount staff, String authority,
       String opinion, Instant now) {
-    String to = required(authority, "authority", "上报机关", MAX_AUTHORITY);
-    String why = required(opinion, "opinion", "初审意见", MAX_OPINION);
+    String to = required(authority, "authority", "上报机关", "higher authority",
+        MAX_AUTHORITY);
+    String why = required(opinion, "opinion", "初审意见", "initial review opinion",
+        MAX_OPINION);
     Department department = staff.department();
     if (department == null || app.matter().departments().stream()
         .noneMatch(d -> d.id().equals(department.id()))) {
-      throw DomainException.forbidden("只有本事项审批部门的审查人员或首席代表可以上报。");
+      throw DomainException.forbidden("只有本事项审批部门的审查人员或首席代表可以上报。")
+          .inEnglish("Only the reviewers or chief representatives of the matter's deciding"
+              + " departments can forward it.");
     }
     Forwarding f = new Forwarding();
     f.applicationId = app.id();
@@ -83,14 +87,18 @@ public class Forwarding {
   /** The higher authority's answer, recorded once by the department's chief representative. */
   public void answer(DecisionOutcome outcome, String reference, UserAccount chief, Instant now) {
     if (outcome == null) {
-      throw DomainException.invalid("请选择上级机关的批复结果（outcome 应为 APPROVE 或 DENY）。");
+      throw DomainException.invalid("请选择上级机关的批复结果（outcome 应为 APPROVE 或 DENY）。")
+          .inEnglish("Choose the higher authority's answer (outcome is APPROVE or DENY).");
     }
     String ref = requireReference(reference);
     if (isAnswered()) {
-      throw DomainException.conflict("上级机关的批复已于 " + answeredAt + " 录入。");
+      throw DomainException.conflict("上级机关的批复已于 " + answeredAt + " 录入。")
+          .inEnglish("The higher authority's answer was already entered at " + answeredAt + ".");
     }
     if (chief.department() == null || !chief.department().id().equals(department.id())) {
-      throw DomainException.forbidden("批复由上报部门（" + department.name() + "）的首席代表录入。");
+      throw DomainException.forbidden("批复由上报部门（" + department.name() + "）的首席代表录入。")
+          .inEnglish("The answer is entered by a chief representative of the forwarding"
+              + " department (" + department.name() + ").");
     }
     this.replyOutcome = outcome;
     this.replyReference = ref;
@@ -100,7 +108,8 @@ public class Forwarding {
 
   /** The higher authority's reference number (批复文号), trimmed; refused when blank or too long. */
   public static String requireReference(String reference) {
-    return required(reference, "reference", "批复文号", MAX_REFERENCE);
+    return required(reference, "reference", "批复文号", "reference number of the answer",
+        MAX_REFERENCE);
   }
 
   /** The sentence the decision opens with, so that it says on whose answer it rests. */
@@ -110,13 +119,17 @@ public class Forwarding {
         : "，不同意许可。");
   }
 
-  private static String required(String value, String field, String name, int max) {
+  private static String required(String value, String field, String name, String nameEn,
+      int max) {
     String v = value == null ? "" : value.trim();
     if (v.isEmpty()) {
-      throw DomainException.invalid("请填写" + name + "（" + field + "）。");
+      throw DomainException.invalid("请填写" + name + "（" + field + "）。")
+          .inEnglish("Please give the " + nameEn + " (" + field + ").");
     }
     if (v.length() > max) {
-      throw DomainException.invalid(name + "（" + field + "）不能超过 " + max + " 个字。");
+      throw DomainException.invalid(name + "（" + field + "）不能超过 " + max + " 个字。")
+          .inEnglish("The " + nameEn + " (" + field + ") may be at most " + max
+              + " characters long.");
     }
     return v;
   }

@@ -43,7 +43,9 @@ public final class JointDecision {
       Instant now, ZoneId zone) {
     Department department = chief.department();
     if (!application.matter().involves(department)) {
-      throw DomainException.forbidden("您所在部门不是事项「" + application.matter().name() + "」的审批部门。");
+      throw DomainException.forbidden("您所在部门不是事项「" + application.matter().name() + "」的审批部门。")
+          .inEnglish("Your department does not decide matter \"" + application.matter().name()
+              + "\".");
     }
     requireOpenFor(department, zone);
     DepartmentDecision decision = new DepartmentDecision(application.id(), department, outcome,
@@ -59,10 +61,15 @@ public final class JointDecision {
       DepartmentDecision d = own.get();
       throw DomainException.conflict("「" + department.name() + "」已于 "
           + WHEN.format(d.decidedAt().atZone(zone)) + " 作出" + label(d.outcome())
-          + "决定，每个部门只能决定一次。");
+          + "决定，每个部门只能决定一次。")
+          .inEnglish("\"" + department.name() + "\" already made its decision ("
+              + (d.outcome() == DecisionOutcome.APPROVE ? "approval" : "denial") + ") at "
+              + WHEN.format(d.decidedAt().atZone(zone)) + "; each department decides only once.");
     }
     denial().ifPresent(d -> {
-      throw DomainException.conflict("「" + d.department().name() + "」已作出不予许可决定，本申请已终结，不能再作出决定。");
+      throw DomainException.conflict("「" + d.department().name() + "」已作出不予许可决定，本申请已终结，不能再作出决定。")
+          .inEnglish("\"" + d.department().name() + "\" denied the application, which is"
+              + " therefore closed: no further decision can be made.");
     });
   }
 

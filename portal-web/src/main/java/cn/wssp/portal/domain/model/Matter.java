@@ -79,7 +79,8 @@ public class Matter {
   public Matter(String code, String name, MatterKind kind, int timeLimitDays, String content,
       String legalBasis, String procedure, String fees, List<Department> departments) {
     if (departments.isEmpty()) {
-      throw DomainException.invalid("事项「" + name + "」至少需要一个主办部门。");
+      throw DomainException.invalid("事项「" + name + "」至少需要一个主办部门。")
+          .inEnglish("Matter \"" + name + "\" needs at least one lead department.");
     }
     this.code = code;
     this.name = name;
@@ -191,7 +192,8 @@ public class Matter {
    */
   public void adoptMaterialList(int rulesVersion, List<MaterialSpec.Listing> list) {
     if (list.isEmpty()) {
-      throw DomainException.invalid("事项「" + name + "」至少需要一项材料。");
+      throw DomainException.invalid("事项「" + name + "」至少需要一项材料。")
+          .inEnglish("Matter \"" + name + "\" needs at least one material.");
     }
     java.util.Set<String> codes = new java.util.HashSet<>();
     for (int i = 0; i < list.size(); i++) {

@@ -35,7 +35,8 @@ public class PublishedRules {
   public PublishedRules(Long matterId, int version, String document, Instant publishedAt,
       String publishedBy) {
     if (version < 1) {
-      throw DomainException.invalid("规则集版本号必须从 1 开始。");
+      throw DomainException.invalid("规则集版本号必须从 1 开始。")
+          .inEnglish("Rule set versions count from 1.");
     }
     this.matterId = matterId;
     this.version = version;

@@ -64,11 +64,15 @@ public class ReviewOpinion {
           .inEnglish("The reason may be at most " + MAX_REASON + " characters long.");
     }
     if (!app.matter().involves(reviewer.department())) {
-      throw DomainException.forbidden("您所在部门不是事项「" + app.matter().name() + "」的审批部门。");
+      throw DomainException.forbidden("您所在部门不是事项「" + app.matter().name() + "」的审批部门。")
+          .inEnglish("Your department does not decide matter \"" + app.matter().name() + "\".");
     }
     if (!UNDER_EXAMINATION.contains(app.status())) {
       throw DomainException.conflict("申请当前状态为「" + app.status().label()
-          + "」，受理后、决定前才能提出审查意见。");
+          + "」，受理后、决定前才能提出审查意见。")
+          .inEnglish("Review opinions are given after acceptance and before the decision; the"
+              + " application is " + app.status().name().toLowerCase(java.util.Locale.ROOT)
+                  .replace('_', ' ') + ".");
     }
     decisions.requireOpenFor(reviewer.department(), zone);
     ReviewOpinion o = new ReviewOpinion();
