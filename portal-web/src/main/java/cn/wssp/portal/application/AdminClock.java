@@ -44,7 +44,8 @@ public class AdminClock {
   public Instant advance(Actor actor, Integer days) {
     require(actor);
     if (days == null || Math.abs(days) > 3660) {
-      throw DomainException.invalid("advanceDays 应为 -3660 到 3660 之间的整数（日历日）。");
+      throw DomainException.invalid("advanceDays 应为 -3660 到 3660 之间的整数（日历日）。")
+          .inEnglish("advanceDays is a whole number of calendar days from -3660 to 3660.");
     }
     Instant now = testClock.advance(Duration.ofDays(days));
     audit.refused(actor, null, AuditAction.TEST_CLOCK_MOVED, "测试时钟调整 " + days + " 天，现为 " + now);
@@ -64,7 +65,8 @@ public class AdminClock {
   /** Without PORTAL_TEST_CLOCK the endpoints do not exist, for anyone (checked before login). */
   public void requireEnabled() {
     if (!testClock.enabled()) {
-      throw new DomainException("NOT_FOUND", 404, "请求的地址不存在。");
+      throw new DomainException("NOT_FOUND", 404, "请求的地址不存在。")
+          .inEnglish("There is nothing at this address.");
     }
   }
 

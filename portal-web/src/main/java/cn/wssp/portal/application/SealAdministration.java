@@ -45,7 +45,8 @@ public class SealAdministration {
       throw unavailable(e);
     }
     if (revoked == null) {
-      throw DomainException.notFound("印章证书（id）");
+      throw DomainException.notFound("印章证书（id）")
+          .inEnglish("The seal certificate (id) does not exist or you may not see it.");
     }
     audit.record(actor, null, AuditAction.SEAL_REVOKED, null, null,
         revoked.holderName() + " " + revoked.title() + "，序列号 " + revoked.serialNumber());
@@ -98,12 +99,15 @@ public class SealAdministration {
     SealAlgorithm chosen = SealAlgorithm.parse(algorithm);
     if (chosen == null) {
       throw DomainException.invalid(
-          "请选择印章算法（algorithm 应为 RSA、ECDSA_P256 或 SM2，SM2 即国密 SM2/SM3）。");
+          "请选择印章算法（algorithm 应为 RSA、ECDSA_P256 或 SM2，SM2 即国密 SM2/SM3）。")
+          .inEnglish("Choose the seal's algorithm (algorithm is RSA, ECDSA_P256 or SM2, the"
+              + " national SM2/SM3).");
     }
     Department department = matters.departments().stream()
         .filter(d -> d.code().equalsIgnoreCase(departmentCode == null ? "" : departmentCode))
         .findFirst()
-        .orElseThrow(() -> DomainException.notFound("部门（" + departmentCode + "）"));
+        .orElseThrow(() -> DomainException.notFound("部门（" + departmentCode + "）")
+            .inEnglish("There is no department " + departmentCode + "."));
     String before = department.sealAlgorithm();
     if (chosen.name().equals(before)) {
       return department;
@@ -120,6 +124,7 @@ public class SealAdministration {
   }
 
   private static DomainException unavailable(SigningException e) {
-    return new DomainException("SIGNING_FAILED", 500, "印章服务不可用：" + e.getMessage());
+    return new DomainException("SIGNING_FAILED", 500, "印章服务不可用：" + e.getMessage())
+        .inEnglish("The seal service is unavailable: " + e.getMessage());
   }
 }

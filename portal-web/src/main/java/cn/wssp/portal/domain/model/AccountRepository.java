@@ -10,7 +10,8 @@ public interface AccountRepository {
 
   /** The acting user's account: gone or disabled since the login, the request is refused. */
   default UserAccount require(Long id) {
-    return find(id).orElseThrow(() -> DomainException.forbidden("账户不可用，请重新登录。"));
+    return find(id).orElseThrow(() -> DomainException.forbidden("账户不可用，请重新登录。")
+        .inEnglish("This account is not available: please log in again."));
   }
 
   /** The account locked against concurrent changes until the transaction ends (PIN counting). */

@@ -32,6 +32,7 @@ public class CurrentActor {
 
   /** The actor, or a 401 asking to log in. */
   public Actor require() {
-    return get().orElseThrow(() -> new DomainException("UNAUTHORIZED", 401, "请先登录。"));
+    return get().orElseThrow(() -> new DomainException("UNAUTHORIZED", 401, "请先登录。")
+        .inEnglish("Please log in first."));
   }
 }

@@ -57,7 +57,8 @@ public class VerifyBean implements Serializable {
         try (InputStream in = event.getFile().getInputStream()) {
           byte[] pdf = in.readNBytes(MAX_BYTES + 1);
           if (pdf.length > MAX_BYTES) {
-            throw DomainException.invalid("文件超过 50 MB，不是本门户签发的文书。");
+            throw DomainException.invalid("文件超过 50 MB，不是本门户签发的文书。")
+                .inEnglish("The file is larger than 50 MB: it is not a document this portal issued.");
           }
           return verification.verifyUpload(pdf);
         } catch (IOException e) {
