@@ -36,30 +36,28 @@ public class JpaMatterRepository implements MatterRepository {
 
   @Override
   public java.util.Map<String, String> englishNames() {
-    java.util.Map<String, String> names = new java.util.HashMap<>();
-    for (Object[] row : em.createQuery("select m.code, m.nameEn from Matter m where m.nameEn is not null",
-        Object[].class).getResultList()) {
-      names.put((String) row[0], (String) row[1]);
-    }
-    return names;
+    return names("select m.code, m.nameEn from Matter m where m.nameEn is not null",
+        row -> (String) row[0]);
   }
 
   @Override
   public java.util.Map<String, String> departmentEnglishNames() {
-    java.util.Map<String, String> names = new java.util.HashMap<>();
-    for (Object[] row : em.createQuery("select d.name, d.nameEn from Department d "
-        + "where d.nameEn is not null", Object[].class).getResultList()) {
-      names.put((String) row[0], (String) row[1]);
-    }
-    return names;
+    return names("select d.name, d.nameEn from Department d where d.nameEn is not null",
+        row -> (String) row[0]);
   }
 
   @Override
   public java.util.Map<String, String> materialEnglishNames() {
+    return names("select s.code, s.name, s.nameEn from MaterialSpec s where s.nameEn is not null",
+        row -> MatterRepository.materialKey((String) row[0], (String) row[1]));
+  }
+
+  /** The rows of a query whose last column is a name in English, by the key made of each row. */
+  private java.util.Map<String, String> names(String jpql,
+      java.util.function.Function<Object[], String> key) {
     java.util.Map<String, String> names = new java.util.HashMap<>();
-    for (Object[] row : em.createQuery("select s.code, s.name, s.nameEn from MaterialSpec s "
-        + "where s.nameEn is not null", Object[].class).getResultList()) {
-      names.put(MatterRepository.materialKey((String) row[0], (String) row[1]), (String) row[2]);
+    for (Object[] row : em.createQuery(jpql, Object[].class).getResultList()) {
+      names.put(key.apply(row), (String) row[row.length - 1]);
     }
     return names;
   }
