@@ -27,7 +27,13 @@ import java.util.logging.Logger;
  * Worker JVMs ({@link InspectionWorker}) started ahead of need, each examining many files one after
  * the other: Tika is loaded and warmed once per worker, not once per file. At most {@code size}
  * run at once. A worker is replaced after it was killed (deadline), crashed, asked to retire (a
- * parse it abandoned may still run inside it) or served {@code maxFiles} files.
+ * parse it abandoned may still run inside it) or served its quota of files.
+ *
+ * <p>The quota is {@code maxFiles} less up to a quarter, drawn per worker, so that workers started
+ * together do not all retire together; and a worker near its quota has its successor started
+ * while it still serves (for that while {@code size} + 1 run), so that a retirement costs no
+ * wait: starting a JVM and warming Tika takes seconds, many more on a machine under load, and
+ * with all workers retiring at once the pre-review stood still for that long.
  *
  * <p>Protocol on the worker's stdin/stdout, every message an int length then that many bytes: the
  * parent sends the configuration (UTF-8 properties), the worker answers {@link #READY}; then per
@@ -94,10 +100,15 @@ final class WorkerPool implements AutoCloseable {
 
   /** Starts one more worker in the background unless {@code size} run or start already. */
   private void startOneIfNeeded() {
+    startOneBelow(size);
+  }
+
+  /** Starts a worker in the background unless {@code limit} run or start already. */
+  private void startOneBelow(int limit) {
     int n;
     do {
       n = live.get();
-      if (n >= size || closed) {
+      if (n >= limit || closed) {
         return;
       }
     } while (!live.compareAndSet(n, n + 1));
@@ -105,6 +116,7 @@ final class WorkerPool implements AutoCloseable {
       Worker w = null;
       try {
         w = Worker.start(command, configuration, tempDir, watchdog, starting);
+        w.quota = quota();
         all.add(w);
         if (closed) {
           retire(w);
@@ -154,9 +166,28 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
-  /** Gives a worker back; a worker that must not serve again is replaced. */
+  /** A worker's quota: {@code maxFiles} less up to a quarter. */
+  private int quota() {
+    int spread = maxFiles / 4;
+    return spread == 0 ? maxFiles
+        : maxFiles - java.util.concurrent.ThreadLocalRandom.current().nextInt(spread + 1);
+  }
+
+  /** Files before its quota at which a worker's successor is started. */
+  static int successorLead(int quota) {
+    return Math.max(1, quota / 10);
+  }
+
+  /**
+   * Gives a worker back; a worker that must not serve again is replaced, and one near its quota
+   * gets its successor started now (one at a time per pool beyond {@code size}).
+   */
   void release(Worker w, boolean healthy) {
-    if (healthy && !closed && w.served < maxFiles && w.process.isAlive()) {
+    if (healthy && !closed && w.served < w.quota && w.process.isAlive()) {
+      if (!w.successorStarted && w.served >= w.quota - successorLead(w.quota)) {
+        w.successorStarted = true;
+        startOneBelow(size + 1);
+      }
       idle.add(w);
       return;
     }
@@ -207,6 +238,10 @@ final class WorkerPool implements AutoCloseable {
     private final DataInputStream out;
     private final ScheduledExecutorService watchdog;
     int served;
+    /** Files it serves before it is replaced (set by the pool; {@code maxFiles} at most). */
+    int quota = Integer.MAX_VALUE;
+    /** Its successor was started ahead of its retirement. */
+    boolean successorStarted;
     volatile boolean killedAtDeadline;
 
     private Worker(Process process, Path log, ScheduledExecutorService watchdog) {

@@ -8,6 +8,7 @@ import static cn.wssp.prereview.Samples.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -102,6 +103,36 @@ class IsolationTest {
       assertTrue(pids[0] != pids[1], "a fresh worker after one file");
       assertFalse(alive(pids[0]),
           "the retired worker ended");
+    }
+  }
+
+  /**
+   * A worker near its quota has its successor started while it still serves, so its retirement
+   * costs no wait for a JVM to start: one more worker runs for that while, then as many as before.
+   */
+  @Test
+  void aWorkersSuccessorStartsBeforeItRetires() {
+    PreReviewer reviewer = new PreReviewer(PreReviewer.Options.defaults()
+        .withOcrEnabled(false).withWorkerPoolSize(1).withWorkerMaxFiles(8));
+    try (reviewer) {
+      long first = 0;
+      boolean successorBeforeChange = false;
+      for (int i = 0; i < 9; i++) {
+        reviewer.review(List.of(Samples.license()),
+            List.of(file(Samples.LICENSE, "营业执照.pdf", Samples.pdf(1))));
+        long pid = reviewer.lastWorkerPid();
+        if (first == 0) {
+          first = pid;
+        } else if (pid != first) {
+          assertTrue(successorBeforeChange, "the successor was started before the worker retired");
+          assertFalse(alive(first), "the retired worker ended");
+          assertEquals(1, reviewer.liveWorkers(), "as many workers as before");
+          assertTrue(i >= 6, "the quota is 8 less at most a quarter: " + i + " files");
+          return;
+        }
+        successorBeforeChange |= reviewer.liveWorkers() == 2;
+      }
+      fail("no fresh worker after 9 files with a quota of at most 8");
     }
   }
 
