@@ -506,7 +506,7 @@ public final class PreReviewer implements AutoCloseable {
     }
 
     /** How many worker JVMs run: {@link #workerPoolSize()}, at most the processors. */
-    int effectiveWorkerPoolSize() {
+    public int effectiveWorkerPoolSize() {
       return Math.max(1, Math.min(workerPoolSize, Runtime.getRuntime().availableProcessors()));
     }
 

@@ -263,13 +263,14 @@ public final class PortalSettings {
   }
 
   /**
-   * Background jobs one instance runs at once (PORTAL_JOB_THREADS, default 1). On 2 cores 2
-   * threads drained a queue of pre-reviews a third faster than 1 (docs/PERFORMANCE.md). The audit
-   * chain break once seen with 2 was the time's rounding (AuditEntry), not the threads; 2 becomes
-   * the default after a full suite has run with it.
+   * Background jobs one instance runs at once (PORTAL_JOB_THREADS), by default as many as the
+   * pre-review has worker JVMs: one job thread leaves a worker idle while its job reads files or
+   * writes its verdict; on 2 cores 2 threads drained a queue of pre-reviews a third faster than 1,
+   * 3 no faster (docs/PERFORMANCE.md).
    */
   public int jobThreads() {
-    int n = Integer.parseInt(get("portal.job.threads").orElse("1"));
+    int n = get("portal.job.threads").map(Integer::parseInt)
+        .orElseGet(() -> preReviewOptions().effectiveWorkerPoolSize());
     if (n < 1 || n > 64) {
       throw new IllegalStateException("PORTAL_JOB_THREADS 应为 1 到 64 之间的整数：" + n);
     }

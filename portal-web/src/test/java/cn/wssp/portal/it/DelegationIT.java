@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * delegation letter (委托书), which downloads as a sealed PDF that verifies; chief-a is refused
  * while chief-b is present and signs once chief-b is recorded absent; a letter that does not
  * cover the matter lets no one sign; the 失信名单 refuses applicant2 the commitment. This portal
- * also runs two background jobs at once (PORTAL_JOB_THREADS=2; the default is one), so the suite
+ * runs two background jobs at once whatever the machine (PORTAL_JOB_THREADS=2), so the suite
  * covers that setting: concurrent pre-reviews, each done once, the audit chain intact.
  */
 class DelegationIT {
