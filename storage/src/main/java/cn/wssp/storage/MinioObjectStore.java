@@ -9,6 +9,13 @@ import io.minio.messages.Item;
 import io.minio.GetBucketVersioningArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectLockConfigurationArgs;
+import io.minio.GetBucketLifecycleArgs;
+import io.minio.SetBucketLifecycleArgs;
+import io.minio.messages.AbortIncompleteMultipartUpload;
+import io.minio.messages.LifecycleConfiguration;
+import io.minio.messages.LifecycleRule;
+import io.minio.messages.RuleFilter;
+import io.minio.messages.Status;
 import io.minio.GetObjectRetentionArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -94,6 +101,9 @@ public final class MinioObjectStore implements ObjectStore {
           ensureBucket();
           Set<Protection> found = EnumSet.noneOf(Protection.class);
           found.addAll(detectProtections());
+          if (expireIncompleteUploads()) {
+            found.add(Protection.INCOMPLETE_UPLOADS_EXPIRE);
+          }
           if (settings.serverSideEncryption()) {
             requireEncryption();
             found.add(Protection.ENCRYPTION_AT_REST);
@@ -138,7 +148,8 @@ public final class MinioObjectStore implements ObjectStore {
       // Connect within 10 s (a dead server is told quickly); reads and writes may take minutes.
       OkHttpClient http = HttpUtils.newDefaultHttpClient(TimeUnit.SECONDS.toMillis(10),
           TimeUnit.MINUTES.toMillis(5), TimeUnit.MINUTES.toMillis(5)).newBuilder()
-          .socketFactory(new NoDelaySocketFactory()).addInterceptor(new RetainUntilDateFix()).build();
+          .socketFactory(new NoDelaySocketFactory()).addInterceptor(new RetainUntilDateFix())
+          .addInterceptor(new LifecycleRulePrefixFix()).build();
       client = MinioClient.builder().endpoint(settings.endpoint())
           .credentials(settings.accessKey(), settings.secretKey()).httpClient(http, true).build();
       asyncClient = MinioAsyncClient.builder().endpoint(settings.endpoint())
@@ -179,6 +190,41 @@ public final class MinioObjectStore implements ObjectStore {
   }
 
   /** Asks the server once; a server that does not know object lock (S3Proxy) just lacks it. */
+  /** Days after which the server deletes an upload's parts never completed. */
+  static final int INCOMPLETE_UPLOAD_DAYS = 1;
+  static final String INCOMPLETE_UPLOAD_RULE = "wssp-abort-incomplete-uploads";
+
+  /**
+   * A portal killed in the middle of a multipart upload leaves its parts on the server, invisible
+   * to listings and the reconciliation. A bucket lifecycle rule, added next to any the bucket
+   * has, asks the server to delete them {@link #INCOMPLETE_UPLOAD_DAYS} day after the upload
+   * began (MinIO and Ceph RGW honour it). True when such a rule is in force; a server without
+   * lifecycle rules (the embedded S3Proxy) keeps the parts until an operator removes them.
+   */
+  private boolean expireIncompleteUploads() {
+    try {
+      LifecycleConfiguration current = client.getBucketLifecycle(
+          GetBucketLifecycleArgs.builder().bucket(settings.bucket()).build());
+      java.util.List<LifecycleRule> rules = current == null ? java.util.List.of() : current.rules();
+      if (rules.stream().anyMatch(r -> r.status() == Status.ENABLED
+          && r.abortIncompleteMultipartUpload() != null)) {
+        return true;
+      }
+      java.util.List<LifecycleRule> all = new java.util.ArrayList<>(rules);
+      all.add(new LifecycleRule(Status.ENABLED,
+          new AbortIncompleteMultipartUpload(INCOMPLETE_UPLOAD_DAYS), null, new RuleFilter(""),
+          INCOMPLETE_UPLOAD_RULE, null, null, null));
+      client.setBucketLifecycle(SetBucketLifecycleArgs.builder().bucket(settings.bucket())
+          .config(new LifecycleConfiguration(all)).build());
+      return true;
+    } catch (Exception notSupported) {
+      java.util.logging.Logger.getLogger(MinioObjectStore.class.getName()).info(
+          "对象存储不支持生命周期规则，中断的分片上传不会自动清理 (no lifecycle rules: "
+              + notSupported + ")");
+      return false;
+    }
+  }
+
   private Set<Protection> detectProtections() {
     Set<Protection> found = EnumSet.noneOf(Protection.class);
     try {

@@ -36,7 +36,8 @@ class ObjectLockOnCephIT {
     s3 = MinioClient.builder().endpoint(settings.endpoint())
         .credentials(settings.accessKey(), settings.secretKey())
         .httpClient(HttpUtils.newDefaultHttpClient(60_000, 60_000, 60_000).newBuilder()
-            .addInterceptor(new RetainUntilDateFix()).build(), true).build();
+            .addInterceptor(new RetainUntilDateFix()).addInterceptor(new LifecycleRulePrefixFix())
+            .build(), true).build();
   }
 
   @AfterAll
@@ -53,6 +54,26 @@ class ObjectLockOnCephIT {
   void theBucketIsMadeWithObjectLock() {
     assertTrue(store.protections().contains(Protection.OBJECT_LOCK), store.protections().toString());
     assertTrue(store.protections().contains(Protection.VERSIONING), store.protections().toString());
+  }
+
+  /** RGW honours lifecycle rules: the parts of an upload a killed portal left expire. */
+  @Test
+  void incompleteUploadsExpireByTheBucketsLifecycle() throws Exception {
+    assertTrue(store.protections().contains(Protection.INCOMPLETE_UPLOADS_EXPIRE),
+        store.protections().toString());
+    io.minio.messages.LifecycleConfiguration lifecycle = s3.getBucketLifecycle(
+        io.minio.GetBucketLifecycleArgs.builder().bucket(settings.bucket()).build());
+    assertTrue(lifecycle.rules().stream().anyMatch(r ->
+        MinioObjectStore.INCOMPLETE_UPLOAD_RULE.equals(r.id())
+            && r.abortIncompleteMultipartUpload() != null
+            && r.abortIncompleteMultipartUpload().daysAfterInitiation()
+                == MinioObjectStore.INCOMPLETE_UPLOAD_DAYS), lifecycle.rules().toString());
+    // A second start finds the rule in force and adds none.
+    try (MinioObjectStore again = MinioObjectStore.connect(settings)) {
+      assertTrue(again.protections().contains(Protection.INCOMPLETE_UPLOADS_EXPIRE));
+    }
+    assertEquals(1, s3.getBucketLifecycle(io.minio.GetBucketLifecycleArgs.builder()
+        .bucket(settings.bucket()).build()).rules().size());
   }
 
   @Test
