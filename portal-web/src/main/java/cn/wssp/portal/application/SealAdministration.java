@@ -90,6 +90,33 @@ public class SealAdministration {
   }
 
   /**
+   * Gives {@code departmentCode} its name on the English pages ({@code nameEn} blank: none, the
+   * Chinese name shows); audited. The seal keeps the Chinese name it was made with.
+   */
+  @Transactional
+  public Department nameInEnglish(Actor actor, String departmentCode, String nameEn) {
+    AccessPolicy.requireRole(actor, Role.CENTER_ADMIN, "修改部门英文名称");
+    String english = Department.englishName(nameEn);
+    Department department = department(departmentCode);
+    if (!java.util.Objects.equals(english, department.nameEn())) {
+      String before = department.nameEn();
+      department.namedInEnglish(english);
+      audit.record(actor, null, AuditAction.DEPARTMENT_RENAMED_IN_ENGLISH, null, null,
+          department.name() + "：" + (before == null ? "（无）" : before) + " → "
+              + (english == null ? "（无）" : english));
+    }
+    return department;
+  }
+
+  private Department department(String departmentCode) {
+    return matters.departments().stream()
+        .filter(d -> d.code().equalsIgnoreCase(departmentCode == null ? "" : departmentCode))
+        .findFirst()
+        .orElseThrow(() -> DomainException.notFound("部门（" + departmentCode + "）")
+            .inEnglish("There is no department " + departmentCode + "."));
+  }
+
+  /**
    * Sets the algorithm of {@code departmentCode}'s seal and re-keys it now, so the seal list
    * shows the new certificate and a failure is reported here rather than at the next signature.
    */
@@ -103,11 +130,7 @@ public class SealAdministration {
           .inEnglish("Choose the seal's algorithm (algorithm is RSA, ECDSA_P256 or SM2, the"
               + " national SM2/SM3).");
     }
-    Department department = matters.departments().stream()
-        .filter(d -> d.code().equalsIgnoreCase(departmentCode == null ? "" : departmentCode))
-        .findFirst()
-        .orElseThrow(() -> DomainException.notFound("部门（" + departmentCode + "）")
-            .inEnglish("There is no department " + departmentCode + "."));
+    Department department = department(departmentCode);
     String before = department.sealAlgorithm();
     if (chosen.name().equals(before)) {
       return department;

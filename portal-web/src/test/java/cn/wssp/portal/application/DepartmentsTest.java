@@ -30,6 +30,24 @@ class DepartmentsTest {
   }
 
   @Test
+  void theAdminRenamesADepartmentInEnglishAudited() {
+    Department renamed = portal.sealAdministration.nameInEnglish(actor(portal.admin), "scjg",
+        " Market Regulation ");
+    assertEquals("Market Regulation", renamed.nameEn());
+    assertEquals("Market Regulation", portal.matterRepo.departmentEnglishNames().get(renamed.name()));
+    assertTrue(portal.auditRepo.entries.stream().anyMatch(e ->
+        e.action() == AuditAction.DEPARTMENT_RENAMED_IN_ENGLISH && e.detail().endsWith("→ Market Regulation")));
+    assertNull(portal.sealAdministration.nameInEnglish(actor(portal.admin), "SCJG", " ").nameEn(),
+        "blank: none, the Chinese name shows");
+    assertEquals(400, assertThrows(DomainException.class, () -> portal.sealAdministration
+        .nameInEnglish(actor(portal.admin), "SCJG", "x".repeat(101))).status());
+    assertEquals(404, assertThrows(DomainException.class, () -> portal.sealAdministration
+        .nameInEnglish(actor(portal.admin), "NONE", "x")).status());
+    assertEquals(403, assertThrows(DomainException.class, () -> portal.sealAdministration
+        .nameInEnglish(actor(portal.clerk), "SCJG", "x")).status());
+  }
+
+  @Test
   void eachWrongFieldIsNamedATakenOneIsAConflictAndOnlyTheAdminAdds() {
     for (String[] bad : new String[][] {{"zjj", "住房和城乡建设局", "住建", null, "code"},
         {"ZJJ", " ", "住建", null, "name"},

@@ -50,6 +50,11 @@ class AdminMattersIT {
             + "\"nameEn\":\"Test bureau\"}");
     assertEquals(201, added.status(), added.toString());
     assertEquals("Test bureau", added.json().getString("nameEn"));
+    Api.Reply renamed = admin.put("/api/v1/admin/departments/" + code + "/name-en",
+        "{\"nameEn\":\"Test Bureau of the City\"}");
+    assertEquals(200, renamed.status(), renamed.toString());
+    assertEquals("Test Bureau of the City", admin.get("/api/v1/admin/departments/" + code).json()
+        .getString("nameEn"));
     assertTrue(added.header("Location").endsWith("/api/v1/admin/departments/" + code), added.header("Location"));
     assertEquals("RSA", added.json().getString("sealAlgorithm"));
     assertEquals(200, admin.get("/api/v1/admin/departments/" + code).status());

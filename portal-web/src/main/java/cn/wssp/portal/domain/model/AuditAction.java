@@ -40,6 +40,8 @@ public enum AuditAction {
   MATTER_CREATED("新增办理事项"),
   /** The center added a department; its seal was made at once. */
   DEPARTMENT_CREATED("新增部门"),
+  /** The center gave a department its name on the English pages (or took it away). */
+  DEPARTMENT_RENAMED_IN_ENGLISH("修改部门英文名称"),
   /** The center rewrote a matter's guide texts (办事指南). */
   MATTER_GUIDE_CHANGED("修改办事指南"),
   COMMITMENT_BREACHED("逾期未履行承诺"),

@@ -57,12 +57,17 @@ public class Department {
       throw DomainException.invalid("请填写部门简称（abbreviation，文书编号用），不超过 10 个字。")
           .inEnglish("Give the short form used in document numbers, at most 10 characters.");
     }
+    return new Department(code.strip(), name.strip(), abbreviation.strip())
+        .namedInEnglish(englishName(nameEn));
+  }
+
+  /** An English name as given: trimmed, blank for none, at most 100 characters. */
+  public static String englishName(String nameEn) {
     if (nameEn != null && nameEn.strip().length() > 100) {
       throw DomainException.invalid("部门英文名称（nameEn）不超过 100 个字符。")
           .inEnglish("The department's English name may be at most 100 characters long.");
     }
-    return new Department(code.strip(), name.strip(), abbreviation.strip())
-        .namedInEnglish(nameEn == null || nameEn.isBlank() ? null : nameEn.strip());
+    return nameEn == null || nameEn.isBlank() ? null : nameEn.strip();
   }
 
   /** Gives the name the English pages show (null: none). */

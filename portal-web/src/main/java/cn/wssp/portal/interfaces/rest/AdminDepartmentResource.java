@@ -36,6 +36,8 @@ public class AdminDepartmentResource {
 
   public record SealAlgorithmRequest(String algorithm) {}
 
+  public record EnglishName(String nameEn) {}
+
   public record NewDepartment(String code, String name, String abbreviation, String nameEn) {}
 
   @Inject
@@ -70,6 +72,17 @@ public class AdminDepartmentResource {
     return administration.departments(current.require()).stream()
         .filter(d -> d.code().equals(code)).findFirst().map(DepartmentView::of)
         .orElseThrow(() -> cn.wssp.portal.domain.model.DomainException.notFound("部门（code）"));
+  }
+
+  /** {nameEn}: the department's name on the English pages ("" or null: none); audited. */
+  @PUT
+  @Path("{code}/name-en")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public DepartmentView nameInEnglish(@PathParam("code") String code, EnglishName body) {
+    DepartmentView renamed = DepartmentView.of(administration.nameInEnglish(current.require(), code,
+        body == null ? null : body.nameEn()));
+    englishNames.forget();
+    return renamed;
   }
 
   @PUT

@@ -220,8 +220,27 @@ public class AdminBean implements Serializable {
     }
     for (cn.wssp.portal.domain.model.Department d : all) {
       sealAlgorithms.putIfAbsent(d.code(), d.sealAlgorithm());
+      departmentEnglishNames.putIfAbsent(d.code(), d.nameEn() == null ? "" : d.nameEn());
     }
     return all;
+  }
+
+  /** Each department's name in English as typed, by code, for the inputs (filled on first use). */
+  private final java.util.Map<String, String> departmentEnglishNames = new java.util.HashMap<>();
+
+  public java.util.Map<String, String> getDepartmentEnglishNames() {
+    return departmentEnglishNames;
+  }
+
+  /** Saves the English name typed for {@code code} (blank: none); the English pages show it. */
+  public void nameDepartmentInEnglish(String code) {
+    cn.wssp.portal.domain.model.Department named = Pages.attempt(() -> seals.nameInEnglish(
+        current.require(), code, departmentEnglishNames.get(code)));
+    if (named != null) {
+      englishNames.forget();
+      departmentEnglishNames.put(code, named.nameEn() == null ? "" : named.nameEn());
+      Pages.info(Pages.label("admin.departments.nameEn.saved") + " " + named.name());
+    }
   }
 
   public java.util.Map<String, String> getSealAlgorithms() {
