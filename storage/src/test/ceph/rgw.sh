@@ -121,6 +121,11 @@ memstore device bytes = 1073741824
 [client.rgw.a]
 rgw frontends = beast endpoint=127.0.0.1:$port
 rgw data = $dir/rgw
+# SSE-KMS for EncryptionOnCephIT: the "testing" key management of RGW (keys in this file; a
+# production gateway uses Vault or KMIP), allowed over plain HTTP on this loopback test only.
+rgw crypt s3 kms backend = testing
+rgw crypt s3 kms encryption keys = testkey-1=mZh404gTPPaL4kzJAB+BhqTCETp+zTO+A+OUCsA6fO4=
+rgw crypt require ssl = false
 CONF
   export CEPH_CONF=$conf
 

@@ -21,7 +21,6 @@ import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.MinioAsyncClient;
 import io.minio.PutObjectArgs;
-import io.minio.ServerSideEncryptionS3;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
@@ -120,6 +119,10 @@ public final class MinioObjectStore implements ObjectStore {
    * says it did. A server that ignores the header (S3Proxy) or refuses it gets no object of the
    * portal's: the store stays unready, with this message, rather than write in the clear.
    */
+  private String encryptionName() {
+    return settings.kmsKeyId() == null ? "SSE-S3" : "SSE-KMS:" + settings.kmsKeyId();
+  }
+
   private void requireEncryption() throws StorageException {
     String key = PROBE_PREFIX + "sse-probe";
     String applied;
@@ -127,14 +130,15 @@ public final class MinioObjectStore implements ObjectStore {
       byte[] probe = "sse".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
       client.putObject(PutObjectArgs.builder().bucket(settings.bucket()).object(key)
           .stream(new ByteArrayInputStream(probe), probe.length, -1)
-          .sse(new ServerSideEncryptionS3()).build());
+          .extraHeaders(settings.encryptionHeaders()).build());
       applied = client.statObject(StatObjectArgs.builder().bucket(settings.bucket()).object(key)
           .build()).headers().get("x-amz-server-side-encryption");
     } catch (Exception e) {
-      throw failure("对象存储不接受服务器端加密（PORTAL_S3_ENCRYPTION=SSE-S3），未写入任何材料", key, e);
+      throw failure("对象存储不接受服务器端加密（PORTAL_S3_ENCRYPTION=" + encryptionName()
+          + "），未写入任何材料", key, e);
     }
     if (!"AES256".equalsIgnoreCase(applied) && !"aws:kms".equalsIgnoreCase(applied)) {
-      throw new StorageException("对象存储未加密写入的对象（已配置 PORTAL_S3_ENCRYPTION=SSE-S3，"
+      throw new StorageException("对象存储未加密写入的对象（已配置 PORTAL_S3_ENCRYPTION=" + encryptionName() + "，"
           + "服务器 " + settings.endpoint() + " 的应答中没有 x-amz-server-side-encryption）："
           + "为免明文存储，未写入任何材料；请在服务器上启用 SSE（如 MinIO 配置 KMS）或取消该设置。");
     }
@@ -288,9 +292,7 @@ public final class MinioObjectStore implements ObjectStore {
         return writeOnePart(key, first, contentType, false);
       }
       Map<String, String> headers = new HashMap<>(Map.of("Content-Type", typeOf(contentType)));
-      if (settings.serverSideEncryption()) {
-        headers.putAll(new ServerSideEncryptionS3().headers());
-      }
+      headers.putAll(settings.encryptionHeaders());
       PipelinedUpload.Written written = new PipelinedUpload(asyncClient, settings.bucket(),
           (int) PART_SIZE, 1).write(key, first, content, headers, size, sha256());
       return new StoredObject(key, written.size(), HexFormat.of().formatHex(written.sha256()),
@@ -351,7 +353,7 @@ public final class MinioObjectStore implements ObjectStore {
 
   private PutObjectArgs.Builder protect(PutObjectArgs.Builder args, boolean retain) {
     if (settings.serverSideEncryption()) {
-      args.sse(new ServerSideEncryptionS3());
+      args.extraHeaders(settings.encryptionHeaders());
     }
     if (retain && protections.contains(Protection.OBJECT_LOCK)) {
       args.retention(new Retention(RetentionMode.COMPLIANCE,
@@ -462,6 +464,26 @@ public final class MinioObjectStore implements ObjectStore {
     return found;
   }
 
+  /**
+   * A server that cannot copy an encrypted object itself (Ceph RGW 16 with SSE-KMS answers
+   * NotImplemented) has it read and written again through here: checked against its SHA-256 on
+   * the way, and encrypted like any write.
+   */
+  private void copyThroughHere(String fromKey, String toKey) throws StorageException {
+    StatObjectResponse stat;
+    try {
+      stat = client.statObject(StatObjectArgs.builder().bucket(settings.bucket()).object(fromKey)
+          .build());
+    } catch (Exception e) {
+      throw failure("复制对象失败（到 " + toKey + "）", fromKey, e);
+    }
+    try (InputStream in = get(fromKey)) {
+      write(toKey, in, stat.size(), stat.contentType(), false);
+    } catch (IOException e) {
+      throw failure("复制对象失败（到 " + toKey + "）", fromKey, e);
+    }
+  }
+
   @Override
   public void copy(String fromKey, String toKey) throws StorageException {
     ensureReady();
@@ -470,9 +492,14 @@ public final class MinioObjectStore implements ObjectStore {
           .object(toKey)
           .source(CopySource.builder().bucket(settings.bucket()).object(fromKey).build());
       if (settings.serverSideEncryption()) {
-        args.sse(new ServerSideEncryptionS3()); // a copy is a new object: encrypted like any
+        args.extraHeaders(settings.encryptionHeaders()); // a copy is a new object: encrypted like any
       }
       client.copyObject(args.build());
+    } catch (ErrorResponseException e) {
+      if (!settings.serverSideEncryption() || !"NotImplemented".equals(e.errorResponse().code())) {
+        throw failure("复制对象失败（到 " + toKey + "）", fromKey, e);
+      }
+      copyThroughHere(fromKey, toKey);
     } catch (Exception e) {
       throw failure("复制对象失败（到 " + toKey + "）", fromKey, e);
     }

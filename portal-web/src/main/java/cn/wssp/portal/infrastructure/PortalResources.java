@@ -86,12 +86,12 @@ public class PortalResources {
       LOG.info("使用外部对象存储 " + settings.s3Endpoint().get());
       // Not supervised (not ours to restart); an outage, even at start, is only a DOWN readiness
       // and 503 answers until the server answers again.
-      return MinioObjectStore.open(new S3Settings(settings.s3Endpoint().get(),
+      return MinioObjectStore.open(settings.s3Encryption(new S3Settings(settings.s3Endpoint().get(),
           settings.s3AccessKey().orElseThrow(() -> new StorageException(
               "设置了 PORTAL_S3_ENDPOINT 但缺少 PORTAL_S3_ACCESS_KEY")),
           settings.s3SecretKey().orElseThrow(() -> new StorageException(
               "设置了 PORTAL_S3_ENDPOINT 但缺少 PORTAL_S3_SECRET_KEY")),
-          settings.s3Bucket(), settings.s3Retention(), settings.s3ServerSideEncryption()));
+          settings.s3Bucket(), settings.s3Retention())));
     }
     String classpath = settings.s3EmbeddedClasspath().orElseThrow(() -> new StorageException(
         "未配置对象存储：请设置 PORTAL_S3_ENDPOINT（生产环境的 MinIO），"
@@ -106,8 +106,8 @@ public class PortalResources {
     LOG.info("内置 S3 兼容服务已启动：" + embeddedS3.endpoint() + "（pid " + embeddedS3.pid()
         + "，每 " + settings.s3SuperviseEvery().toSeconds() + " 秒检查一次）");
     return MinioObjectStore.connect(
-        new S3Settings(embeddedS3.endpoint(), access, secret, settings.s3Bucket(),
-            settings.s3Retention(), settings.s3ServerSideEncryption()));
+        settings.s3Encryption(new S3Settings(embeddedS3.endpoint(), access, secret,
+            settings.s3Bucket(), settings.s3Retention())));
   }
 
   public PortalSettings settings() {

@@ -88,19 +88,13 @@ public final class PortalSettings {
   }
 
   /**
-   * PORTAL_S3_ENCRYPTION: {@code none} (default) or {@code SSE-S3}, every object written
-   * encrypted by the server with its own keys; a server that does not do it is refused (see
-   * MinioObjectStore), never written to in the clear.
+   * PORTAL_S3_ENCRYPTION: {@code none} (default), {@code SSE-S3} (every object written encrypted
+   * by the server with its own keys) or {@code SSE-KMS:<key id>} (with that key of the server's
+   * key management service); a server that does not do it is refused (see MinioObjectStore),
+   * never written to in the clear.
    */
-  public boolean s3ServerSideEncryption() {
-    String value = get("portal.s3.encryption").orElse("none").strip();
-    if (value.equalsIgnoreCase("SSE-S3")) {
-      return true;
-    }
-    if (value.equalsIgnoreCase("none")) {
-      return false;
-    }
-    throw new IllegalArgumentException("PORTAL_S3_ENCRYPTION must be none or SSE-S3: " + value);
+  public cn.wssp.storage.S3Settings s3Encryption(cn.wssp.storage.S3Settings plain) {
+    return plain.withEncryption(get("portal.s3.encryption").orElse("none"));
   }
 
   /** Classpath of the embedded S3 server's JVM (set by ./portal: s3-embedded/target/lib). */

@@ -484,8 +484,10 @@ public final class BackupTool {
     String bucket = setting("PORTAL_S3_BUCKET", "wssp");
     String endpoint = setting("PORTAL_S3_ENDPOINT", null);
     if (endpoint != null) {
+      // Restored objects are written as the portal writes them: encrypted if it must.
       return new Store(MinioObjectStore.connect(new S3Settings(endpoint,
-          setting("PORTAL_S3_ACCESS_KEY", ""), setting("PORTAL_S3_SECRET_KEY", ""), bucket)), null);
+          setting("PORTAL_S3_ACCESS_KEY", ""), setting("PORTAL_S3_SECRET_KEY", ""), bucket)
+          .withEncryption(setting("PORTAL_S3_ENCRYPTION", "none"))), null);
     }
     String classpath = setting("PORTAL_S3_EMBEDDED_CLASSPATH", null);
     if (classpath == null) {
