@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
-import io.minio.http.HttpUtils;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -28,10 +27,7 @@ class EncryptionOnCephIT {
   static void connect() throws Exception {
     settings = RgwTarget.settings("wssp-kms").withKmsKey(KEY);
     store = MinioObjectStore.connect(settings);
-    s3 = MinioClient.builder().endpoint(settings.endpoint())
-        .credentials(settings.accessKey(), settings.secretKey())
-        .httpClient(HttpUtils.newDefaultHttpClient(60_000, 60_000, 60_000).newBuilder()
-            .addInterceptor(new RetainUntilDateFix()).build(), true).build();
+    s3 = RgwTarget.client(settings);
   }
 
   @AfterAll

@@ -8,7 +8,6 @@ import io.minio.MinioClient;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
-import io.minio.http.HttpUtils;
 import io.minio.messages.Retention;
 import io.minio.messages.RetentionMode;
 import java.io.ByteArrayInputStream;
@@ -32,12 +31,7 @@ class ObjectLockOnCephIT {
   static void connect() throws Exception {
     settings = RgwTarget.settings("wssp-lock");
     store = MinioObjectStore.connect(settings);
-    // The SDK cannot parse RGW's retain-until dates without the store's fix (see there).
-    s3 = MinioClient.builder().endpoint(settings.endpoint())
-        .credentials(settings.accessKey(), settings.secretKey())
-        .httpClient(HttpUtils.newDefaultHttpClient(60_000, 60_000, 60_000).newBuilder()
-            .addInterceptor(new RetainUntilDateFix()).addInterceptor(new LifecycleRulePrefixFix())
-            .build(), true).build();
+    s3 = RgwTarget.client(settings);
   }
 
   @AfterAll

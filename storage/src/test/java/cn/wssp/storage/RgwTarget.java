@@ -23,6 +23,18 @@ final class RgwTarget {
 
   private RgwTarget() {}
 
+  /**
+   * A plain SDK client of the gateway, to look behind the store; it needs the store's fixes of
+   * RGW's answers to read them (see RetainUntilDateFix, LifecycleRulePrefixFix).
+   */
+  static io.minio.MinioClient client(S3Settings settings) {
+    return io.minio.MinioClient.builder().endpoint(settings.endpoint())
+        .credentials(settings.accessKey(), settings.secretKey())
+        .httpClient(io.minio.http.HttpUtils.newDefaultHttpClient(60_000, 60_000, 60_000)
+            .newBuilder().addInterceptor(new RetainUntilDateFix())
+            .addInterceptor(new LifecycleRulePrefixFix()).build(), true).build();
+  }
+
   /** Settings for a fresh bucket of this run; skips the calling test when no RGW is given. */
   static S3Settings settings(String bucketPrefix) throws IOException {
     String file = System.getProperty("rgw.properties", "");
