@@ -100,7 +100,8 @@ public class PortalMix extends Simulation {
           .foreach(MATERIALS, "material").on(
               exec(http("upload 1 MB").put("/api/v1/applications/#{id}/materials/#{material}")
                   .header("Authorization", bearer())
-                  .bodyPart(ByteArrayBodyPart("file", MATERIAL).fileName("material.pdf")
+                  .bodyPart(ByteArrayBodyPart("file", session -> Materials.unique(MATERIAL))
+                      .fileName("material.pdf")
                       .contentType("application/pdf"))
                   .asMultipartForm()))
           .exec(http("submit").post("/api/v1/applications/#{id}/submit")

@@ -50,7 +50,7 @@ public final class PreReviewDrain {
       long id = Long.parseLong(field(send("POST", "/api/v1/applications",
           "{\"matterCode\":\"SCJG-0001\"}", true), "id"));
       for (String m : MATERIALS) {
-        upload(id, m, material);
+        upload(id, m, Materials.unique(material));
       }
       ids.add(id);
     }

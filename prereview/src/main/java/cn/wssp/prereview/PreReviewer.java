@@ -27,6 +27,16 @@ public final class PreReviewer implements AutoCloseable {
   /** Examines files in worker JVMs; null when {@link Options#isolated()} is false. */
   private final IsolatedInspector isolated;
   private final List<MaterialCheck> checks;
+  /** Inspections of files already examined, by SHA-256 (resubmissions after a supplement). */
+  private final InspectionCache examined = new InspectionCache(TEXT_KEPT_CHARS);
+  /** Files examined, not taken from {@link #examined} (for tests). */
+  private final java.util.concurrent.atomic.AtomicLong inspections =
+      new java.util.concurrent.atomic.AtomicLong();
+  /**
+   * The text the kept inspections may hold together: 16 M characters (about 32 MB), the files of
+   * some thousand applications of ordinary text.
+   */
+  static final long TEXT_KEPT_CHARS = 16L << 20;
 
   /**
    * Default options (each file examined in a worker JVM, see RULES.md "Isolation"), standard
@@ -67,7 +77,21 @@ public final class PreReviewer implements AutoCloseable {
   }
 
   private Inspection inspect(SubmittedFile file, long maxBytes) {
-    return isolated != null ? isolated.inspect(file, maxBytes) : inspector.inspect(file, maxBytes);
+    InspectionCache.Key key = InspectionCache.keyOf(file, maxBytes);
+    Inspection known = examined.get(key);
+    if (known != null) {
+      return known;
+    }
+    inspections.incrementAndGet();
+    Inspection found = isolated != null ? isolated.inspect(file, maxBytes)
+        : inspector.inspect(file, maxBytes);
+    examined.keep(key, found);
+    return found;
+  }
+
+  /** Files examined so far, not taken from those already examined (for tests). */
+  long inspections() {
+    return inspections.get();
   }
 
   /** The standard checks in their order, as a new list one may extend. */

@@ -153,7 +153,9 @@ public class PreReviewJob implements JobHandler {
         .filter(f -> codes.contains(f.materialCode()))
         .map(f -> {
           String key = f.objectKey();
-          return new SubmittedFile(f.materialCode(), f.fileName(), f.size(), () -> open(key));
+          // With its SHA-256: a file unchanged since an earlier submission is not examined again.
+          return new SubmittedFile(f.materialCode(), f.fileName(), f.size(), () -> open(key),
+              f.sha256());
         })
         .toList();
     Applicant applicant = new Applicant(app.enterprise().name(), app.enterprise().creditCode());
