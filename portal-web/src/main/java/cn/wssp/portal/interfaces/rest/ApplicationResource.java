@@ -163,6 +163,12 @@ public class ApplicationResource {
         .header("X-Total-Count", one.total()).build();
   }
 
+  // The OpenAPI document's words for the two answers that carry an application and Retry-After
+  // (annotations take constants, not a shared annotation).
+  static final String AS_READ = "The application as its reader may see it";
+  static final String RETRY_AFTER =
+      "While the pre-review's verdict is to come: seconds until it can be expected (1–30)";
+
   /**
    * While the automatic pre-review is still to come (here and in the answer to submit),
    * {@code Retry-After} says in how many seconds
@@ -170,11 +176,9 @@ public class ApplicationResource {
    */
   @GET
   @Path("{id}")
-  @APIResponse(responseCode = "200", description = "The application as its reader may see it",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(implementation = ApplicationView.class)),
-      headers = @Header(name = "Retry-After", description = "While the pre-review's verdict is to"
-          + " come: seconds until it can be expected (1–30)",
+  @APIResponse(responseCode = "200", description = AS_READ, content = @Content(
+      mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)),
+      headers = @Header(name = "Retry-After", description = RETRY_AFTER,
           schema = @Schema(type = SchemaType.INTEGER)))
   public Response get(@PathParam("id") Long id) {
     return withVerdictPace(views.of(current.require(), id));
@@ -234,11 +238,9 @@ public class ApplicationResource {
 
   @POST
   @Path("{id}/submit")
-  @APIResponse(responseCode = "200", description = "The application as its reader may see it",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(implementation = ApplicationView.class)),
-      headers = @Header(name = "Retry-After", description = "While the pre-review's verdict is to"
-          + " come: seconds until it can be expected (1–30)",
+  @APIResponse(responseCode = "200", description = AS_READ, content = @Content(
+      mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)),
+      headers = @Header(name = "Retry-After", description = RETRY_AFTER,
           schema = @Schema(type = SchemaType.INTEGER)))
   public Response submit(@PathParam("id") Long id) {
     Actor actor = current.require();
