@@ -92,6 +92,12 @@ class BrowserJourneyIT {
         .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    // A condition read while the page is being replaced (a form posted, an AJAX update) may find
+    // an element and lose it before reading its text: Chromium then answers "stale element" or,
+    // since 156, the unknown error "Node with given id does not belong to the document". Both
+    // only mean "look again"; a condition that never holds still ends in a timeout that names it.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    wait.ignoring(org.openqa.selenium.WebDriverException.class);
   }
 
   /** The page as it was when a step failed: the first thing to look at. */
@@ -674,6 +680,11 @@ class BrowserJourneyIT {
       return check.getAsBoolean();
     } catch (StaleElementReferenceException e) {
       return false;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return false; // Chromium's other word for a stale element
+      }
+      throw e;
     }
   }
 
