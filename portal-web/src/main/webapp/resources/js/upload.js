@@ -104,6 +104,9 @@
       var xhr = new XMLHttpRequest();
       xhr.open('PUT', box.dataset.url);
       xhr.setRequestHeader('Accept', 'application/json');
+      // The file's size: the portal refuses one too large at once, and hands the bytes on to
+      // the object store as they arrive instead of after the whole file.
+      xhr.setRequestHeader('Upload-Length', String(file.size));
       var said = 0;
       xhr.upload.onprogress = function (e) {
         if (e.lengthComputable) {

@@ -8,7 +8,6 @@ import io.minio.PutObjectArgs;
 import io.minio.RemoveBucketArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
-import io.minio.StatObjectArgs;
 import io.minio.messages.Item;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -45,10 +44,11 @@ import java.util.regex.Pattern;
  * application-form}, multipart) against PUTs of the same bytes straight to the portal's own
  * embedded S3 server, in the same run, plus the portal's peak heap during one 1 GiB upload.
  *
- * <p>Direct modes: <i>direct</i> is a plain SDK {@code putObject} with the size known (what any
+ * <p>The portal leg declares the file's size ({@code Upload-Length}), as the portal's pages do.
+ * Direct modes: <i>direct</i> is a plain SDK {@code putObject} with the size known (what any
  * client would do); <i>direct as portal</i> repeats what {@code MinioObjectStore.write} does for
- * an upload (under 1 MiB: known size, SHA-256 over the bytes, user metadata; larger: size -1 and
- * 10 MiB parts through a SHA-256 {@code DigestInputStream}, then a stat). The rounds of the three
+ * an upload of a declared size (up to 1 MiB: SHA-256 over the bytes, user metadata, SDK; larger:
+ * one PUT signed UNSIGNED-PAYLOAD whose body streams through a SHA-256). The rounds of the three
  * modes alternate, so drift on a shared machine hits them alike. MB = 2^20 bytes.
  *
  * <p>System properties: {@code portal.url} (http://127.0.0.1:18480), {@code portal.data}
@@ -62,7 +62,6 @@ import java.util.regex.Pattern;
  */
 public final class UploadBenchmark {
   private static final int MB = 1 << 20;
-  private static final long PORTAL_PART = 10L << 20;
   private static final int DETECT_BYTES = 1 << 20;
   private static final String BUCKET = "bench-uploads";
 
@@ -300,6 +299,7 @@ public final class UploadBenchmark {
     okhttp3.Request req = new okhttp3.Request.Builder()
         .url(portal + "/api/v1/applications/" + app + "/materials/application-form")
         .header("Authorization", "Bearer " + token)
+        .header("Upload-Length", String.valueOf(size))
         .put(body).build();
     try (okhttp3.Response res = upload.newCall(req).execute()) {
       if (res.code() != 200) {
@@ -318,20 +318,47 @@ public final class UploadBenchmark {
   private void directAsPortal(String key, byte[] bytes) throws Exception {
     PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(BUCKET).object(key)
         .contentType("application/octet-stream");
-    if (bytes.length < DETECT_BYTES) {
+    if (bytes.length <= DETECT_BYTES) {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(bytes);
       args.stream(new DigestInputStream(new ByteArrayInputStream(bytes),
               MessageDigest.getInstance("SHA-256")), bytes.length, -1)
           .userMetadata(Map.of("sha256", HexFormat.of().formatHex(sha.digest())));
       s3.putObject(args.build());
-    } else {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      args.stream(new DigestInputStream(new ByteArrayInputStream(bytes), sha), -1, PORTAL_PART);
-      s3.putObject(args.build());
-      HexFormat.of().formatHex(sha.digest());
+      return;
     }
-    s3.statObject(StatObjectArgs.builder().bucket(BUCKET).object(key).build());
+    // A presigned PUT is signed UNSIGNED-PAYLOAD, as the portal's streamed PUT: the body goes
+    // out as it is read, through a SHA-256.
+    String url = s3.getPresignedObjectUrl(io.minio.GetPresignedObjectUrlArgs.builder()
+        .method(io.minio.http.Method.PUT).bucket(BUCKET).object(key).expiry(600).build());
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    okhttp3.RequestBody body = new okhttp3.RequestBody() {
+      @Override
+      public okhttp3.MediaType contentType() {
+        return okhttp3.MediaType.get("application/octet-stream");
+      }
+
+      @Override
+      public long contentLength() {
+        return bytes.length;
+      }
+
+      @Override
+      public void writeTo(okio.BufferedSink sink) throws IOException {
+        for (int at = 0; at < bytes.length; at += 64 << 10) {
+          int n = Math.min(64 << 10, bytes.length - at);
+          sha.update(bytes, at, n);
+          sink.write(bytes, at, n);
+        }
+      }
+    };
+    try (okhttp3.Response res = upload.newCall(new okhttp3.Request.Builder().url(url).put(body)
+        .build()).execute()) {
+      if (!res.isSuccessful()) {
+        throw new IllegalStateException("presigned PUT: HTTP " + res.code() + " " + res.body().string());
+      }
+    }
+    HexFormat.of().formatHex(sha.digest());
   }
 
   // ---------------------------------------------------------------------------- peak heap

@@ -52,12 +52,21 @@ import okhttp3.OkHttpClient;
  */
 public final class MinioObjectStore implements ObjectStore {
   private static final long PART_SIZE = 10L << 20;
+  /**
+   * Objects of a declared length up to this are read whole first: their hash is then stored
+   * with them as metadata, and holding 1 MiB costs less than it saves. Larger ones stream.
+   */
+  private static final long READ_WHOLE_UP_TO = 1L << 20;
+  /** S3's largest single PUT; larger objects of a declared length go in parts. */
+  private static final long ONE_PUT_AT_MOST = 5L << 30;
   private static final String SHA_META = "sha256";
   private static final String HEALTH_KEY = PROBE_PREFIX + "probe";
 
   private final MinioClient client;
   /** The same server and HTTP pool, for the multipart calls the blocking client keeps hidden. */
   private final MinioAsyncClient asyncClient;
+  /** The same again, for the PUTs whose body streams as it arrives. */
+  private final StreamingPutClient streamingClient;
   private final S3Settings settings;
   private volatile Set<Protection> protections = Set.of();
   /** False until the bucket was found or made (a store opened while its server was down). */
@@ -67,6 +76,7 @@ public final class MinioObjectStore implements ObjectStore {
       S3Settings settings) {
     this.client = client;
     this.asyncClient = asyncClient;
+    this.streamingClient = new StreamingPutClient(asyncClient);
     this.settings = settings;
   }
 
@@ -276,8 +286,11 @@ public final class MinioObjectStore implements ObjectStore {
   private StoredObject write(String key, InputStream content, long size, String contentType,
       boolean retain) throws StorageException {
     try {
-      if (size >= 0 && size <= PART_SIZE) {
+      if (size >= 0 && (size <= READ_WHOLE_UP_TO || retain && size <= PART_SIZE)) {
         return writeOnePart(key, readDeclared(key, content, size), contentType, retain);
+      }
+      if (!retain && size > 0 && size <= ONE_PUT_AT_MOST) {
+        return writeStreamed(key, content, size, contentType);
       }
       if (retain) {
         // Issued documents are small; a large written-once object keeps the SDK's own path,
@@ -315,8 +328,7 @@ public final class MinioObjectStore implements ObjectStore {
   }
 
   private static StorageException lengthMismatch(String key, long declared, long actual) {
-    return new StorageException("对象 " + key + " 的长度与声明不符：声明 " + declared + "，实际 "
-        + actual + (actual > declared ? "+" : ""));
+    return new LengthMismatchException(key, declared, actual + (actual > declared ? "+" : ""));
   }
 
   /**
@@ -331,6 +343,22 @@ public final class MinioObjectStore implements ObjectStore {
         .userMetadata(Map.of(SHA_META, hex));
     client.putObject(protect(args, retain).build());
     return new StoredObject(key, bytes.length, hex, contentType);
+  }
+
+  /**
+   * An object of a declared length, sent to the store as the sender's bytes arrive (see {@link
+   * StreamingPutClient}); a stream of another length leaves no object.
+   */
+  private StoredObject writeStreamed(String key, InputStream content, long size,
+      String contentType) throws Exception {
+    Map<String, String> headers = new HashMap<>(Map.of("Content-Type", typeOf(contentType)));
+    headers.putAll(settings.encryptionHeaders());
+    try {
+      byte[] sha = streamingClient.put(settings.bucket(), key, content, size, headers, sha256());
+      return new StoredObject(key, size, HexFormat.of().formatHex(sha), contentType);
+    } catch (StreamingPutClient.LengthMismatch e) {
+      throw lengthMismatch(key, e.declared, e.actual + (e.more ? 1 : 0));
+    }
   }
 
   /** A large object by the SDK's putObject: part after part, each read whole before it is sent. */

@@ -66,7 +66,7 @@ final class PipelinedUpload {
         sha.update(part);
         size += part.length;
         if (declared >= 0 && size > declared) {
-          throw new StorageException("对象 " + key + " 的长度与声明不符：声明 " + declared + "，实际超过");
+          throw new LengthMismatchException(key, declared, "超过");
         }
         byte[] bytes = part;
         int partNumber = number++;
@@ -82,7 +82,7 @@ final class PipelinedUpload {
         parts.add(partOf(join(sending.removeFirst())));
       }
       if (declared >= 0 && size != declared) {
-        throw new StorageException("对象 " + key + " 的长度与声明不符：声明 " + declared + "，实际 " + size);
+        throw new LengthMismatchException(key, declared, String.valueOf(size));
       }
       Part[] all = parts.toArray(new Part[0]);
       join(call(() -> client.completeMultipartUploadAsync(bucket, null, key, uploadId, all, null,

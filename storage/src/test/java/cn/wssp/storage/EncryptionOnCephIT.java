@@ -50,10 +50,12 @@ class EncryptionOnCephIT {
   void objectsOfOnePartOfSeveralAndCopiesAreEncryptedWithTheKey() throws Exception {
     byte[] small = ObjectStoreContract.random(4096);
     byte[] large = ObjectStoreContract.random(12 * 1024 * 1024); // two parts of 10 MB and less
+    byte[] streamed = ObjectStoreContract.random(3 * 1024 * 1024); // one PUT, streamed
     store.put("kms/small", new ByteArrayInputStream(small), small.length, "application/pdf");
     store.put("kms/large", new ByteArrayInputStream(large), -1, "application/pdf");
+    store.put("kms/streamed", new ByteArrayInputStream(streamed), streamed.length, "application/pdf");
     store.copy("kms/small", "kms/copy");
-    for (String key : new String[] {"kms/small", "kms/large", "kms/copy"}) {
+    for (String key : new String[] {"kms/small", "kms/large", "kms/streamed", "kms/copy"}) {
       StatObjectResponse stat = s3.statObject(StatObjectArgs.builder().bucket(settings.bucket())
           .object(key).build());
       assertEquals("aws:kms", stat.headers().get("x-amz-server-side-encryption"), key);
@@ -61,6 +63,7 @@ class EncryptionOnCephIT {
     }
     assertArrayEquals(small, read("kms/small"));
     assertArrayEquals(large, read("kms/large"));
+    assertArrayEquals(streamed, read("kms/streamed"));
     assertArrayEquals(small, read("kms/copy"));
   }
 

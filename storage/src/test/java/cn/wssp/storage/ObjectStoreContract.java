@@ -84,6 +84,30 @@ abstract class ObjectStoreContract {
     assertTrue(store().stat("p/long").isEmpty());
   }
 
+  /**
+   * A declared length above 1 MiB goes in one PUT whose body streams as it is read: the bytes,
+   * their type and hash arrive; a sender who fails halfway leaves no object.
+   */
+  @Test
+  void aDeclaredLengthStreamsInOnePut() throws Exception {
+    byte[] data = random(5 * 1024 * 1024 + 7);
+    StoredObject o = store().put("s/five", new ByteArrayInputStream(data), data.length, "application/pdf");
+    assertEquals(sha(data), o.sha256());
+    assertEquals(data.length, o.size());
+    assertArrayEquals(data, store().getVerified("s/five", sha(data)));
+    assertEquals("application/pdf", store().stat("s/five").orElseThrow().contentType());
+    InputStream breaksHalfway = new java.io.SequenceInputStream(
+        new ByteArrayInputStream(data, 0, 3 << 20), new InputStream() {
+          @Override
+          public int read() throws java.io.IOException {
+            throw new java.io.IOException("the sender's connection was reset");
+          }
+        });
+    assertThrows(StorageException.class,
+        () -> store().put("s/broken", breaksHalfway, data.length, null));
+    assertTrue(store().stat("s/broken").isEmpty(), "no object from a broken stream");
+  }
+
   @Test
   void wrongHashIsRefused() throws Exception {
     byte[] data = random(1000);

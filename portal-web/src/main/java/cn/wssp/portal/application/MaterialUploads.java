@@ -7,6 +7,7 @@ import cn.wssp.portal.domain.model.MaterialSpec;
 import cn.wssp.prereview.ContentInspector;
 import cn.wssp.prereview.PreReviewer;
 import cn.wssp.storage.ObjectStore;
+import cn.wssp.storage.LengthMismatchException;
 import cn.wssp.storage.StorageException;
 import cn.wssp.storage.StoredObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,15 +47,33 @@ public class MaterialUploads {
   @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.NOT_SUPPORTED)
   public MaterialFile upload(Actor actor, Long applicationId, String materialCode,
       String fileName, InputStream content) {
+    return upload(actor, applicationId, materialCode, fileName, content, -1);
+  }
+
+  /**
+   * With {@code declaredSize} (the file's size as the sender declared it, or -1): a file over
+   * the cap or the quota is refused before a byte is read, and the store receives the file as
+   * it arrives (one PUT of that length) instead of after it; a file of another length is
+   * refused and nothing is kept.
+   */
+  @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.NOT_SUPPORTED)
+  public MaterialFile upload(Actor actor, Long applicationId, String materialCode,
+      String fileName, InputStream content, long declaredSize) {
     MaterialSpec spec = applications.checkUpload(actor, applicationId, materialCode);
     String name = cleanFileName(fileName);
     long cap = profile.uploadMaxBytes();
+    if (declaredSize > cap) {
+      throw tooLarge(name, cap, spec);
+    }
     CappedInput in = new CappedInput(content, cap);
     StoredObject stored;
     try {
+      if (declaredSize >= 0) {
+        applications.checkStorageQuota(actor, applicationId, spec, name, declaredSize);
+      }
       byte[] head = in.readNBytes(ContentInspector.DETECT_BYTES);
       boolean whole = head.length < ContentInspector.DETECT_BYTES;
-      if (whole) {
+      if (whole && declaredSize < 0) {
         // Known size before a byte is stored: the quota can refuse it without a round trip.
         applications.checkStorageQuota(actor, applicationId, spec, name, head.length);
       }
@@ -62,10 +81,11 @@ public class MaterialUploads {
       String key = "applications/" + applicationId + "/materials/" + materialCode + "/"
           + System.currentTimeMillis() + "-" + Numbers.verificationCode();
       stored = whole
-          ? objects.put(key, new ByteArrayInputStream(head), head.length, mediaType)
-          : objects.put(key, new SequenceInputStream(new ByteArrayInputStream(head), in), -1,
-              mediaType);
-      if (!whole) {
+          ? objects.put(key, new ByteArrayInputStream(head),
+              declaredSize >= 0 ? declaredSize : head.length, mediaType)
+          : objects.put(key, new SequenceInputStream(new ByteArrayInputStream(head), in),
+              declaredSize, mediaType);
+      if (!whole && declaredSize < 0) {
         checkQuotaAfterwards(actor, applicationId, spec, name, stored);
       }
       // Object first, then the row, then the old object: no row ever points at a missing object.
@@ -98,17 +118,14 @@ public class MaterialUploads {
   }
 
   /**
-   * What went wrong, told by whose side it was: the cap (413), the sender's connection (400, try
-   * again), or the store (503). The SDK wraps a failing source stream into its own exception,
+   * What went wrong, told by whose side it was: the cap (413), the sender's connection or a file
+   * of another size than declared (400, try again), or the store (503). The SDK wraps a failing source stream into its own exception,
    * hence the questions to the counting stream rather than to the exception.
    */
   private static RuntimeException failure(Exception e, CappedInput in, long cap, String name,
       MaterialSpec spec) {
     if (in.capCrossed()) {
-      return new DomainException("TOO_LARGE", 413, "文件「" + name + "」超过系统上限 "
-          + (cap >> 20) + " MB，未保存；「" + spec.name() + "」原有文件保持不变。")
-          .inEnglish("\"" + name + "\" is larger than the limit of " + (cap >> 20)
-              + " MB and was not saved; the material's earlier file is kept.");
+      return tooLarge(name, cap, spec);
     }
     if (in.senderFailure() != null || e instanceof IOException) {
       // The cause is the sender's side (connection, malformed body); its wording is for the log.
@@ -118,7 +135,20 @@ public class MaterialUploads {
           .inEnglish("The upload of \"" + name + "\" was interrupted and nothing was saved;"
               + " the material's earlier file is kept. Check the connection and upload it again.");
     }
+    if (e instanceof LengthMismatchException mismatch) {
+      return new DomainException("SIZE_MISMATCH", 400, "文件「" + name + "」的实际大小与上传时声明的 "
+          + mismatch.declared() + " 字节不符，未保存；「" + spec.name() + "」原有文件保持不变。请重新上传。")
+          .inEnglish("\"" + name + "\" is not the size declared with it (" + mismatch.declared()
+              + " bytes) and was not saved; the material's earlier file is kept. Upload it again.");
+    }
     return StorageFaults.unavailable((StorageException) e);
+  }
+
+  private static DomainException tooLarge(String name, long cap, MaterialSpec spec) {
+    return new DomainException("TOO_LARGE", 413, "文件「" + name + "」超过系统上限 "
+        + (cap >> 20) + " MB，未保存；「" + spec.name() + "」原有文件保持不变。")
+        .inEnglish("\"" + name + "\" is larger than the limit of " + (cap >> 20)
+            + " MB and was not saved; the material's earlier file is kept.");
   }
 
   /** A failed delete leaves an orphan, which the storage reconciliation quarantines later. */

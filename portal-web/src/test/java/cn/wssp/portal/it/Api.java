@@ -119,15 +119,21 @@ final class Api {
   }
 
   Reply putFile(String path, String fileName, byte[] content) throws Exception {
-    return multipart("PUT", path, fileName, content);
+    return multipart("PUT", path, fileName, content, java.util.Map.of());
+  }
+
+  /** With more request headers (e.g. the file's declared size, Upload-Length). */
+  Reply putFile(String path, String fileName, byte[] content, java.util.Map<String, String> headers)
+      throws Exception {
+    return multipart("PUT", path, fileName, content, headers);
   }
 
   Reply postFile(String path, String fileName, byte[] content) throws Exception {
-    return multipart("POST", path, fileName, content);
+    return multipart("POST", path, fileName, content, java.util.Map.of());
   }
 
-  private Reply multipart(String method, String path, String fileName, byte[] content)
-      throws Exception {
+  private Reply multipart(String method, String path, String fileName, byte[] content,
+      java.util.Map<String, String> headers) throws Exception {
     String boundary = "----wssp" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
@@ -135,11 +141,16 @@ final class Api {
         .getBytes(StandardCharsets.UTF_8));
     body.write(content);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+    HttpRequest.Builder request = request(path);
+    headers.forEach(request::header);
+    return send(request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
   }
 
-  /** A multipart PUT of {@code size} bytes read from {@code content} as it is sent. */
+  /**
+   * A multipart PUT of {@code size} bytes read from {@code content} as it is sent, with the
+   * file's size declared (Upload-Length) as the portal's pages declare it.
+   */
   Reply putStream(String path, String fileName, long size, java.io.InputStream content)
       throws Exception {
     String boundary = "----wssp" + System.nanoTime();
@@ -158,6 +169,7 @@ final class Api {
     HttpClient own = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     HttpResponse<byte[]> r = own.send(request(path)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Upload-Length", String.valueOf(size))
         .timeout(Duration.ofMinutes(10)).PUT(body).build(), HttpResponse.BodyHandlers.ofByteArray());
     return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
         r.headers());

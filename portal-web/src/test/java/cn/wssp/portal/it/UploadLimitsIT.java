@@ -95,6 +95,59 @@ class UploadLimitsIT {
     assertEquals(sha, sha256(file.body()), "the stored bytes are the earlier file's");
   }
 
+  /**
+   * A declared size over the cap is refused before the body, as a Content-Length is; a file of
+   * its declared size streams to the store whole; one of another size is refused, and neither
+   * a row nor an object is left of it.
+   */
+  @Test
+  void aDeclaredSizeIsHeldToAndTheWrongOneLeavesNothing() throws Exception {
+    Api applicant = Api.login(portal, "applicant");
+    long id = ApiJourneyIT.create(applicant, "SCJG-0001");
+    Raw tooLarge = Raw.send(portal, "PUT", MATERIAL.formatted(id), applicant.token, -1, ONE_GIB,
+        Map.of("Upload-Length", String.valueOf(RunningPortal.UPLOAD_CAP + 1)));
+    assertEquals(413, tooLarge.status, tooLarge.toString());
+    assertEquals("TOO_LARGE", tooLarge.json().getString("error"), tooLarge.toString());
+    assertTrue(tooLarge.written < FEW_MIB, "server took " + tooLarge.written + " body bytes");
+
+    byte[] file = TestFiles.bytes(3 << 20); // above 1 MiB: one PUT, streamed
+    String path = MATERIAL.formatted(id);
+    Api.Reply ok = applicant.putFile(path, "申请书.pdf", file,
+        Map.of("Upload-Length", String.valueOf(file.length)));
+    assertEquals(200, ok.status(), ok.toString());
+    assertEquals(sha256(file), ok.json().getString("sha256"));
+    assertEquals(file.length, ok.json().getJsonNumber("size").longValue());
+    assertEquals(sha256(file), sha256(applicant.get(path).body()), "stored whole");
+
+    // Raw sockets, as for the other refusals: a refused body's unread rest is not read, the
+    // connection closes, and only a client reading while it sends is sure to see the answer.
+    long body = (3 << 20) + 1000; // the file within it: the body less its boundaries and headers
+    for (long declared : new long[] {body, body - 1000, 10}) { // the file shorter, longer, much longer
+      Raw wrong = Raw.send(portal, "PUT", path, applicant.token, body, body,
+          Map.of("Upload-Length", String.valueOf(declared)));
+      assertEquals(400, wrong.status, declared + ": " + wrong);
+      assertEquals("SIZE_MISMATCH", wrong.json().getString("error"), wrong.toString());
+      assertTrue(wrong.json().getString("message").contains(declared + " 字节"), wrong.toString());
+    }
+    byte[] other = TestFiles.bytes(1000); // small: refused before its body is read
+    Api.Reply notANumber = applicant.putFile(path, "另一份.pdf", other, Map.of("Upload-Length", "3MB"));
+    assertEquals(400, notANumber.status(), notANumber.toString());
+    assertTrue(notANumber.json().getString("message").contains("Upload-Length"), notANumber.toString());
+    assertEquals(sha256(file), sha256(applicant.get(path).body()), "the earlier file stays");
+    Path folder = portal.dataDir.resolve("objects").resolve("wssp")
+        .resolve("applications/" + id + "/materials/application-form");
+    for (int i = 0; i < 20 && objectsIn(folder) != 1; i++) {
+      Thread.sleep(250); // a refused PUT ends on the store's side a moment later
+    }
+    assertEquals(1, objectsIn(folder), "only the accepted file's object: " + folder);
+  }
+
+  private static long objectsIn(Path folder) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files.filter(Files::isRegularFile).count();
+    }
+  }
+
   @Test
   void pageAndApiUploadsLeaveNothingInTheTempFolder() throws Exception {
     Path tmp = portal.dataDir.resolve("tmp");
@@ -172,6 +225,11 @@ class UploadLimitsIT {
 
     static Raw send(RunningPortal portal, String method, String path, String token, long length,
         long stopAfter) throws Exception {
+      return send(portal, method, path, token, length, stopAfter, Map.of());
+    }
+
+    static Raw send(RunningPortal portal, String method, String path, String token, long length,
+        long stopAfter, Map<String, String> headers) throws Exception {
       Raw raw = new Raw();
       String boundary = "----wsspLimits" + System.nanoTime();
       byte[] preamble = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\";"
@@ -207,6 +265,7 @@ class UploadLimitsIT {
         if (token != null) {
           h.append("Authorization: Bearer ").append(token).append("\r\n");
         }
+        headers.forEach((name, value) -> h.append(name).append(": ").append(value).append("\r\n"));
         out.write(h.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         reader.start();

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -195,22 +196,48 @@ public class ApplicationResource {
 
   /**
    * The file part goes from the wire to the object store as it arrives (see {@link
-   * MultipartStream}): nothing holds the whole file, in memory or on disk.
+   * MultipartStream}): nothing holds the whole file, in memory or on disk. With {@code
+   * Upload-Length} (the file's size in bytes, which the portal's pages send) a file too large
+   * is refused before it is sent on, and the store receives it while it arrives rather than
+   * part by part after it.
    */
   @PUT
   @Path("{id}/materials/{materialCode}")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Uploaded upload(@PathParam("id") Long id, @PathParam("materialCode") String materialCode,
-      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @Parameter(description = "The file's size in bytes (optional); a file of another size is"
+          + " refused with 400 SIZE_MISMATCH and nothing is kept")
+      @HeaderParam(UPLOAD_LENGTH) String uploadLength, InputStream body) {
     Actor actor = current.require();
+    long declared = declaredLength(uploadLength);
     try {
       MultipartStream.Part part = Multipart.filePart(body, contentType);
       MaterialFile f = uploads.upload(actor, id, materialCode, Multipart.fileName(part),
-          part.content());
+          part.content(), declared);
       return new Uploaded(f.materialCode(), f.fileName(), f.mediaType(), f.size(), f.sha256());
     } catch (java.io.IOException e) {
       throw DomainException.invalid("文件读取失败，请重新上传。");
     }
+  }
+
+  /** The header an upload's client declares the file's size with (as in resumable uploads). */
+  static final String UPLOAD_LENGTH = "Upload-Length";
+
+  /** The declared size, or -1 when none was; anything but a number of bytes is refused. */
+  private static long declaredLength(String header) {
+    if (header == null || header.isBlank()) {
+      return -1;
+    }
+    try {
+      long n = Long.parseLong(header.strip());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException notANumber) {
+      // refused below
+    }
+    throw DomainException.invalid(UPLOAD_LENGTH + " 须为文件的字节数（非负整数）：" + header);
   }
 
   /**
