@@ -48,12 +48,12 @@ public class BlankForms {
     MaterialSpec spec = matter.materials().stream().filter(m -> m.code().equals(materialCode))
         .findFirst().orElseThrow(() -> new DomainException("NOT_FOUND", 404,
             "事项「" + matter.name() + "」没有材料 " + abbreviate(materialCode) + "。")
-            .inEnglish("Matter \"" + matter.name() + "\" has no material "
+            .inEnglish("Matter \"" + matter.nameForEnglish() + "\" has no material "
                 + abbreviate(materialCode) + "."));
     if (!spec.form()) { // the rules say so (RULES.md "form"), as the guide's link does
       throw new DomainException("NOT_FOUND", 404, "「" + spec.name()
           + "」不是需要填写的表格，没有空白表格；请按办事指南准备原件的扫描件。")
-          .inEnglish("\"" + spec.name() + "\" is not a form to fill in and has no blank form;"
+          .inEnglish("\"" + spec.nameForEnglish() + "\" is not a form to fill in and has no blank form;"
               + " please prepare a scan of the original as the service guide says.");
     }
     String shows = matter.version() + "\n" + matter.name() + "\n" + spec.name() + "\n"

@@ -143,7 +143,7 @@ public class Delegations {
         .orElseThrow(() -> DomainException.invalid(role + "（" + field + "）「" + abbreviate(wanted)
             + "」不是" + department.name() + "的首席代表账户。")
             .inEnglish("\"" + abbreviate(wanted) + "\" (" + field + ", " + roleEn
-                + ") is not a chief representative account of " + department.name() + "."));
+                + ") is not a chief representative account of " + department.nameForEnglish() + "."));
   }
 
   /** The matters entrusted, each of this department; none listed means all of them. */
@@ -155,7 +155,7 @@ public class Delegations {
           .orElseThrow(() -> DomainException.invalid("委托事项（matters）中的「" + abbreviate(wanted)
               + "」不是" + department.name() + "的事项编码。")
               .inEnglish("\"" + abbreviate(wanted) + "\" in the entrusted matters (matters) is"
-                  + " not a matter code of " + department.name() + "."));
+                  + " not a matter code of " + department.nameForEnglish() + "."));
       if (!entrusted.contains(matter)) {
         entrusted.add(matter);
       }

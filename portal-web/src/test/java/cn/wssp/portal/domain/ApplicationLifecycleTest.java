@@ -56,6 +56,21 @@ class ApplicationLifecycleTest {
     assertThrows(DomainException.class, app::issue);
   }
 
+  /** An English refusal names the matter by its English name, the Chinese one by its own. */
+  @Test
+  void anEnglishRefusalNamesTheMatterInEnglishWhenItHasAnEnglishName() {
+    Application app = draft();
+    DomainException chineseOnly = assertThrows(DomainException.class,
+        () -> app.deemApproved(LocalDate.of(2026, 12, 7), now));
+    assertTrue(chineseOnly.english().contains("\"食品经营许可\""), "no English name: the Chinese one "
+        + chineseOnly.english());
+    matter.nameInEnglish("Food business licence");
+    DomainException named = assertThrows(DomainException.class,
+        () -> app.deemApproved(LocalDate.of(2026, 12, 7), now));
+    assertTrue(named.english().contains("\"Food business licence\""), named.english());
+    assertTrue(named.getMessage().contains("「食品经营许可」"), named.getMessage());
+  }
+
   @Test
   void theWindowWaitsForThePreReviewAndNeverActsOnADraft() {
     Application app = draft();

@@ -391,7 +391,7 @@ public class Application {
     if (matter.kind() != MatterKind.FORWARDED) {
       throw DomainException.conflict("事项「" + matter.name() + "」是" + matter.kind().label()
           + "，由本中心决定，无需上报。")
-          .inEnglish("Matter \"" + matter.name() + "\" is decided by the center itself: it is not"
+          .inEnglish("Matter \"" + matter.nameForEnglish() + "\" is decided by the center itself: it is not"
               + " forwarded.");
     }
     moveTo(FORWARDED, UNDER_EXAMINATION, "上报");
@@ -442,7 +442,7 @@ public class Application {
   public void deemApproved(LocalDate today, Instant now) {
     if (!matter.deemedApprovalOnTimeout()) {
       throw DomainException.conflict("事项「" + matter.name() + "」未设定超时默许。")
-          .inEnglish("Matter \"" + matter.name() + "\" does not provide for deemed approval on"
+          .inEnglish("Matter \"" + matter.nameForEnglish() + "\" does not provide for deemed approval on"
               + " timeout.");
     }
     if (!isReviewOverdue(today)) {
@@ -482,7 +482,7 @@ public class Application {
     if (matter.kind() == MatterKind.FORWARDED && !answeredFromAbove) {
       throw new DomainException("FORWARDING_REQUIRED", 409, "「" + matter.name()
           + "」是上报件，由上级机关决定：请先上报（forwarding），批复返回后录入批复作出决定。")
-          .inEnglish("\"" + matter.name() + "\" is decided by a higher authority: forward it"
+          .inEnglish("\"" + matter.nameForEnglish() + "\" is decided by a higher authority: forward it"
               + " first, and decide once its answer is back and entered.");
     }
   }

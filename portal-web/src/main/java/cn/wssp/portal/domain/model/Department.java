@@ -81,6 +81,9 @@ public class Department {
   public String name() { return name; }
   public String abbreviation() { return abbreviation; }
   public String nameEn() { return nameEn; }
+
+  /** The name an English sentence uses: the English one, or the Chinese one when none is given. */
+  public String nameForEnglish() { return nameEn != null ? nameEn : name; }
   public String sealAlgorithm() { return sealAlgorithm; }
 
   public void useSealAlgorithm(String algorithm) {

@@ -98,7 +98,7 @@ public class Forwarding {
     if (chief.department() == null || !chief.department().id().equals(department.id())) {
       throw DomainException.forbidden("批复由上报部门（" + department.name() + "）的首席代表录入。")
           .inEnglish("The answer is entered by a chief representative of the forwarding"
-              + " department (" + department.name() + ").");
+              + " department (" + department.nameForEnglish() + ").");
     }
     this.replyOutcome = outcome;
     this.replyReference = ref;

@@ -62,7 +62,7 @@ public final class JointDecision {
       throw DomainException.conflict("「" + department.name() + "」已于 "
           + WHEN.format(d.decidedAt().atZone(zone)) + " 作出" + label(d.outcome())
           + "决定，每个部门只能决定一次。")
-          .inEnglish("\"" + department.name() + "\" already made its decision ("
+          .inEnglish("\"" + department.nameForEnglish() + "\" already made its decision ("
               + (d.outcome() == DecisionOutcome.APPROVE ? "approval" : "denial") + ") at "
               + WHEN.format(d.decidedAt().atZone(zone)) + "; each department decides only once.");
     }

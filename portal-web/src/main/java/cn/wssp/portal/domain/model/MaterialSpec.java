@@ -89,5 +89,8 @@ public class MaterialSpec {
   public int maxPages() { return maxPages; }
   public boolean form() { return form; }
   public String nameEn() { return nameEn; }
+
+  /** The name an English sentence uses: the English one, or the Chinese one when none is given. */
+  public String nameForEnglish() { return nameEn != null ? nameEn : name; }
   public int position() { return position; }
 }

@@ -303,6 +303,9 @@ public class Matter {
   public String licenceName() { return licenceName; }
   public String nameEn() { return nameEn; }
 
+  /** The name an English sentence uses: the English one, or the Chinese one when none is given. */
+  public String nameForEnglish() { return nameEn != null ? nameEn : name; }
+
   /** The name shown on the English pages; blank: none (the Chinese name is shown there). */
   public void nameInEnglish(String english) {
     if (english == null || english.isBlank()) {
