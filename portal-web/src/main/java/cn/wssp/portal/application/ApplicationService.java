@@ -92,9 +92,25 @@ public class ApplicationService {
   /** Checks, before any byte is stored, that this actor may upload this material now. */
   @Transactional
   public MaterialSpec checkUpload(Actor actor, Long applicationId, String materialCode) {
+    return checkUpload(actor, applicationId, materialCode, null, -1);
+  }
+
+  /**
+   * The same and, for a file of a known size ({@code incoming} ≥ 0), that it fits the
+   * enterprise's storage quota: in one transaction, as an upload's fixed cost is mostly its
+   * round trips to the database.
+   */
+  @Transactional
+  public MaterialSpec checkUpload(Actor actor, Long applicationId, String materialCode,
+      String fileName, long incoming) {
     Application app = visible(actor, applicationId);
     AccessPolicy.requireOwner(actor, app);
-    return app.requireUploadable(materialCode, applications.commitment(app.id()).orElse(null));
+    MaterialSpec spec = app.requireUploadable(materialCode,
+        applications.commitment(app.id()).orElse(null));
+    if (incoming >= 0) {
+      checkQuota(app, spec, fileName, incoming);
+    }
+    return spec;
   }
 
   /**
@@ -103,11 +119,14 @@ public class ApplicationService {
    */
   public void checkStorageQuota(Actor actor, Long applicationId, MaterialSpec spec,
       String fileName, long incoming) {
-    Application app = visible(actor, applicationId);
+    checkQuota(visible(actor, applicationId), spec, fileName, incoming);
+  }
+
+  private void checkQuota(Application app, MaterialSpec spec, String fileName, long incoming) {
     if (app.enterprise() == null) {
       return;
     }
-    long replaced = applications.materialFile(applicationId, spec.code())
+    long replaced = applications.materialFile(app.id(), spec.code())
         .filter(f -> f.objectKey() != null).map(MaterialFile::size).orElse(0L);
     quota.check(applications.storedMaterialBytes(app.enterprise().id()), replaced, incoming,
         fileName, spec.name());

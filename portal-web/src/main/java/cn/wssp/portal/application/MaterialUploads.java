@@ -59,18 +59,17 @@ public class MaterialUploads {
   @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.NOT_SUPPORTED)
   public MaterialFile upload(Actor actor, Long applicationId, String materialCode,
       String fileName, InputStream content, long declaredSize) {
-    MaterialSpec spec = applications.checkUpload(actor, applicationId, materialCode);
     String name = cleanFileName(fileName);
     long cap = profile.uploadMaxBytes();
+    // A declared size within the cap is checked against the quota with the rest.
+    MaterialSpec spec = applications.checkUpload(actor, applicationId, materialCode, name,
+        declaredSize <= cap ? declaredSize : -1);
     if (declaredSize > cap) {
       throw tooLarge(name, cap, spec);
     }
     CappedInput in = new CappedInput(content, cap);
     StoredObject stored;
     try {
-      if (declaredSize >= 0) {
-        applications.checkStorageQuota(actor, applicationId, spec, name, declaredSize);
-      }
       byte[] head = in.readNBytes(ContentInspector.DETECT_BYTES);
       boolean whole = head.length < ContentInspector.DETECT_BYTES;
       if (whole && declaredSize < 0) {

@@ -61,6 +61,38 @@ class MaterialUploadsTest {
         .orElseThrow().objectKey());
   }
 
+  /** A declared size over the cap or the quota is refused before a byte of the file is read. */
+  @Test
+  void aDeclaredSizeOverTheCapOrTheQuotaIsRefusedUnread() {
+    java.io.InputStream unread = new java.io.InputStream() {
+      @Override
+      public int read() {
+        throw new AssertionError("the body was read");
+      }
+    };
+    long cap = portal.profile.uploadMaxBytes();
+    DomainException tooLarge = assertThrows(DomainException.class, () -> uploads.upload(
+        actor(portal.applicant), app.id(), "application-form", "大.pdf", unread, cap + 1));
+    assertEquals("TOO_LARGE", tooLarge.code());
+    portal.applications.quota = new cn.wssp.portal.domain.storage.StorageQuota(10);
+    DomainException quota = assertThrows(DomainException.class, () -> uploads.upload(
+        actor(portal.applicant), app.id(), "application-form", "大.pdf", unread, 11));
+    assertEquals("QUOTA_EXCEEDED", quota.code());
+  }
+
+  /** A file of another size than declared: 400, nothing stored, the earlier file kept. */
+  @Test
+  void aFileOfAnotherSizeThanDeclaredLeavesNothing() {
+    MaterialFile first = upload("申请书.pdf", new byte[100]);
+    DomainException e = assertThrows(DomainException.class, () -> uploads.upload(
+        actor(portal.applicant), app.id(), "application-form", "另一份.pdf",
+        new ByteArrayInputStream(new byte[200]), 150));
+    assertEquals("SIZE_MISMATCH", e.code());
+    assertEquals(400, e.status());
+    assertTrue(e.getMessage().contains("150 字节"), e.getMessage());
+    assertEquals(List.of(first.objectKey()), materialObjects());
+  }
+
   @Test
   void anotherEnterpriseStoresNothing() {
     int before = portal.objects.objects.size();

@@ -38,6 +38,9 @@ public class InMemoryObjectStore implements ObjectStore {
     }
     try {
       byte[] bytes = content.readAllBytes();
+      if (size >= 0 && bytes.length != size) { // as a real store: another length stores nothing
+        throw new cn.wssp.storage.LengthMismatchException(key, size, String.valueOf(bytes.length));
+      }
       objects.put(key, bytes);
       written.put(key, clock.instant());
       return new StoredObject(key, bytes.length, sha256(bytes), contentType);
