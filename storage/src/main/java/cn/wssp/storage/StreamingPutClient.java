@@ -3,6 +3,7 @@ package cn.wssp.storage;
 import io.minio.MinioAsyncClient;
 import io.minio.Signer;
 import io.minio.credentials.Credentials;
+import io.minio.http.HttpUtils;
 import io.minio.http.Method;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -55,6 +58,7 @@ final class StreamingPutClient extends MinioAsyncClient {
    * @param headers the object's headers (Content-Type, server-side encryption)
    * @return the SHA-256 of the bytes, as they passed
    * @throws LengthMismatch the sender's stream was shorter or longer than {@code size}
+   * @throws SenderStalledException the server gave up waiting for the sender's bytes
    * @throws StorageException the server refused the object
    */
   byte[] put(String bucket, String key, InputStream in, long size, Map<String, String> headers,
@@ -63,7 +67,7 @@ final class StreamingPutClient extends MinioAsyncClient {
     HttpUrl url = buildUrl(Method.PUT, bucket, key, region, null);
     Credentials credentials = provider.fetch();
     Request.Builder request = new Request.Builder().url(url)
-        .header("Host", host(url))
+        .header("Host", HttpUtils.getHostHeader(url))
         .header("x-amz-content-sha256", UNSIGNED)
         .header("x-amz-date", ZonedDateTime.now(ZoneOffset.UTC).format(AMZ_DATE))
         .put(new Streamed(in, size, sha));
@@ -76,23 +80,25 @@ final class StreamingPutClient extends MinioAsyncClient {
     try (Response response = httpClient.newCall(signed).execute()) {
       if (!response.isSuccessful()) {
         String body = response.body() == null ? "" : response.body().string();
-        throw new StorageException("HTTP " + response.code() + " " + errorCode(body));
+        String error = errorCode(body);
+        if (error.startsWith("RequestTimeout") || error.startsWith("IncompleteBody")) {
+          // The store waited for the sender's bytes, which stream through: the sender's fault.
+          throw new SenderStalledException("对象 " + key + " 的数据来得太慢或中断，存储服务器已放弃："
+              + error);
+        }
+        throw new StorageException("HTTP " + response.code() + " " + error);
       }
     }
     return sha.digest();
   }
 
-  /** Host and port as the request will send them (the port only when not the scheme's). */
-  private static String host(HttpUrl url) {
-    return url.port() == HttpUrl.defaultPort(url.scheme()) ? url.host()
-        : url.host() + ":" + url.port();
-  }
+  private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]*)</Code>");
+  private static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
 
   /** The S3 error's code and message from its XML body, for the log and the refusal. */
   private static String errorCode(String xml) {
-    java.util.regex.Matcher code = java.util.regex.Pattern.compile("<Code>([^<]*)</Code>").matcher(xml);
-    java.util.regex.Matcher message =
-        java.util.regex.Pattern.compile("<Message>([^<]*)</Message>").matcher(xml);
+    Matcher code = ERROR_CODE.matcher(xml);
+    Matcher message = ERROR_MESSAGE.matcher(xml);
     return (code.find() ? code.group(1) : "") + (message.find() ? " " + message.group(1) : "");
   }
 

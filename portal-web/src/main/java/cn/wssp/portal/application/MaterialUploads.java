@@ -8,6 +8,7 @@ import cn.wssp.prereview.ContentInspector;
 import cn.wssp.prereview.PreReviewer;
 import cn.wssp.storage.ObjectStore;
 import cn.wssp.storage.LengthMismatchException;
+import cn.wssp.storage.SenderStalledException;
 import cn.wssp.storage.StorageException;
 import cn.wssp.storage.StoredObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,7 +85,9 @@ public class MaterialUploads {
               declaredSize >= 0 ? declaredSize : head.length, mediaType)
           : objects.put(key, new SequenceInputStream(new ByteArrayInputStream(head), in),
               declaredSize, mediaType);
-      if (!whole && declaredSize < 0) {
+      if (!whole) {
+        // Also for a declared size checked before: other uploads of the enterprise may have
+        // been stored while this one streamed.
         checkQuotaAfterwards(actor, applicationId, spec, name, stored);
       }
       // Object first, then the row, then the old object: no row ever points at a missing object.
@@ -118,15 +121,17 @@ public class MaterialUploads {
 
   /**
    * What went wrong, told by whose side it was: the cap (413), the sender's connection or a file
-   * of another size than declared (400, try again), or the store (503). The SDK wraps a failing source stream into its own exception,
-   * hence the questions to the counting stream rather than to the exception.
+   * of another size than declared (400, try again), or the store (503). The SDK wraps a failing
+   * source stream into its own exception, hence the questions to the counting stream rather than
+   * to the exception.
    */
   private static RuntimeException failure(Exception e, CappedInput in, long cap, String name,
       MaterialSpec spec) {
     if (in.capCrossed()) {
       return tooLarge(name, cap, spec);
     }
-    if (in.senderFailure() != null || e instanceof IOException) {
+    if (in.senderFailure() != null || e instanceof IOException
+        || e instanceof SenderStalledException) {
       // The cause is the sender's side (connection, malformed body); its wording is for the log.
       LOG.info("上传中断：" + (in.senderFailure() != null ? in.senderFailure() : e));
       return new DomainException("UPLOAD_FAILED", 400, "文件「" + name + "」上传中断，未保存；「"

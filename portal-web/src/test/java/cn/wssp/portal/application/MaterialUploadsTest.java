@@ -148,6 +148,24 @@ class MaterialUploadsTest {
     assertEquals(List.of(first.objectKey()), materialObjects());
   }
 
+  /** The store giving up on a sender too slow is the sender's failure (400), not an outage. */
+  @Test
+  void aStoreGivingUpOnASlowSenderIsTheSendersFailure() {
+    MaterialFile first = upload("第一版");
+    uploads.objects = new cn.wssp.portal.testing.InMemoryObjectStore() {
+      @Override
+      public cn.wssp.storage.StoredObject put(String key, java.io.InputStream content, long size,
+          String contentType) throws cn.wssp.storage.StorageException {
+        throw new cn.wssp.storage.SenderStalledException("RequestTimeout");
+      }
+    };
+    DomainException e = assertThrows(DomainException.class, () -> upload("第二版"));
+    assertEquals(400, e.status());
+    assertEquals("UPLOAD_FAILED", e.code());
+    assertEquals(first.objectKey(), portal.applications.materialFile(app.id(), "application-form")
+        .orElseThrow().objectKey());
+  }
+
   @Test
   void aRefusedUploadLeavesNoObject() {
     MaterialFile first = upload("第一版");
