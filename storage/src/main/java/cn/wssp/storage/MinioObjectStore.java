@@ -304,8 +304,7 @@ public final class MinioObjectStore implements ObjectStore {
         }
         return writeOnePart(key, first, contentType, false);
       }
-      Map<String, String> headers = new HashMap<>(Map.of("Content-Type", typeOf(contentType)));
-      headers.putAll(settings.encryptionHeaders());
+      Map<String, String> headers = objectHeaders(contentType);
       PipelinedUpload.Written written = new PipelinedUpload(asyncClient, settings.bucket(),
           (int) PART_SIZE, 1).write(key, first, content, headers, size, sha256());
       return new StoredObject(key, written.size(), HexFormat.of().formatHex(written.sha256()),
@@ -351,8 +350,7 @@ public final class MinioObjectStore implements ObjectStore {
    */
   private StoredObject writeStreamed(String key, InputStream content, long size,
       String contentType) throws Exception {
-    Map<String, String> headers = new HashMap<>(Map.of("Content-Type", typeOf(contentType)));
-    headers.putAll(settings.encryptionHeaders());
+    Map<String, String> headers = objectHeaders(contentType);
     try {
       byte[] sha = streamingClient.put(settings.bucket(), key, content, size, headers, sha256());
       return new StoredObject(key, size, HexFormat.of().formatHex(sha), contentType);
@@ -591,6 +589,13 @@ public final class MinioObjectStore implements ObjectStore {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The headers of a new object written without the SDK's arguments: its type, its encryption. */
+  private Map<String, String> objectHeaders(String contentType) {
+    Map<String, String> headers = new HashMap<>(Map.of("Content-Type", typeOf(contentType)));
+    headers.putAll(settings.encryptionHeaders());
+    return headers;
   }
 
   /** Counts what passes, so the size of a stream of unknown length is known once written. */

@@ -14,7 +14,9 @@ public interface ObjectStore extends AutoCloseable {
 
   /**
    * Writes an object, streaming; {@code size} may be -1 when unknown. Returns what was stored,
-   * with the SHA-256 computed while streaming. Overwrites an existing mutable object.
+   * with the SHA-256 computed while streaming. Overwrites an existing mutable object. A content
+   * of another length than a known {@code size} throws {@link LengthMismatchException} and
+   * leaves no object; a sender too slow for the store, {@link SenderStalledException}.
    */
   StoredObject put(String key, InputStream content, long size, String contentType)
       throws StorageException;

@@ -41,6 +41,17 @@ public class MaterialUploads {
   @Inject
   PortalProfile profile;
 
+  @jakarta.annotation.Resource
+  jakarta.enterprise.concurrent.ManagedExecutorService managedThreads;
+
+  /** Where replaced objects are deleted: the caller's thread until the container's is known. */
+  java.util.concurrent.Executor deletions = Runnable::run;
+
+  @jakarta.annotation.PostConstruct
+  void deleteOnManagedThreads() {
+    deletions = managedThreads;
+  }
+
   /**
    * Outside any caller's transaction: the row must be committed before the replaced object is
    * deleted.
@@ -73,10 +84,6 @@ public class MaterialUploads {
     try {
       byte[] head = in.readNBytes(ContentInspector.DETECT_BYTES);
       boolean whole = head.length < ContentInspector.DETECT_BYTES;
-      if (whole && declaredSize < 0) {
-        // Known size before a byte is stored: the quota can refuse it without a round trip.
-        applications.checkStorageQuota(actor, applicationId, spec, name, head.length);
-      }
       String mediaType = preReviewer.detectType(head, name);
       String key = "applications/" + applicationId + "/materials/" + materialCode + "/"
           + System.currentTimeMillis() + "-" + Numbers.verificationCode();
@@ -85,37 +92,25 @@ public class MaterialUploads {
               declaredSize >= 0 ? declaredSize : head.length, mediaType)
           : objects.put(key, new SequenceInputStream(new ByteArrayInputStream(head), in),
               declaredSize, mediaType);
-      if (!whole) {
-        // Also for a declared size checked before: other uploads of the enterprise may have
-        // been stored while this one streamed.
-        checkQuotaAfterwards(actor, applicationId, spec, name, stored);
-      }
       // Object first, then the row, then the old object: no row ever points at a missing object.
       ApplicationService.RecordedUpload recorded;
       try {
+        // The quota for a file whose size was not checked before, and again for a large one:
+        // other uploads of the enterprise may have been stored while it streamed. A refused
+        // file costs a PUT and a DELETE; every accepted one saves a round trip.
         recorded = applications.recordUpload(actor, applicationId, materialCode, name,
-            stored.contentType(), stored.size(), stored.sha256(), stored.key());
+            stored.contentType(), stored.size(), stored.sha256(), stored.key(),
+            !whole || declaredSize < 0);
       } catch (RuntimeException refused) {
         deleteQuietly(stored.key()); // never recorded: nobody will ask for it
         throw refused;
       }
       if (recorded.replacedKey() != null) {
-        deleteQuietly(recorded.replacedKey());
+        deleteAfterResponse(recorded.replacedKey());
       }
       return recorded.file();
     } catch (IOException | StorageException e) {
       throw failure(e, in, cap, name, spec);
-    }
-  }
-
-  /** The size of a large file is known once stored; one over the quota is removed again. */
-  private void checkQuotaAfterwards(Actor actor, Long applicationId, MaterialSpec spec,
-      String name, StoredObject stored) {
-    try {
-      applications.checkStorageQuota(actor, applicationId, spec, name, stored.size());
-    } catch (RuntimeException refused) {
-      deleteQuietly(stored.key());
-      throw refused;
     }
   }
 
@@ -153,6 +148,19 @@ public class MaterialUploads {
         + (cap >> 20) + " MB，未保存；「" + spec.name() + "」原有文件保持不变。")
         .inEnglish("\"" + name + "\" is larger than the limit of " + (cap >> 20)
             + " MB and was not saved; the material's earlier file is kept.");
+  }
+
+  /**
+   * The replaced object is no longer referenced once the row is committed: nobody waits for its
+   * removal (a delete is a tenth of a small upload's time). Lost with the instance or failed, it
+   * is an orphan, which the reconciliation quarantines after the in-flight age.
+   */
+  private void deleteAfterResponse(String key) {
+    try {
+      deletions.execute(() -> deleteQuietly(key));
+    } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+      deleteQuietly(key);
+    }
   }
 
   /** A failed delete leaves an orphan, which the storage reconciliation quarantines later. */

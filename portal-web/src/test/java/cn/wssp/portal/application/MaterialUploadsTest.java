@@ -80,6 +80,35 @@ class MaterialUploadsTest {
     assertEquals("QUOTA_EXCEEDED", quota.code());
   }
 
+  /** Without a declared size the quota is checked as the row is written: over it, nothing kept. */
+  @Test
+  void anUndeclaredFileOverTheQuotaLeavesNothingAndTheEarlierFileKept() {
+    MaterialFile first = upload("申请书.pdf", new byte[100]);
+    portal.applications.quota = new cn.wssp.portal.domain.storage.StorageQuota(150);
+    DomainException e = assertThrows(DomainException.class, () -> upload("大.pdf", new byte[200]));
+    assertEquals("QUOTA_EXCEEDED", e.code());
+    assertEquals(List.of(first.objectKey()), materialObjects());
+    assertEquals(first.objectKey(), portal.applications.materialFile(app.id(), "application-form")
+        .orElseThrow().objectKey());
+    // The file it replaces is not counted: 140 bytes instead of 100 fit a quota of 150.
+    MaterialFile second = upload("小.pdf", new byte[140]);
+    assertEquals(List.of(second.objectKey()), materialObjects());
+  }
+
+  /** The answer does not wait for the replaced object's delete; it is done after. */
+  @Test
+  void theReplacedObjectIsDeletedAfterTheAnswer() {
+    List<Runnable> later = new java.util.ArrayList<>();
+    uploads.deletions = later::add;
+    String firstKey = upload("第一版").objectKey();
+    MaterialFile second = upload("第二版");
+    assertEquals(2, materialObjects().size(), "not yet deleted when the upload returns");
+    assertEquals(1, later.size());
+    later.forEach(Runnable::run);
+    assertEquals(List.of(second.objectKey()), materialObjects());
+    assertTrue(!portal.objects.objects.containsKey(firstKey));
+  }
+
   /** A file of another size than declared: 400, nothing stored, the earlier file kept. */
   @Test
   void aFileOfAnotherSizeThanDeclaredLeavesNothing() {

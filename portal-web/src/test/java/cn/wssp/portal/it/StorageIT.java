@@ -39,8 +39,12 @@ class StorageIT {
         last = Materials.pdf(List.of("遗失声明 第" + i + "版"));
         ApiJourneyIT.upload(applicant, kept, "loss-statement", "遗失声明.pdf", last);
       }
-      assertEquals(1, filesUnder(bucket.resolve("applications/" + kept + "/materials/loss-statement")).size(),
-          "ten replacements leave exactly one object");
+      // The replaced objects are deleted after each answer, not before it: give them a moment.
+      Path keptFolder = bucket.resolve("applications/" + kept + "/materials/loss-statement");
+      for (int i = 0; i < 50 && filesUnder(keptFolder).size() != 1; i++) {
+        Thread.sleep(100);
+      }
+      assertEquals(1, filesUnder(keptFolder).size(), "ten replacements leave exactly one object");
       ApiJourneyIT.submit(applicant, kept);
 
       // 2. A missing object (a submitted application's material deleted from the store's
