@@ -188,6 +188,14 @@ class BrowserJourneyIT {
       Files.write(files.resolve(id + "-" + names.get(row)),
           Materials.valid("SCJG-0001", codes.get(row), 1 + row % 2));
     }
+    // The layout drawing is a scan-sized file (over 1 MB): declared, it streams to the store in
+    // one PUT as the browser sends it, a path the small files do not take.
+    byte[] layout = Materials.padded(Materials.valid("SCJG-0001", codes.get(3), 2), 1536 << 10);
+    Files.write(files.resolve(id + "-" + names.get(3)), layout);
+    js("var setHeader = XMLHttpRequest.prototype.setRequestHeader; window.declared = [];"
+        + "XMLHttpRequest.prototype.setRequestHeader = function (n, v) {"
+        + "  if (n === 'Upload-Length') { window.declared.push(Number(v)); }"
+        + "  return setHeader.call(this, n, v); };");
     // Two rows at once, their requests held back (the first 1.5 s, the second 4.5 s): a second
     // file on a running row is refused in the row while its upload goes on, and the first to
     // finish waits for the other before the table is re-rendered (that would remove the other
@@ -226,6 +234,11 @@ class BrowserJourneyIT {
     String materials = text(By.id("f:materials"));
     assertTrue(materials.contains("识别为 PDF"), "the detected media type is shown: " + materials);
     assertTrue(materials.contains("SHA-256"), "the short SHA-256 is shown");
+    assertTrue(materials.contains(java.util.HexFormat.of().formatHex(java.security.MessageDigest
+        .getInstance("SHA-256").digest(layout)).substring(0, 12)),
+        "the large file was stored whole: its SHA-256 is shown: " + materials);
+    assertEquals(Boolean.TRUE, js("return window.declared.length === 4 && window.declared.indexOf("
+        + layout.length + ") >= 0"), "every upload declared its size, the large one too");
     assertTrue(materials.contains("已上传 4 / 5"), materials);
     shot("03-uploaded");
 

@@ -94,6 +94,28 @@ final class Materials {
   }
 
   /** A one-page text PDF with these lines. */
+  /**
+   * The PDF grown to {@code size} bytes by comment lines after its end, then its trailer again
+   * (startxref still points at the same table): a valid PDF the size of a scan.
+   */
+  static byte[] padded(byte[] pdf, int size) {
+    String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] trailer = text.substring(text.lastIndexOf("startxref"))
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(size + 128);
+    out.writeBytes(pdf);
+    java.util.Random random = new java.util.Random(size);
+    while (out.size() < size - trailer.length - 80) {
+      StringBuilder line = new StringBuilder("%");
+      for (int i = 0; i < 78; i++) {
+        line.append((char) ('!' + random.nextInt(94)));
+      }
+      out.writeBytes((line + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    out.writeBytes(trailer);
+    return out.toByteArray();
+  }
+
   static byte[] pdf(List<String> lines) {
     return pdfPages(List.of(lines));
   }
