@@ -58,7 +58,7 @@ import java.util.regex.Pattern;
  * folder), {@code bench.phases} (throughput,heap; also single: one
  * upload of {@code bench.singleMb} (200) MiB by {@code bench.single}: portal, direct or
  * direct-as-portal), {@code bench.rounds} (30,20,5: 100 KB, 5 MB,
- * 200 MB), {@code bench.warmup} (3,3,1), {@code bench.clients} (4), {@code bench.heapMb} (1024).
+ * 200 MB), {@code bench.warmup} (300,50,1: a portal serving all day is warm; 3 rounds measured its JIT), {@code bench.clients} (4), {@code bench.heapMb} (1024).
  */
 public final class UploadBenchmark {
   private static final int MB = 1 << 20;
@@ -122,7 +122,7 @@ public final class UploadBenchmark {
 
   private void throughput() throws Exception {
     int[] rounds = ints(System.getProperty("bench.rounds", "30,20,5"));
-    int[] warmup = ints(System.getProperty("bench.warmup", "3,3,1"));
+    int[] warmup = ints(System.getProperty("bench.warmup", "300,50,1"));
     int clients = Integer.getInteger("bench.clients", 4);
     int[] sizes = {100 << 10, 5 * MB, 200 * MB};
     String[] labels = {"100 KB", "5 MB", "200 MB"};

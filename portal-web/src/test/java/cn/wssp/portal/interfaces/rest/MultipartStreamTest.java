@@ -52,6 +52,49 @@ class MultipartStreamTest {
     }
   }
 
+  /**
+   * Content made of the delimiter's own bytes: near-delimiters that end like it, differ in one
+   * place or are cut short, runs of its dashes; found at every read size as a plain scan would.
+   */
+  @Test
+  void contentOfTheDelimitersOwnBytesIsKept() throws Exception {
+    Random random = new Random(11);
+    byte[] delimiter = ("\r\n--" + BOUNDARY).getBytes(StandardCharsets.ISO_8859_1);
+    ByteArrayOutputStream content = new ByteArrayOutputStream();
+    for (int k = 0; k < 5_000; k++) {
+      byte[] near = delimiter.clone();
+      switch (random.nextInt(4)) {
+        case 0 -> near[1 + random.nextInt(near.length - 1)] ^= 1; // one byte differs
+        case 1 -> near = java.util.Arrays.copyOfRange(near, 1 + random.nextInt(near.length - 1), near.length);
+        case 2 -> near = java.util.Arrays.copyOf(near, random.nextInt(near.length));
+        default -> java.util.Arrays.fill(near, (byte) '-');
+      }
+      content.writeBytes(near);
+      content.write(random.nextBoolean() ? 0 : '-'); // a byte the delimiter has, or one it has not
+    }
+    byte[] file = content.toByteArray();
+    assertEquals(-1, indexOf(file, delimiter), "the test's content holds no real delimiter");
+    byte[] body = body(part("file", "x.bin", file), part("b", null, "后".getBytes(StandardCharsets.UTF_8)));
+    for (int chunk : new int[] {1, 7, 45, 4096, 1 << 20}) {
+      List<Read> parts = readAll(new Trickle(body, chunk, random));
+      assertArrayEquals(file, parts.get(0).content(), "chunk " + chunk);
+      assertEquals("后", new String(parts.get(1).content(), StandardCharsets.UTF_8), "chunk " + chunk);
+    }
+  }
+
+  static int indexOf(byte[] data, byte[] what) {
+    outer:
+    for (int i = 0; i <= data.length - what.length; i++) {
+      for (int j = 0; j < what.length; j++) {
+        if (data[i + j] != what[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   @Test
   void preambleEpilogueAndPaddingAreIgnored() throws Exception {
     String text = "preamble to skip\r\n--" + BOUNDARY + "  \r\n"
