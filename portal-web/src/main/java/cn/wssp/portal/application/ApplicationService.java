@@ -117,11 +117,6 @@ public class ApplicationService {
    * Refuses an upload of {@code incoming} bytes that would take the applicant's enterprise over
    * its storage quota (the file it replaces is not counted: saving the new one frees it).
    */
-  public void checkStorageQuota(Actor actor, Long applicationId, MaterialSpec spec,
-      String fileName, long incoming) {
-    checkQuota(visible(actor, applicationId), spec, fileName, incoming);
-  }
-
   private void checkQuota(Application app, MaterialSpec spec, String fileName, long incoming) {
     if (app.enterprise() == null) {
       return;

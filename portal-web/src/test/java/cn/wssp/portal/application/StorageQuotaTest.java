@@ -24,11 +24,11 @@ class StorageQuotaTest {
     portal.uploaded(second, "application-form"); // 3 more: 6 of 10 used
     MaterialSpec spec = portal.promised.materials().get(0);
 
-    assertDoesNotThrow(() -> portal.applications.checkStorageQuota(
-        TestPortal.actor(portal.applicant), second.id(), spec, "a.pdf", 4));
+    assertDoesNotThrow(() -> portal.applications.checkUpload(
+        TestPortal.actor(portal.applicant), second.id(), spec.code(), "a.pdf", 4));
     DomainException refused = assertThrows(DomainException.class, () -> portal.applications
-        .checkStorageQuota(TestPortal.actor(portal.applicant), second.id(),
-            portal.promised.materials().get(1), "平面图.pdf", 5));
+        .checkUpload(TestPortal.actor(portal.applicant), second.id(),
+            portal.promised.materials().get(1).code(), "平面图.pdf", 5));
     assertEquals("QUOTA_EXCEEDED", refused.code());
     assertEquals(413, refused.status());
     assertTrue(refused.getMessage().contains("平面图.pdf") && refused.getMessage().contains("删除"),
@@ -36,12 +36,12 @@ class StorageQuotaTest {
     assertTrue(refused.english().contains("\"平面图.pdf\"") && refused.english().contains("Delete"),
         refused.english());
     // Replacing a stored file frees its bytes: 6 - 3 + 7 = 10 fits.
-    assertDoesNotThrow(() -> portal.applications.checkStorageQuota(
-        TestPortal.actor(portal.applicant), second.id(), spec, "a.pdf", 7));
+    assertDoesNotThrow(() -> portal.applications.checkUpload(
+        TestPortal.actor(portal.applicant), second.id(), spec.code(), "a.pdf", 7));
     // Another enterprise's use does not count.
     Application other = portal.applications.create(TestPortal.actor(portal.applicant2), "SCJG-0001");
-    assertDoesNotThrow(() -> portal.applications.checkStorageQuota(
-        TestPortal.actor(portal.applicant2), other.id(), spec, "a.pdf", 10));
+    assertDoesNotThrow(() -> portal.applications.checkUpload(
+        TestPortal.actor(portal.applicant2), other.id(), spec.code(), "a.pdf", 10));
   }
 
   @Test
