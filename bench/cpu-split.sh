@@ -18,12 +18,13 @@ snapshot() {
     local utime stime; read -r _ _ _ _ _ _ _ _ _ _ _ utime stime _ <<< "$rest"
     local group=other
     case "$cmd" in
+      # Workers first: their class path names the portal's (payara-micro) folder too.
+      *InspectionWorker*) group=portal-prereview-workers ;;
       *payara-micro*) group=portal ;;
       *s3-embedded*|*S3Proxy*|*s3proxy*|*radosgw*|*minio*) group=object-store ;;
       postgres*|*/postgres\ *) group=postgresql ;;
       *haproxy*) group=haproxy ;;
       *gatling*|*plexus-classworlds*) group=load-driver ;;
-      *InspectionWorker*) group=portal-prereview-workers ;;
       *tesseract*) group=portal-prereview-workers ;;
     esac
     if [ -n "${CPU_SPLIT_MATCH:-}" ] && [[ "$cmd" == *java* ]] && [[ "$cmd" != *"$CPU_SPLIT_MATCH"* ]] \

@@ -46,10 +46,7 @@ class AccessibilityIT {
 
   @BeforeAll
   static void start() throws Exception {
-    // The pages do not depend on the database: checked once, on the embedded defaults.
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        System.getProperty("portal.test.db.url", "").isBlank(),
-        "accessibility is checked in the H2 run of the suite");
+    RunningPortal.onlyOnTheEmbeddedDatabase("accessibility");
     BrowserJourneyIT.start();
     Api applicant = Api.login(portal, "applicant");
     accepted = ApiJourneyIT.create(applicant, "SCJG-0002");

@@ -35,6 +35,7 @@ class DrainIT {
 
   @Test
   void sigtermLetsTheRequestInProgressFinishThenStops() throws Exception {
+    RunningPortal.onlyOnTheEmbeddedDatabase("draining on SIGTERM");
     try (RunningPortal portal = RunningPortal.dedicated("drain")) {
       portal.environment.put("PORTAL_DRAIN_SECONDS", String.valueOf(DRAIN_SECONDS));
       portal.start();

@@ -37,6 +37,17 @@ public final class RunningPortal implements AutoCloseable {
   /** Settings for the next start, over the defaults below (e.g. PORTAL_DEMO_DATA=false). */
   final Map<String, String> environment = new java.util.HashMap<>();
 
+  /**
+   * For a test of what does not depend on the database: it runs in the H2 half of the suite and
+   * is skipped in the PostgreSQL half (-Ppostgres), which would only repeat it ({@code what}
+   * says what it checks, for the skip's message).
+   */
+  static void onlyOnTheEmbeddedDatabase(String what) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        System.getProperty("portal.test.db.url", "").isBlank(),
+        what + " does not depend on the database: checked in the H2 run of the suite");
+  }
+
   /** A portal of its own (not shared), for tests that stop and restart it. */
   public static RunningPortal dedicated(String name) throws Exception {
     return new RunningPortal(Path.of("target", "it-data", name + "-" + System.currentTimeMillis())

@@ -31,6 +31,7 @@ class StreamingUploadIT {
 
   @BeforeAll
   static void start() throws Exception {
+    RunningPortal.onlyOnTheEmbeddedDatabase("streaming a gigabyte through a small heap");
     portal = RunningPortal.dedicated("streaming");
     portal.environment.put("PORTAL_JAVA_OPTS", "-Xmx256m");
     portal.environment.put("PORTAL_UPLOAD_MAX_BYTES", String.valueOf(ONE_GIB + (64L << 20)));
