@@ -12,7 +12,7 @@ snapshot() {
   local tick; tick=$(getconf CLK_TCK)
   for stat in /proc/[0-9]*/stat; do
     local pid=${stat#/proc/}; pid=${pid%/stat}
-    local cmd; cmd=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | cut -c1-400) || continue
+    local cmd; cmd=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | cut -c1-100000) || continue
     # Fields 14 and 15 of stat (after the command name in parentheses) are utime and stime.
     local rest; rest=$(sed 's/^.*) //' "$stat" 2>/dev/null) || continue
     local utime stime; read -r _ _ _ _ _ _ _ _ _ _ _ utime stime _ <<< "$rest"

@@ -60,9 +60,11 @@ public final class InspectionWorker {
       byte[] request;
       while ((request = WorkerPool.readMessage(requests)) != null) {
         Inspection i = inspect(inspector, IsolatedInspector.properties(request));
-        // A parse abandoned at its timeout may still run on a thread here: serve no more.
+        // A parse abandoned at its timeout may still run on a thread here: serve no more; nor
+        // when what the parsers left behind fills half the heap (WorkerHeap).
         boolean retire = i.hostile() == Hostility.TIMEOUT
-            || i.hostile() == Hostility.RESOURCE_EXHAUSTION;
+            || i.hostile() == Hostility.RESOURCE_EXHAUSTION
+            || WorkerHeap.holdsMoreThan(WorkerHeap.LEAKED_SHARE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream oo = new ObjectOutputStream(bytes)) {
           oo.writeObject(i);

@@ -406,7 +406,7 @@ public final class PreReviewer implements AutoCloseable {
         boolean ocrEnabled, Path tesseract, String ocrLanguages, long defaultMaxBytes,
         long maxImagePixels, Path tempDir) {
       this(parseTimeout, ocrTimeout, maxTextChars, ocrEnabled, tesseract, ocrLanguages,
-          defaultMaxBytes, maxImagePixels, tempDir, false, 512, null, null, 4, 200);
+          defaultMaxBytes, maxImagePixels, tempDir, false, 512, null, null, 4, 1000);
     }
 
     /**
@@ -415,7 +415,7 @@ public final class PreReviewer implements AutoCloseable {
      */
     public static Options defaults() {
       return new Options(Duration.ofSeconds(30), Duration.ofSeconds(120), 1_000_000, true, null,
-          "chi_sim+eng", 100L * 1024 * 1024, 200_000_000L, null, true, 512, null, null, 4, 200);
+          "chi_sim+eng", 100L * 1024 * 1024, 200_000_000L, null, true, 512, null, null, 4, 1000);
     }
 
     public Options withParseTimeout(Duration d) {

@@ -296,7 +296,7 @@ public final class PortalSettings {
     return cn.wssp.prereview.PreReviewer.Options.defaults()
         .withWorkerPoolSize(preReviewWorkers())
         .withWorkerMaxFiles(Integer.parseInt(
-            get("portal.prereview.worker-max-files").orElse("200")));
+            get("portal.prereview.worker-max-files").orElse("1000")));
   }
 
   public String instanceName() {
