@@ -256,15 +256,20 @@ public final class PortalSettings {
     return java.time.Duration.ofSeconds(Long.parseLong(get("portal.job.lease-seconds").orElse("120")));
   }
 
+  static final int JOB_THREADS_PER_WORKER = 4;
+
   /**
-   * Background jobs one instance runs at once (PORTAL_JOB_THREADS), by default as many as the
-   * pre-review has worker JVMs: one job thread leaves a worker idle while its job reads files or
-   * writes its verdict; on 2 cores 2 threads drained a queue of pre-reviews a third faster than 1,
-   * 3 no faster (docs/PERFORMANCE.md).
+   * Background jobs one instance runs at once (PORTAL_JOB_THREADS), by default four per worker
+   * JVM of the pre-review. Why so many: a pre-review's own steps (reading the application, fetching
+   * its files, writing the verdict) run on its job thread in the portal, where the scheduler shares
+   * the processors thread by thread; with one job thread per worker, two threads among the hundreds
+   * serving requests got a sliver of the CPU under load and verdicts waited half a minute. On 2
+   * cores under the load run: 2 threads 618 submissions, verdict p50 26 s; 4 threads 730, 11 s;
+   * 8 threads 758, 10 s (docs/PERFORMANCE.md). Alone, with nothing else running, 2 were as fast.
    */
   public int jobThreads() {
     int n = get("portal.job.threads").map(Integer::parseInt)
-        .orElseGet(() -> preReviewOptions().effectiveWorkerPoolSize());
+        .orElseGet(() -> JOB_THREADS_PER_WORKER * preReviewOptions().effectiveWorkerPoolSize());
     if (n < 1 || n > 64) {
       throw new IllegalStateException("PORTAL_JOB_THREADS 应为 1 到 64 之间的整数：" + n);
     }
