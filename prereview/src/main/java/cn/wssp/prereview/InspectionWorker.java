@@ -36,7 +36,8 @@ public final class InspectionWorker {
         new java.io.BufferedInputStream(new FileInputStream(FileDescriptor.in)));
     int status;
     try {
-      status = serve(requests, answers);
+      status = serve(requests, answers,
+          () -> WorkerHeap.holdsMoreThan(WorkerHeap.LEAKED_SHARE));
     } catch (OutOfMemoryError e) {
       status = IsolatedInspector.EXIT_MEMORY;
     } catch (Throwable t) {
@@ -47,7 +48,12 @@ public final class InspectionWorker {
     Runtime.getRuntime().halt(status);
   }
 
-  private static int serve(DataInputStream requests, DataOutputStream answers) throws Exception {
+  /**
+   * Serves until stdin closes or the worker must retire; {@code heapFull} tells whether what the
+   * parsers left behind fills the heap ({@link WorkerHeap}; a test's answers what it is told).
+   */
+  static int serve(DataInputStream requests, DataOutputStream answers,
+      java.util.function.BooleanSupplier heapFull) throws Exception {
     byte[] config = WorkerPool.readMessage(requests);
     if (config == null) {
       return 0;
@@ -64,7 +70,7 @@ public final class InspectionWorker {
         // when what the parsers left behind fills half the heap (WorkerHeap).
         boolean retire = i.hostile() == Hostility.TIMEOUT
             || i.hostile() == Hostility.RESOURCE_EXHAUSTION
-            || WorkerHeap.holdsMoreThan(WorkerHeap.LEAKED_SHARE);
+            || heapFull.getAsBoolean();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream oo = new ObjectOutputStream(bytes)) {
           oo.writeObject(i);

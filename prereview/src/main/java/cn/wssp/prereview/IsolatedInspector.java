@@ -173,7 +173,7 @@ final class IsolatedInspector implements AutoCloseable {
   }
 
   /** What every file is examined with, sent once to each worker. */
-  private static byte[] configuration(PreReviewer.Options options) {
+  static byte[] configuration(PreReviewer.Options options) {
     Properties r = new Properties();
     r.setProperty("parseTimeoutMs", String.valueOf(options.parseTimeout().toMillis()));
     r.setProperty("ocrTimeoutMs", String.valueOf(options.ocrTimeout().toMillis()));
@@ -188,7 +188,7 @@ final class IsolatedInspector implements AutoCloseable {
     return properties(r);
   }
 
-  private static byte[] request(Path input, String name, long size, long maxBytes) {
+  static byte[] request(Path input, String name, long size, long maxBytes) {
     Properties r = new Properties();
     r.setProperty("input", input.toString());
     r.setProperty("fileName", name == null ? "" : name);
