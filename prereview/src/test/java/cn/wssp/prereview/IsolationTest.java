@@ -88,6 +88,29 @@ class IsolationTest {
     }
   }
 
+  /**
+   * Where setsid(1) exists a worker leads a session of its own (IsolatedInspector.sessionOfItsOwn:
+   * Linux's autogroup then gives it a session's share of the processors), and its pid is still
+   * the worker JVM's, a child of this one: setsid exec'd it rather than forking.
+   */
+  @Test
+  void aWorkerLeadsASessionOfItsOwn() throws IOException {
+    assumeTrue(!IsolatedInspector.sessionOfItsOwn().isEmpty()
+        && Files.isDirectory(Path.of("/proc/self")), "no setsid or no /proc here");
+    try (PreReviewer reviewer = new PreReviewer(PreReviewer.Options.defaults()
+        .withOcrEnabled(false).withWorkerPoolSize(1))) {
+      PreReviewResult r = reviewer.review(List.of(Samples.license()),
+          List.of(file(Samples.LICENSE, "营业执照.pdf", Samples.pdf(1))));
+      assertEquals(Verdict.COMPLETE, r.verdict(), r.findings()::toString);
+      long pid = reviewer.lastWorkerPid();
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      // After "pid (command) ": state, parent, process group, session.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      assertEquals(ProcessHandle.current().pid(), Long.parseLong(fields[1]), stat);
+      assertEquals(pid, Long.parseLong(fields[3]), "the worker leads its session: " + stat);
+    }
+  }
+
   @Test
   void aWorkerIsReplacedAfterItsQuotaOfFiles() {
     PreReviewer reviewer = new PreReviewer(PreReviewer.Options.defaults()

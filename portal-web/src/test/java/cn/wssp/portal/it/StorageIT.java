@@ -133,12 +133,23 @@ class StorageIT {
     }
   }
 
+  /**
+   * The regular files under {@code dir}. A walk that meets a file deleted while it walks (the
+   * portal deletes a replaced object after its answer, so it may be going now) looks again.
+   */
   static List<Path> filesUnder(Path dir) throws Exception {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).toList();
+    for (int attempt = 1; ; attempt++) {
+      if (!Files.isDirectory(dir)) {
+        return List.of();
+      }
+      try (Stream<Path> s = Files.walk(dir)) {
+        return s.filter(Files::isRegularFile).toList();
+      } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException gone) {
+        if (attempt == 5) {
+          throw gone;
+        }
+        Thread.sleep(50);
+      }
     }
   }
 
