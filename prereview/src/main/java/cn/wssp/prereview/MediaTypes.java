@@ -227,6 +227,15 @@ final class MediaTypes {
    * are an ambiguous container: {@code hinted} (detection with the name) refines {@code content},
    * or the content is a protected OOXML wrapper and the name says which Office format it is.
    */
+  /**
+   * Whether detection with the name could narrow {@code content}: only when the name's type is a
+   * subtype of it (Tika's detectors take the name's type where the bytes leave it open, and keep
+   * the bytes' type otherwise), so {@link #narrow} would otherwise get {@code content} back.
+   */
+  boolean nameMayNarrow(MediaType content, MediaType named) {
+    return named != null && content != null && registry.isSpecializationOf(named, content);
+  }
+
   MediaType narrow(MediaType content, MediaType hinted, MediaType named) {
     if (hinted != null && registry.isSpecializationOf(hinted, content)) {
       return hinted;

@@ -29,6 +29,15 @@ class DetectTypeTest {
         reviewer.detectType(Samples.docx("申请书"), "申请书.docx"));
   }
 
+  /** Where the bytes leave the type open (plain text), the name narrows it (CSV is text). */
+  @Test
+  void theNameNarrowsWhatTheBytesLeaveOpen() throws Exception {
+    byte[] table = "企业名称,统一社会信用代码\n某某公司,91110000000000000X\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals("text/csv", reviewer.detectType(table, "股东名册.csv"));
+    assertEquals("text/plain", reviewer.detectType(table, "股东名册.pdf"));
+  }
+
   /**
    * Uploads stream to the store and only their head is detected: a docx cut short (no central
    * directory at the end) is still a docx.
