@@ -1,7 +1,10 @@
 package cn.wssp.portal.infrastructure;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -10,18 +13,64 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * environment variable (portal.db.url ← PORTAL_DB_URL). The names are the contract of API.md.
  */
 public final class PortalSettings {
-  private final Config config;
+  private final Function<String, Optional<String>> source;
 
-  private PortalSettings(Config config) {
-    this.config = config;
+  private PortalSettings(Function<String, Optional<String>> source) {
+    this.source = source;
   }
 
   public static PortalSettings current() {
-    return new PortalSettings(ConfigProvider.getConfig(PortalSettings.class.getClassLoader()));
+    Config config = ConfigProvider.getConfig(PortalSettings.class.getClassLoader());
+    return new PortalSettings(key -> config.getOptionalValue(key, String.class));
+  }
+
+  /** Settings given by their property names (tests). */
+  static PortalSettings of(Map<String, String> values) {
+    return new PortalSettings(key -> Optional.ofNullable(values.get(key)));
   }
 
   private Optional<String> get(String key) {
-    return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+    return source.apply(key).map(String::trim).filter(s -> !s.isEmpty());
+  }
+
+  /**
+   * A whole-number setting within {@code [min, max]}, {@code fallback} when unset. A value that is
+   * not a number or out of range stops the start with the variable's name, what it should be and
+   * what it was: an operator reads it in the log, not a NumberFormatException's "For input string".
+   */
+  private long whole(String key, long fallback, long min, long max) {
+    Optional<String> given = get(key);
+    if (given.isEmpty()) {
+      return fallback;
+    }
+    long value;
+    try {
+      value = Long.parseLong(given.get());
+    } catch (NumberFormatException notANumber) {
+      throw badSetting(key, given.get(), min, max);
+    }
+    if (value < min || value > max) {
+      throw badSetting(key, given.get(), min, max);
+    }
+    return value;
+  }
+
+  private int wholeInt(String key, int fallback, int min, int max) {
+    return (int) whole(key, fallback, min, max);
+  }
+
+  private static IllegalArgumentException badSetting(String key, String value, long min, long max) {
+    String name = environmentName(key);
+    String range = max == Long.MAX_VALUE ? "不小于 " + min + " 的整数" : " " + min + " 到 " + max + " 之间的整数";
+    String rangeEn = max == Long.MAX_VALUE ? "a whole number of " + min + " or more"
+        : "a whole number from " + min + " to " + max;
+    return new IllegalArgumentException("设置 " + name + " 应为" + range + "，现为「" + value + "」（"
+        + name + " must be " + rangeEn + ", not \"" + value + "\"）");
+  }
+
+  /** The environment variable MicroProfile Config reads a property from (portal.job.threads ← PORTAL_JOB_THREADS). */
+  static String environmentName(String key) {
+    return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 
   public Path dataDir() {
@@ -29,7 +78,7 @@ public final class PortalSettings {
   }
 
   public int httpPort() {
-    return Integer.parseInt(get("portal.http.port").orElse("8080"));
+    return wholeInt("portal.http.port", 8080, 1, 65535);
   }
 
   /** The address users reach the portal at, for links and QR codes in documents. */
@@ -80,11 +129,7 @@ public final class PortalSettings {
    * (PORTAL_S3_RETENTION_YEARS, default 30): not even the server's root can delete them sooner.
    */
   public java.time.Period s3Retention() {
-    int years = Integer.parseInt(get("portal.s3.retention-years").orElse("30"));
-    if (years < 1) {
-      throw new IllegalArgumentException("PORTAL_S3_RETENTION_YEARS must be 1 or more: " + years);
-    }
-    return java.time.Period.ofYears(years);
+    return java.time.Period.ofYears(wholeInt("portal.s3.retention-years", 30, 1, 1000));
   }
 
   /**
@@ -104,7 +149,7 @@ public final class PortalSettings {
 
   /** How often the embedded S3 server's process is checked (and restarted if it died). */
   public java.time.Duration s3SuperviseEvery() {
-    return java.time.Duration.ofSeconds(Long.parseLong(get("portal.s3.supervise-seconds").orElse("5")));
+    return java.time.Duration.ofSeconds(whole("portal.s3.supervise-seconds", 5, 1, 3600));
   }
 
   /**
@@ -114,15 +159,15 @@ public final class PortalSettings {
    */
   public cn.wssp.portal.domain.storage.StoragePolicy storagePolicy() {
     return new cn.wssp.portal.domain.storage.StoragePolicy(
-        java.time.Duration.ofMinutes(Long.parseLong(get("portal.storage.orphan-min-age-minutes").orElse("30"))),
-        java.time.Duration.ofDays(Long.parseLong(get("portal.storage.quarantine-days").orElse("7"))),
-        java.time.Duration.ofMinutes(Long.parseLong(get("portal.storage.reconcile-minutes").orElse("15"))));
+        java.time.Duration.ofMinutes(whole("portal.storage.orphan-min-age-minutes", 30, 1, Long.MAX_VALUE)),
+        java.time.Duration.ofDays(whole("portal.storage.quarantine-days", 7, 0, 36500)),
+        java.time.Duration.ofMinutes(whole("portal.storage.reconcile-minutes", 15, 1, Long.MAX_VALUE)));
   }
 
   /** PAdES B-LTA: PORTAL_LTA_HORIZON_DAYS (default 365) before a timestamp's certificates expire. */
   public cn.wssp.portal.domain.model.ArchivePolicy archivePolicy() {
     return new cn.wssp.portal.domain.model.ArchivePolicy(
-        java.time.Duration.ofDays(Long.parseLong(get("portal.lta.horizon-days").orElse("365"))));
+        java.time.Duration.ofDays(whole("portal.lta.horizon-days", 365, 1, 36500)));
   }
 
   public Optional<String> smtpHost() {
@@ -130,7 +175,7 @@ public final class PortalSettings {
   }
 
   public int smtpPort() {
-    return Integer.parseInt(get("portal.smtp.port").orElse("25"));
+    return wholeInt("portal.smtp.port", 25, 1, 65535);
   }
 
   public String mailFrom() {
@@ -211,7 +256,7 @@ public final class PortalSettings {
    * the PDF and committing its record, to kill the portal there. Only with demo data.
    */
   public long testPauseAfterStoreMillis() {
-    return get("portal.test.pause-after-store-ms").map(String::strip).map(Long::parseLong).orElse(0L);
+    return whole("portal.test.pause-after-store-ms", 0, 0, 3_600_000);
   }
 
   public String centerName() {
@@ -236,16 +281,13 @@ public final class PortalSettings {
    * (PORTAL_STORAGE_QUOTA_MB, default 2048; 0: no quota).
    */
   public cn.wssp.portal.domain.storage.StorageQuota storageQuota() {
-    long mb = Long.parseLong(get("portal.storage.quota-mb").orElse("2048").strip());
-    if (mb < 0) {
-      throw new IllegalArgumentException("PORTAL_STORAGE_QUOTA_MB must be 0 (no quota) or more: " + mb);
-    }
-    return new cn.wssp.portal.domain.storage.StorageQuota(mb << 20);
+    long mb = whole("portal.storage.quota-mb", 2048, 0, Long.MAX_VALUE);
+    return new cn.wssp.portal.domain.storage.StorageQuota(Math.min(mb, Long.MAX_VALUE >> 20) << 20);
   }
 
   /** Hard cap on one upload; per-material limits are pre-review findings below it. */
   public long uploadMaxBytes() {
-    return Long.parseLong(get("portal.upload.max-bytes").orElse(String.valueOf(100L << 20)));
+    return whole("portal.upload.max-bytes", 100L << 20, 1, Long.MAX_VALUE);
   }
 
   /**
@@ -253,7 +295,7 @@ public final class PortalSettings {
    * dies holds its jobs this long before another takes them over (PORTAL_JOB_LEASE_SECONDS).
    */
   public java.time.Duration jobLease() {
-    return java.time.Duration.ofSeconds(Long.parseLong(get("portal.job.lease-seconds").orElse("120")));
+    return java.time.Duration.ofSeconds(whole("portal.job.lease-seconds", 120, 10, 86_400));
   }
 
   static final int JOB_THREADS_PER_WORKER = 4;
@@ -268,12 +310,8 @@ public final class PortalSettings {
    * 8 threads 758, 10 s (docs/PERFORMANCE.md). Alone, with nothing else running, 2 were as fast.
    */
   public int jobThreads() {
-    int n = get("portal.job.threads").map(Integer::parseInt)
-        .orElseGet(() -> JOB_THREADS_PER_WORKER * preReviewOptions().effectiveWorkerPoolSize());
-    if (n < 1 || n > 64) {
-      throw new IllegalStateException("PORTAL_JOB_THREADS 应为 1 到 64 之间的整数：" + n);
-    }
-    return n;
+    return wholeInt("portal.job.threads",
+        JOB_THREADS_PER_WORKER * preReviewOptions().effectiveWorkerPoolSize(), 1, 64);
   }
 
   /**
@@ -281,16 +319,12 @@ public final class PortalSettings {
    * PORTAL_SWEEP_SECONDS, default 60. The legal clocks count in days, so a minute is plenty.
    */
   public java.time.Duration sweepInterval() {
-    long seconds = Long.parseLong(get("portal.sweep.seconds").orElse("60"));
-    if (seconds < 1) {
-      throw new IllegalStateException("PORTAL_SWEEP_SECONDS 应为正整数：" + seconds);
-    }
-    return java.time.Duration.ofSeconds(seconds);
+    return java.time.Duration.ofSeconds(whole("portal.sweep.seconds", 60, 1, 86_400));
   }
 
   /** PORTAL_PREREVIEW_WORKERS as set (the pool never starts more than the processors). */
   private int preReviewWorkers() {
-    return Integer.parseInt(get("portal.prereview.workers").orElse("4"));
+    return wholeInt("portal.prereview.workers", 4, 1, 256);
   }
 
   /**
@@ -300,8 +334,7 @@ public final class PortalSettings {
   public cn.wssp.prereview.PreReviewer.Options preReviewOptions() {
     return cn.wssp.prereview.PreReviewer.Options.defaults()
         .withWorkerPoolSize(preReviewWorkers())
-        .withWorkerMaxFiles(Integer.parseInt(
-            get("portal.prereview.worker-max-files").orElse("1000")));
+        .withWorkerMaxFiles(wholeInt("portal.prereview.worker-max-files", 1000, 1, 10_000_000));
   }
 
   public String instanceName() {
@@ -321,11 +354,7 @@ public final class PortalSettings {
    * before it shuts down anyway: PORTAL_DRAIN_SECONDS, default 20; 0 = no drain ({@link Drain}).
    */
   public java.time.Duration drainTimeout() {
-    long seconds = Long.parseLong(get("portal.drain.seconds").orElse("20"));
-    if (seconds < 0) {
-      throw new IllegalStateException("PORTAL_DRAIN_SECONDS 应为非负整数：" + seconds);
-    }
-    return java.time.Duration.ofSeconds(seconds);
+    return java.time.Duration.ofSeconds(whole("portal.drain.seconds", 20, 0, 3600));
   }
 
   /**
@@ -333,15 +362,11 @@ public final class PortalSettings {
    * waits for them (PORTAL_THROTTLE_PATIENCE_SECONDS, default 10).
    */
   public java.time.Duration throttlePatience() {
-    long seconds = Long.parseLong(get("portal.throttle.patience-seconds").orElse("10"));
-    if (seconds < 0) {
-      throw new IllegalStateException("PORTAL_THROTTLE_PATIENCE_SECONDS 应为非负整数：" + seconds);
-    }
-    return java.time.Duration.ofSeconds(seconds);
+    return java.time.Duration.ofSeconds(whole("portal.throttle.patience-seconds", 10, 0, 600));
   }
 
   /** How long the login and verification throttles lock a key (default 15 minutes). */
   public java.time.Duration throttleLock() {
-    return java.time.Duration.ofSeconds(Long.parseLong(get("portal.throttle.lock-seconds").orElse("900")));
+    return java.time.Duration.ofSeconds(whole("portal.throttle.lock-seconds", 900, 1, 86_400 * 365L));
   }
 }
