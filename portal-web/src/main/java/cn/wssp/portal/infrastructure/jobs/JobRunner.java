@@ -28,10 +28,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Polls the job table every second and runs what it can claim, up to {@link
- * PortalSettings#jobThreads()} jobs at once (claimed only when a thread is free, so no lease runs
- * down while a job waits here); a job queued on this instance, or a job finished, wakes it within
- * {@link #WAKE_CHECK_MS} (the second is the fallback for jobs queued elsewhere).
+ * Polls the job table every second and runs what is due on up to {@link
+ * PortalSettings#jobThreads()} threads at once; each thread claims its job itself when it starts
+ * it (so no lease runs down while a job waits here) and the next one when it is done. A job
+ * queued on this instance wakes the poll within {@link #WAKE_CHECK_MS} (the second is the
+ * fallback for jobs queued elsewhere).
  */
 @ApplicationScoped
 public class JobRunner {
@@ -130,49 +131,56 @@ public class JobRunner {
   }
 
   /**
-   * While the instance drains (SIGTERM, {@link Drain}) nothing new is claimed: what is due stays
-   * for the other instances, or for the next start; a job already running finishes, and the drain
+   * Starts a claimer on a free job thread for each job due, up to the free threads; each claimer
+   * then keeps its thread for as long as jobs are due (see {@link #claimAndRunWhileDue}). While
+   * the instance drains (SIGTERM, {@link Drain}) nothing new is claimed: what is due stays for
+   * the other instances, or for the next start; a job already running finishes, and the drain
    * waits for it.
    */
   private void pollOnce() {
     try {
-      if (free.availablePermits() == 0) {
-        return; // every thread busy: a finishing job wakes the next poll
+      int idle = free.availablePermits();
+      if (idle == 0 || Drain.draining()) {
+        return; // every thread busy: each claims the next job itself when it is done
       }
-      for (Long id : Drain.draining() ? java.util.List.<Long>of() : jobs.due(10)) {
-        if (Drain.draining() || !free.tryAcquire()) {
-          return;
-        }
-        Drain.begin();
-        boolean handedOver = false;
-        try {
-          if (jobs.claim(id, owner)) {
-            Job job = jobs.find(id);
-            jobThreads.execute(() -> runAndRelease(job));
-            handedOver = true;
-          }
-        } finally {
-          if (!handedOver) {
-            Drain.end();
-            free.release();
-          }
-        }
+      int due = jobs.due(idle).size();
+      for (int i = 0; i < due && free.tryAcquire(); i++) {
+        jobThreads.execute(this::claimAndRunWhileDue);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "后台任务轮询失败，稍后重试：" + e.getMessage(), e);
     }
   }
 
-  /** On a job thread: runs the claimed job, then frees the thread and looks for the next. */
-  private void runAndRelease(Job job) {
+  /**
+   * On a job thread holding one permit: claims a due job and runs it, and again, until none is
+   * due. Why the thread claims, not the poller: claims from the one poller thread came one after
+   * another (three transactions each), and under load they, not the threads, set the pace — the
+   * pre-review's log showed verdicts queued 11 s for 0.7 s of work with 8 threads.
+   */
+  private void claimAndRunWhileDue() {
     try {
-      run(job);
+      while (!Drain.draining()) {
+        Drain.begin();
+        try {
+          Job job = jobs.claimNext(owner, CLAIM_CANDIDATES);
+          if (job == null) {
+            return; // a job queued from now on wakes the poll
+          }
+          run(job);
+        } finally {
+          Drain.end();
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "后台任务领取失败，下次轮询重试：" + e.getMessage(), e);
     } finally {
-      Drain.end();
       free.release();
-      wakeRequested.set(true);
     }
   }
+
+  /** How many of the queue's first due jobs a claimer tries (others' threads try them too). */
+  static final int CLAIM_CANDIDATES = 16;
 
   /**
    * The handler completes the job in the transaction of its effects; a handler that found nothing

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The job table's transactions, each on its own: claiming is a conditional update, so of
@@ -60,8 +61,27 @@ public class JpaJobRepository implements JobRepository {
         .setMaxResults(max).getResultList();
   }
 
+  /**
+   * Claims one due job for {@code owner} and returns it, or null when none is due (or every
+   * candidate was taken first): one transaction per job. The job threads of every instance read
+   * the same head of the queue, so each tries the first {@code candidates} due jobs from a random
+   * one on; the conditional update lets exactly one claimer win a job.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public boolean claim(Long id, String owner) {
+  public Job claimNext(String owner, int candidates) {
+    List<Long> ids = due(candidates);
+    int start = ids.isEmpty() ? 0 : ThreadLocalRandom.current().nextInt(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      Long id = ids.get((start + i) % ids.size());
+      if (claim(id, owner)) {
+        return em.find(Job.class, id);
+      }
+    }
+    return null;
+  }
+
+  /** The conditional update that gives a due job to one owner (in the caller's transaction). */
+  private boolean claim(Long id, String owner) {
     Instant now = Instant.now(clock);
     return em.createQuery("update Job j set j.leaseOwner = :o, j.leaseUntil = :until"
                 + " where j.id = :id and j.status = :p and (j.leaseUntil is null or j.leaseUntil < :now)")
@@ -91,11 +111,6 @@ public class JpaJobRepository implements JobRepository {
     LeaseLost(Long id, String owner) {
       super("job " + id + " is no longer leased to " + owner);
     }
-  }
-
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Job find(Long id) {
-    return em.find(Job.class, id);
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
