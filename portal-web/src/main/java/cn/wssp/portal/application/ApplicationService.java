@@ -118,8 +118,8 @@ public class ApplicationService {
    * its storage quota (the file it replaces is not counted: saving the new one frees it).
    */
   private void checkQuota(Application app, MaterialSpec spec, String fileName, long incoming) {
-    if (app.enterprise() == null) {
-      return;
+    if (app.enterprise() == null || !quota.limits()) {
+      return; // no sum over the enterprise's files where nothing is compared with it
     }
     long replaced = applications.materialFile(app.id(), spec.code())
         .filter(f -> f.objectKey() != null).map(MaterialFile::size).orElse(0L);
@@ -271,6 +271,14 @@ public class ApplicationService {
     }
     AccessPolicy.requireVisible(actor, app);
     return app;
+  }
+
+  /**
+   * The application if the actor may see it, without a word in the audit trail otherwise: for
+   * reads that then ask {@link #visible}, outside their transaction, to record and refuse.
+   */
+  public Optional<Application> ifVisible(Actor actor, Long applicationId) {
+    return applications.find(applicationId).filter(app -> AccessPolicy.canSee(actor, app));
   }
 
   public Optional<MaterialFile> materialFile(Long applicationId, String materialCode) {

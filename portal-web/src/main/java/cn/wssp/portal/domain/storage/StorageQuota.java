@@ -14,6 +14,11 @@ public record StorageQuota(long bytesPerEnterprise) {
     return new StorageQuota(0);
   }
 
+  /** Whether there is a quota at all (0: none). */
+  public boolean limits() {
+    return bytesPerEnterprise > 0;
+  }
+
   /**
    * Refuses an upload of {@code incoming} bytes when the enterprise uses {@code used} bytes, of
    * which {@code replaced} are the file this upload replaces (freed when it is saved).
