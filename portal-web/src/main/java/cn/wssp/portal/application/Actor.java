@@ -16,7 +16,7 @@ public record Actor(
     ChiefRole chiefRole) {
 
   public static Actor of(UserAccount u) {
-    return new Actor(u.id(), u.username(), u.displayName(), u.roles(),
+    return new Actor(u.id(), u.username(), u.displayName(), Set.copyOf(u.roles()),
         u.enterprise() == null ? null : u.enterprise().id(),
         u.department() == null ? null : u.department().id(), u.chiefRole());
   }

@@ -32,11 +32,42 @@ public class ApplicationViews {
   @Inject
   Clock clock;
 
+  @Inject
+  InTransaction tx;
+
+  /**
+   * The application as the actor may see it, read in one transaction. A refusal is recorded
+   * outside it ({@link ApplicationService#visible}, in a transaction of its own): nested in this
+   * one, each refused read would hold one connection while it waits for a second, and a burst
+   * of them could empty the pool.
+   */
   public ApplicationView of(Actor actor, Long applicationId) {
-    return of(actor, applications.visible(actor, applicationId));
+    ApplicationView view = tx.reading(() -> applications.ifVisible(actor, applicationId)
+        .map(app -> assemble(actor, app)).orElse(null));
+    return view != null ? view : of(actor, applications.visible(actor, applicationId));
   }
 
   public ApplicationView of(Actor actor, Application app) {
+    return tx.reading(() -> assemble(actor, app));
+  }
+
+  /** {@link ApplicationService#list}, each as the actor may see it, in one transaction. */
+  public List<ApplicationView> list(Actor actor, java.util.Set<ApplicationStatus> statuses) {
+    return tx.reading(() -> applications.list(actor, statuses).stream()
+        .map(a -> assemble(actor, a)).toList());
+  }
+
+  /** One page of {@link ApplicationService#page}, in one transaction. */
+  public ApplicationService.Page<ApplicationView> page(Actor actor,
+      java.util.Set<ApplicationStatus> statuses, int page, int size) {
+    return tx.reading(() -> {
+      ApplicationService.Page<Application> one = applications.page(actor, statuses, page, size);
+      return new ApplicationService.Page<>(
+          one.rows().stream().map(a -> assemble(actor, a)).toList(), one.total());
+    });
+  }
+
+  private ApplicationView assemble(Actor actor, Application app) {
     Map<String, MaterialFile> files = applications.materialFiles(app.id()).stream()
         .collect(Collectors.toMap(MaterialFile::materialCode, Function.identity()));
     List<Material> materials = app.matter().materials().stream().map(spec -> {

@@ -23,8 +23,12 @@ public class MatterCatalog {
   @Inject
   AuditTrail audit;
 
+  @Inject
+  InTransaction tx;
+
+  /** Every guide, read in one transaction (each matter's materials and departments load lazily). */
   public List<MatterView> all() {
-    return matters.all().stream().map(MatterCatalog::view).toList();
+    return tx.reading(() -> matters.all().stream().map(MatterCatalog::view).toList());
   }
 
   /** 超时默许 on or off, changed by a CENTER_ADMIN and audited. */
@@ -124,7 +128,7 @@ public class MatterCatalog {
   }
 
   public MatterView one(String code) {
-    return view(matter(code));
+    return tx.reading(() -> view(matter(code)));
   }
 
   /** The matter of this code, or a message that names the code. */

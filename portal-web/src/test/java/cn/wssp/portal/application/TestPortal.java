@@ -151,6 +151,7 @@ final class TestPortal {
     audit.clock = clock;
     catalog.matters = matterRepo;
     catalog.audit = audit;
+    catalog.tx = new InTransaction();
     rules.catalog = catalog;
     rules.ruleSets = ruleSetRepo;
     rules.audit = audit;
@@ -271,6 +272,7 @@ final class TestPortal {
     views.calendar = calendar;
     views.clock = clock;
     views.forwardings = forwardingRepo;
+    views.tx = new InTransaction();
     forwardings.applications = applications;
     forwardings.forwardings = forwardingRepo;
     forwardings.accounts = accountRepo;

@@ -154,14 +154,12 @@ public class ApplicationResource {
     }
     Actor actor = current.require();
     if (page == null && size == null) {
-      return Response.ok(applications.list(actor, wanted).stream().map(a -> views.of(actor, a))
-          .toList()).build();
+      return Response.ok(views.list(actor, wanted)).build();
     }
-    ApplicationService.Page<Application> one = applications.page(actor, wanted,
+    ApplicationService.Page<ApplicationView> one = views.page(actor, wanted,
         page == null ? 0 : AuditResource.number(page, "page"),
         size == null ? 20 : AuditResource.number(size, "size"));
-    return Response.ok(one.rows().stream().map(a -> views.of(actor, a)).toList())
-        .header("X-Total-Count", one.total()).build();
+    return Response.ok(one.rows()).header("X-Total-Count", one.total()).build();
   }
 
   // The OpenAPI document's words for the two answers that carry an application and Retry-After

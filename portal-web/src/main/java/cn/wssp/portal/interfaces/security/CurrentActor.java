@@ -6,6 +6,7 @@ import cn.wssp.portal.domain.model.DomainException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
 
@@ -18,13 +19,21 @@ public class CurrentActor {
   @Inject
   Accounts accounts;
 
+  @Inject
+  HttpServletRequest request;
+
+  /** The request attribute where the authentication mechanism leaves the account it read. */
+  static final String RESOLVED = CurrentActor.class.getName() + ".actor";
+
   private Actor actor;
 
   public Optional<Actor> get() {
     if (actor == null) {
       Principal p = security.getCallerPrincipal();
       if (p != null) {
-        actor = accounts.byUsername(p.getName()).map(Actor::of).orElse(null);
+        actor = request.getAttribute(RESOLVED) instanceof Actor known
+            && known.username().equals(p.getName()) ? known
+            : accounts.byUsername(p.getName()).map(Actor::of).orElse(null);
       }
     }
     return Optional.ofNullable(actor);

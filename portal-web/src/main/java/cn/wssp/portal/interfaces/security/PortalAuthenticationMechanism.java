@@ -1,7 +1,8 @@
 package cn.wssp.portal.interfaces.security;
 
 import cn.wssp.portal.application.Accounts;
-import cn.wssp.portal.domain.model.UserAccount;
+import cn.wssp.portal.application.Actor;
+import cn.wssp.portal.application.InTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -44,13 +45,17 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
   @Inject
   Accounts accounts;
 
+  @Inject
+  InTransaction tx;
+
   @Override
   public AuthenticationStatus validateRequest(HttpServletRequest request,
       HttpServletResponse response, HttpMessageContext context) {
     String authorization = request.getHeader("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return accounts.byToken(authorization.substring(7))
-          .map(u -> context.notifyContainerAboutLogin(PortalIdentityStore.result(u)))
+      String token = authorization.substring(7);
+      return tx.reading(() -> accounts.byToken(token).map(Actor::of))
+          .map(actor -> loggedIn(request, context, actor))
           .orElseGet(() -> unauthorized(request, response, "访问令牌无效或已过期，请重新获取。"));
     }
     Credential credential = context.getAuthParameters().getCredential();
@@ -64,10 +69,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
       session.setAttribute(SESSION_SINCE, Instant.now());
       return context.notifyContainerAboutLogin(result);
     }
-    Optional<UserAccount> sessionUser = sessionUser(request);
+    Optional<Actor> sessionUser = sessionUser(request);
     if (sessionUser.isPresent() && (!isApi(request) || SAFE_METHODS.contains(request.getMethod())
         || sameOrigin(request))) {
-      return context.notifyContainerAboutLogin(PortalIdentityStore.result(sessionUser.get()));
+      return loggedIn(request, context, sessionUser.get());
     }
     if (context.isProtected()) {
       if (isApi(request)) {
@@ -85,17 +90,27 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     return context.doNothing();
   }
 
+  /**
+   * Tells the container who is logged in, and leaves the account as read for this request's
+   * {@link CurrentActor}, which would otherwise read it again.
+   */
+  private static AuthenticationStatus loggedIn(HttpServletRequest request,
+      HttpMessageContext context, Actor actor) {
+    request.setAttribute(CurrentActor.RESOLVED, actor);
+    return context.notifyContainerAboutLogin(PortalIdentityStore.result(actor));
+  }
+
   /** The user of a live login session; an expired or disabled login ends the session. */
-  private Optional<UserAccount> sessionUser(HttpServletRequest request) {
+  private Optional<Actor> sessionUser(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     Object name = session == null ? null : session.getAttribute(SESSION_USER);
     if (name == null) {
       return Optional.empty();
     }
     Object since = session.getAttribute(SESSION_SINCE);
-    Optional<UserAccount> user = since instanceof Instant at
+    Optional<Actor> user = since instanceof Instant at
         && at.plus(ABSOLUTE_LIMIT).isAfter(Instant.now())
-        ? accounts.byUsername(name.toString()) : Optional.empty();
+        ? tx.reading(() -> accounts.byUsername(name.toString()).map(Actor::of)) : Optional.empty();
     if (user.isEmpty()) {
       session.invalidate();
     }

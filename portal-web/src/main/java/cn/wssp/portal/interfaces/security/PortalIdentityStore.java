@@ -56,6 +56,11 @@ public class PortalIdentityStore implements IdentityStore {
     }
   }
 
+  static CredentialValidationResult result(cn.wssp.portal.application.Actor a) {
+    return new CredentialValidationResult(a.username(),
+        a.roles().stream().map(Role::name).collect(Collectors.toSet()));
+  }
+
   static CredentialValidationResult result(UserAccount u) {
     return new CredentialValidationResult(u.username(),
         u.roles().stream().map(Role::name).collect(Collectors.toSet()));
