@@ -27,18 +27,24 @@ public class PublicResults {
   @Inject
   Clock clock;
 
+  @Inject
+  InTransaction tx;
+
   public record Result(String matterName, String documentNumber, LocalDate decidedOn,
       String department) {}
 
   /** One page (from 0) with the total for paging. */
   public record Page(List<Result> results, int page, long total, int pages) {}
 
+  /** Read in one transaction: query by query, one page took 144 connections from the pool. */
   public Page page(int page) {
     int p = Math.max(0, page);
-    long total = documents.countPublishedApprovals();
-    List<Result> results = documents.publishedApprovals(p * PAGE_SIZE, PAGE_SIZE).stream()
-        .map(this::result).toList();
-    return new Page(results, p, total, (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE));
+    return tx.reading(() -> {
+      long total = documents.countPublishedApprovals();
+      List<Result> results = documents.publishedApprovals(p * PAGE_SIZE, PAGE_SIZE).stream()
+          .map(this::result).toList();
+      return new Page(results, p, total, (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE));
+    });
   }
 
   private Result result(Document d) {

@@ -340,6 +340,7 @@ final class TestPortal {
     results.documents = documentRepo;
     results.applications = applicationRepo;
     results.clock = clock;
+    results.tx = new InTransaction();
   }
 
   /** The pre-review job on this portal's repositories, with a real pre-reviewer. */
