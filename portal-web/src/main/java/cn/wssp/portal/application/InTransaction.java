@@ -1,8 +1,7 @@
 package cn.wssp.portal.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.function.Supplier;
 
@@ -13,12 +12,9 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class InTransaction {
-  /** EclipseLink's name for "read through the transaction's own connection from the start". */
-  static final String JOIN_EXISTING = "eclipselink.transaction.join-existing";
-
-  /** The transaction's persistence context; absent in the in-memory tests. */
-  @PersistenceContext(unitName = "portal")
-  EntityManager em;
+  /** The persistence layer's switch; absent in the in-memory tests (one "connection" there). */
+  @Inject
+  OneConnection oneConnection;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public <T> T call(Supplier<T> step) {
@@ -38,7 +34,7 @@ public class InTransaction {
    * pool and gives it back, and inside one EclipseLink reads the same way until the transaction
    * first writes: one poll of an application took 25 connections, each queued in the pool behind
    * the requests of the moment, as the pre-review's job threads did behind them. Here the
-   * transaction reads through its own connection from the start ({@value #JOIN_EXISTING}).
+   * transaction reads through its own connection from the start ({@link OneConnection}).
    *
    * <p>Only here, not for every transaction: a transaction holding its connection from its first
    * read, that then records a refusal in a transaction of its own ({@code SecurityAudit}), would
@@ -53,8 +49,8 @@ public class InTransaction {
 
   /** See {@link #reading}: the steps of {@link #call} and {@link #run} do not refuse either. */
   private void readThroughOwnConnection() {
-    if (em != null) {
-      em.setProperty(JOIN_EXISTING, "true");
+    if (oneConnection != null) {
+      oneConnection.forTheCurrentTransaction();
     }
   }
 }
