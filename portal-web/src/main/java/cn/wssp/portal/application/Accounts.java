@@ -154,6 +154,20 @@ public class Accounts {
         && accounts.removeToken(PasswordHasher.sha256Hex(token.trim()));
   }
 
+  /**
+   * The logged-in user of a bearer token, for the authentication of each API request: the
+   * token's row and the account read on one connection (two queries, not one pooled connection
+   * for each).
+   */
+  public Optional<Actor> actorOfToken(String token) {
+    return tx.reading(() -> byToken(token).map(Actor::of));
+  }
+
+  /** The user of a login session or a principal, as {@link #actorOfToken} reads it. */
+  public Optional<Actor> actorOf(String username) {
+    return tx.reading(() -> byUsername(username).map(Actor::of));
+  }
+
   public Optional<UserAccount> byToken(String token) {
     if (token == null || token.isBlank()) {
       return Optional.empty();

@@ -33,7 +33,7 @@ public class CurrentActor {
       if (p != null) {
         actor = request.getAttribute(RESOLVED) instanceof Actor known
             && known.username().equals(p.getName()) ? known
-            : accounts.byUsername(p.getName()).map(Actor::of).orElse(null);
+            : accounts.actorOf(p.getName()).orElse(null);
       }
     }
     return Optional.ofNullable(actor);

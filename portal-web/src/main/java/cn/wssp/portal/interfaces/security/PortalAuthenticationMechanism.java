@@ -2,7 +2,6 @@ package cn.wssp.portal.interfaces.security;
 
 import cn.wssp.portal.application.Accounts;
 import cn.wssp.portal.application.Actor;
-import cn.wssp.portal.application.InTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -45,16 +44,13 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
   @Inject
   Accounts accounts;
 
-  @Inject
-  InTransaction tx;
-
   @Override
   public AuthenticationStatus validateRequest(HttpServletRequest request,
       HttpServletResponse response, HttpMessageContext context) {
     String authorization = request.getHeader("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String token = authorization.substring(7);
-      return tx.reading(() -> accounts.byToken(token).map(Actor::of))
+      return accounts.actorOfToken(token)
           .map(actor -> loggedIn(request, context, actor))
           .orElseGet(() -> unauthorized(request, response, "访问令牌无效或已过期，请重新获取。"));
     }
@@ -110,7 +106,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     Object since = session.getAttribute(SESSION_SINCE);
     Optional<Actor> user = since instanceof Instant at
         && at.plus(ABSOLUTE_LIMIT).isAfter(Instant.now())
-        ? tx.reading(() -> accounts.byUsername(name.toString()).map(Actor::of)) : Optional.empty();
+        ? accounts.actorOf(name.toString()) : Optional.empty();
     if (user.isEmpty()) {
       session.invalidate();
     }

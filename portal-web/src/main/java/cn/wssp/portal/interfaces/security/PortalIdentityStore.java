@@ -1,6 +1,7 @@
 package cn.wssp.portal.interfaces.security;
 
 import cn.wssp.portal.application.Accounts;
+import cn.wssp.portal.application.Actor;
 import cn.wssp.portal.domain.model.DomainException;
 import cn.wssp.portal.domain.model.Role;
 import cn.wssp.portal.domain.model.TooManyAttempts;
@@ -44,7 +45,7 @@ public class PortalIdentityStore implements IdentityStore {
     try {
       UserAccount user = accounts.login(upc.getCaller(), upc.getPasswordAsString(),
           clientAddress.of(request));
-      return result(user);
+      return result(Actor.of(user));
     } catch (TooManyAttempts e) {
       request.setAttribute(THROTTLED, e);
       return CredentialValidationResult.INVALID_RESULT;
@@ -56,13 +57,9 @@ public class PortalIdentityStore implements IdentityStore {
     }
   }
 
-  static CredentialValidationResult result(cn.wssp.portal.application.Actor a) {
+  static CredentialValidationResult result(Actor a) {
     return new CredentialValidationResult(a.username(),
         a.roles().stream().map(Role::name).collect(Collectors.toSet()));
   }
 
-  static CredentialValidationResult result(UserAccount u) {
-    return new CredentialValidationResult(u.username(),
-        u.roles().stream().map(Role::name).collect(Collectors.toSet()));
-  }
 }
