@@ -7,6 +7,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import cn.wssp.portal.infrastructure.jobs.AuditChainer;
 import cn.wssp.portal.infrastructure.jobs.JobRunner;
 import cn.wssp.portal.infrastructure.signing.PortalSeals;
 import jakarta.inject.Inject;
@@ -39,6 +40,9 @@ public class PortalBootstrap {
 
   @Inject
   JobRunner jobRunner;
+
+  @Inject
+  AuditChainer auditChainer;
 
   @Inject
   cn.wssp.portal.domain.model.DocumentRepository documents;
@@ -76,6 +80,7 @@ public class PortalBootstrap {
       }
       seals.ensureSeals();
       jobRunner.start();
+      auditChainer.start();
       if (settings.testClock()) {
         LOG.warning("测试时钟已开启（PORTAL_TEST_CLOCK=true）：中心管理员可以调整门户时间。");
       }

@@ -11,13 +11,25 @@ public class InMemoryAudit implements AuditRepository {
   public final List<AuditEntry> entries = new ArrayList<>();
 
   @Override
-  public String lockAndGetLastHash() {
-    return entries.isEmpty() ? AuditEntry.GENESIS : entries.get(entries.size() - 1).hash();
+  public ChainEnd lockChainEnd() {
+    return entries.stream().filter(AuditEntry::linked)
+        .max(java.util.Comparator.comparing(AuditEntry::chainPosition))
+        .map(e -> new ChainEnd(e.chainPosition(), e.hash())).orElse(ChainEnd.EMPTY);
   }
 
   @Override
   public void add(AuditEntry entry) {
     entries.add(Ids.assign(entry));
+  }
+
+  @Override
+  public List<AuditEntry> unlinked(int max) {
+    return entries.stream().filter(e -> !e.linked()).limit(max).toList();
+  }
+
+  @Override
+  public boolean anyUnlinked() {
+    return entries.stream().anyMatch(e -> !e.linked());
   }
 
   @Override
@@ -46,6 +58,7 @@ public class InMemoryAudit implements AuditRepository {
 
   @Override
   public void forEach(Consumer<AuditEntry> visitor) {
-    entries.forEach(visitor);
+    entries.stream().filter(AuditEntry::linked)
+        .sorted(java.util.Comparator.comparing(AuditEntry::chainPosition)).forEach(visitor);
   }
 }

@@ -10,6 +10,11 @@ import java.util.HexFormat;
 /**
  * One line of the append-only audit trail (§3). Its hash covers its own fields and the previous
  * line's hash, so removing or editing a line breaks every hash after it.
+ *
+ * <p>A line is written unlinked, in the transaction of what it records, and linked into the chain
+ * ({@link #linkAfter}) moments later, in order, by the one chainer of the moment: linking it in
+ * that transaction meant locking the chain's end until the transaction committed, which made
+ * every write of the portal wait for every other.
  */
 @Entity
 @Table(name = "audit_entry")
@@ -42,10 +47,23 @@ public class AuditEntry {
 
   private String hash;
 
+  /** The line's place in the chain (1, 2, …); null until linked. */
+  @Column(name = "chain_pos")
+  private Long chainPosition;
+
   protected AuditEntry() {}
 
+  /** A line linked at once after {@code prevHash} (a chain's first line: {@link #GENESIS}). */
   public AuditEntry(Instant at, String actor, Long applicationId, AuditAction action,
       String fromStatus, String toStatus, String detail, String prevHash) {
+    this(at, actor, applicationId, action, fromStatus, toStatus, detail);
+    this.prevHash = prevHash;
+    this.hash = computeHash();
+  }
+
+  /** A line not yet in the chain: see {@link #linkAfter}. */
+  public AuditEntry(Instant at, String actor, Long applicationId, AuditAction action,
+      String fromStatus, String toStatus, String detail) {
     // The hash covers whole milliseconds. Kept finer (the clock gives nanoseconds), the time was
     // rounded to microseconds by the database, which now and then carried it into the next
     // millisecond: the entry read back no longer matched its hash and the chain looked tampered.
@@ -56,8 +74,20 @@ public class AuditEntry {
     this.fromStatus = fromStatus;
     this.toStatus = toStatus;
     this.detail = detail == null ? null : truncate(detail, 2000);
-    this.prevHash = prevHash;
+  }
+
+  /** Links this line into the chain at {@code position}, after the line whose hash is given. */
+  public void linkAfter(long position, String previousHash) {
+    if (chainPosition != null) {
+      throw new IllegalStateException("audit entry " + id + " is already linked at " + chainPosition);
+    }
+    this.chainPosition = position;
+    this.prevHash = previousHash;
     this.hash = computeHash();
+  }
+
+  public boolean linked() {
+    return hash != null;
   }
 
   /** Recomputes the hash from the stored fields; differs from {@link #hash()} if edited. */
@@ -104,4 +134,5 @@ public class AuditEntry {
   public String detail() { return detail; }
   public String prevHash() { return prevHash; }
   public String hash() { return hash; }
+  public Long chainPosition() { return chainPosition; }
 }

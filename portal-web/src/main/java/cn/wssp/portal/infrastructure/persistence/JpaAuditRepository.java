@@ -21,16 +21,31 @@ public class JpaAuditRepository implements AuditRepository {
   JpaNumberSequence sequences;
 
   @Override
-  public String lockAndGetLastHash() {
-    // The lock row serialises appends across instances, so the chain never forks.
+  public ChainEnd lockChainEnd() {
+    // The lock row serialises the linkers of all instances, so the chain never forks.
     sequences.lock("audit-chain");
-    return em.createQuery("select a.hash from AuditEntry a order by a.id desc", String.class)
-        .setMaxResults(1).getResultList().stream().findFirst().orElse(AuditEntry.GENESIS);
+    return em.createQuery("select a from AuditEntry a where a.chainPosition is not null"
+            + " order by a.chainPosition desc", AuditEntry.class)
+        .setMaxResults(1).getResultList().stream().findFirst()
+        .map(last -> new ChainEnd(last.chainPosition(), last.hash())).orElse(ChainEnd.EMPTY);
   }
 
   @Override
   public void add(AuditEntry entry) {
     em.persist(entry);
+  }
+
+  @Override
+  public List<AuditEntry> unlinked(int max) {
+    return em.createQuery("select a from AuditEntry a where a.chainPosition is null order by a.id",
+            AuditEntry.class)
+        .setMaxResults(max).getResultList();
+  }
+
+  @Override
+  public boolean anyUnlinked() {
+    return !em.createQuery("select a.id from AuditEntry a where a.chainPosition is null", Long.class)
+        .setMaxResults(1).getResultList().isEmpty();
   }
 
   @Override
@@ -92,13 +107,14 @@ public class JpaAuditRepository implements AuditRepository {
     long after = -1;
     while (true) {
       List<AuditEntry> page = em.createQuery(
-              "select a from AuditEntry a where a.id > :after order by a.id", AuditEntry.class)
+              "select a from AuditEntry a where a.chainPosition > :after order by a.chainPosition",
+              AuditEntry.class)
           .setParameter("after", after).setMaxResults(PAGE).getResultList();
       page.forEach(visitor);
       if (page.size() < PAGE) {
         return;
       }
-      after = page.get(page.size() - 1).id();
+      after = page.get(page.size() - 1).chainPosition();
       em.clear(); // keep the persistence context small on a long log
     }
   }
