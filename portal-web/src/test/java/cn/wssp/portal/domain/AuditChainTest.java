@@ -8,15 +8,21 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class AuditChainTest {
+  /** The entry, linked as the chain's next line after {@code previousHash}. */
+  private static AuditEntry linked(AuditEntry e, String previousHash) {
+    e.linkAfter(1, previousHash);
+    return e;
+  }
+
   @Test
   void eachHashCoversThePreviousOne() {
     Instant at = Instant.parse("2026-11-23T02:00:00Z");
-    AuditEntry first = new AuditEntry(at, "applicant", 1L, AuditAction.SUBMIT, "DRAFT", "SUBMITTED", null,
+    AuditEntry first = linked(new AuditEntry(at, "applicant", 1L, AuditAction.SUBMIT, "DRAFT", "SUBMITTED", null),
         AuditEntry.GENESIS);
-    AuditEntry second = new AuditEntry(at, "clerk", 1L, AuditAction.ACCEPTANCE_ACCEPT, "PRE_REVIEWED", "ACCEPTED",
-        "ok", first.hash());
-    AuditEntry forkedSecond = new AuditEntry(at, "clerk", 1L, AuditAction.ACCEPTANCE_ACCEPT, "PRE_REVIEWED", "ACCEPTED",
-        "ok", AuditEntry.GENESIS);
+    AuditEntry second = linked(new AuditEntry(at, "clerk", 1L, AuditAction.ACCEPTANCE_ACCEPT, "PRE_REVIEWED", "ACCEPTED",
+        "ok"), first.hash());
+    AuditEntry forkedSecond = linked(new AuditEntry(at, "clerk", 1L, AuditAction.ACCEPTANCE_ACCEPT, "PRE_REVIEWED", "ACCEPTED",
+        "ok"), AuditEntry.GENESIS);
     assertEquals(second.hash(), second.computeHash());
     assertNotEquals(second.hash(), forkedSecond.hash());
     assertEquals(64, first.hash().length());
@@ -28,8 +34,8 @@ class AuditChainTest {
    */
   @Test
   void theTimeKeptIsTheTimeHashedAfterTheDatabaseRoundsIt() {
-    AuditEntry e = new AuditEntry(Instant.parse("2026-11-23T02:00:00.125999700Z"), "applicant", 1L,
-        AuditAction.UPLOAD, "DRAFT", "DRAFT", "application-form a.pdf", AuditEntry.GENESIS);
+    AuditEntry e = linked(new AuditEntry(Instant.parse("2026-11-23T02:00:00.125999700Z"), "applicant", 1L,
+        AuditAction.UPLOAD, "DRAFT", "DRAFT", "application-form a.pdf"), AuditEntry.GENESIS);
     assertEquals(Instant.parse("2026-11-23T02:00:00.125Z"), e.at());
     long micros = Math.round(e.at().getNano() / 1000.0);
     Instant asStored = e.at().with(java.time.temporal.ChronoField.NANO_OF_SECOND, micros * 1000);
@@ -43,8 +49,8 @@ class AuditChainTest {
    */
   @Test
   void anEntryRoundedUpByTheDatabaseBeforeTheFixStillVerifiesNothingElseDoes() throws Exception {
-    AuditEntry e = new AuditEntry(Instant.parse("2026-11-23T02:00:00.125Z"), "applicant", 1L,
-        AuditAction.UPLOAD, "DRAFT", "DRAFT", "application-form a.pdf", AuditEntry.GENESIS);
+    AuditEntry e = linked(new AuditEntry(Instant.parse("2026-11-23T02:00:00.125Z"), "applicant", 1L,
+        AuditAction.UPLOAD, "DRAFT", "DRAFT", "application-form a.pdf"), AuditEntry.GENESIS);
     java.lang.reflect.Field at = AuditEntry.class.getDeclaredField("at");
     at.setAccessible(true);
     at.set(e, Instant.parse("2026-11-23T02:00:00.126Z"));

@@ -53,14 +53,6 @@ public class AuditEntry {
 
   protected AuditEntry() {}
 
-  /** A line linked at once after {@code prevHash} (a chain's first line: {@link #GENESIS}). */
-  public AuditEntry(Instant at, String actor, Long applicationId, AuditAction action,
-      String fromStatus, String toStatus, String detail, String prevHash) {
-    this(at, actor, applicationId, action, fromStatus, toStatus, detail);
-    this.prevHash = prevHash;
-    this.hash = computeHash();
-  }
-
   /** A line not yet in the chain: see {@link #linkAfter}. */
   public AuditEntry(Instant at, String actor, Long applicationId, AuditAction action,
       String fromStatus, String toStatus, String detail) {
@@ -87,7 +79,7 @@ public class AuditEntry {
   }
 
   public boolean linked() {
-    return hash != null;
+    return chainPosition != null;
   }
 
   /** Recomputes the hash from the stored fields; differs from {@link #hash()} if edited. */
