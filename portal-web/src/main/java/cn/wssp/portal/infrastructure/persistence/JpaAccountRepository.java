@@ -3,7 +3,6 @@ package cn.wssp.portal.infrastructure.persistence;
 import cn.wssp.portal.domain.model.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,7 +21,7 @@ public class JpaAccountRepository implements AccountRepository {
 
   @Override
   public Optional<UserAccount> findForUpdate(Long id) {
-    return Optional.ofNullable(em.find(UserAccount.class, id, LockModeType.PESSIMISTIC_WRITE));
+    return Optional.ofNullable(RowLocks.find(em, UserAccount.class, id));
   }
 
   @Override

@@ -21,7 +21,7 @@ public class JpaApplicationRepository implements ApplicationRepository {
   @Override
   public Optional<Application> findForUpdate(Long id) {
     return id == null ? Optional.empty() : Optional.ofNullable(
-        em.find(Application.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+        RowLocks.find(em, Application.class, id));
   }
 
   @Override

@@ -5,7 +5,6 @@ import cn.wssp.portal.domain.model.AttemptCounterRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -65,7 +64,7 @@ public class JpaAttemptCounterRepository implements AttemptCounterRepository {
 
   @Override
   public Optional<AttemptCounter> lock(String key) {
-    return Optional.ofNullable(em.find(AttemptCounter.class, key, LockModeType.PESSIMISTIC_WRITE));
+    return Optional.ofNullable(RowLocks.find(em, AttemptCounter.class, key));
   }
 
   @Override

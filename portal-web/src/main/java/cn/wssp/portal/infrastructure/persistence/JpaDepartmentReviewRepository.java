@@ -3,7 +3,6 @@ package cn.wssp.portal.infrastructure.persistence;
 import cn.wssp.portal.domain.model.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
@@ -24,7 +23,7 @@ public class JpaDepartmentReviewRepository implements DepartmentReviewRepository
     Application app = em.find(Application.class, applicationId);
     if (app != null) {
       // SELECT … FOR UPDATE on the application row: the second of two racing deciders waits.
-      em.lock(app, LockModeType.PESSIMISTIC_WRITE);
+      RowLocks.lock(em, app);
     }
     return decisions(applicationId);
   }

@@ -20,7 +20,7 @@ public class JpaDocumentRepository implements DocumentRepository {
   @Override
   public Optional<Document> findForUpdate(Long id) {
     return id == null ? Optional.empty() : Optional.ofNullable(
-        em.find(Document.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+        RowLocks.find(em, Document.class, id));
   }
 
   @Override
