@@ -18,7 +18,9 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Brings the portal up in order: schema migrations, object store and keys, demo data, seals.
- * A failure is logged in plain words and leaves /health/ready DOWN rather than half-running.
+ * A failure is logged in plain words (a wrong setting names its environment variable) and the
+ * portal exits with status 1: a portal that could not start answered nothing but a DOWN
+ * readiness, and a supervisor (systemd, {@code ./portal cluster}, a terminal) saw it running.
  */
 @Startup
 @Singleton
@@ -88,7 +90,20 @@ public class PortalBootstrap {
     } catch (Exception e) {
       failure = e.getMessage() == null ? e.toString() : e.getMessage();
       LOG.log(Level.SEVERE, "门户启动失败：" + failure, e);
+      exitAfterStartUp();
     }
+  }
+
+  /**
+   * Exits from a thread of its own: the exit runs Payara's shutdown, which waits for this
+   * deployment (still in this method) to end.
+   */
+  private static void exitAfterStartUp() {
+    Thread exit = new Thread(() -> {
+      LOG.severe("门户未能启动，进程退出（状态 1）。The portal could not start and exits (status 1).");
+      Runtime.getRuntime().exit(1);
+    }, "portal-start-failed");
+    exit.start();
   }
 
   /** Why start-up failed, or null when it succeeded. */
