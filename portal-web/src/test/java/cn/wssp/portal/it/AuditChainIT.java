@@ -93,7 +93,7 @@ class AuditChainIT {
 
   private static long unlinkedLines() throws Exception {
     try (Connection c = DriverManager.getConnection(portal.dbUrl,
-            System.getProperty("portal.test.db.user", "postgres"), "");
+            RunningPortal.dbUser(), "");
         ResultSet r = c.createStatement().executeQuery(
             "SELECT count(*) FROM audit_entry WHERE chain_pos IS NULL")) {
       assertTrue(r.next());

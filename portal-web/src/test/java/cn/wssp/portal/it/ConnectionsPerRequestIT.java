@@ -64,7 +64,7 @@ class ConnectionsPerRequestIT {
   private static long transactionsAfterTheyAreReported() throws Exception {
     Thread.sleep(11_000);
     try (Connection c = DriverManager.getConnection(
-            System.getProperty("portal.test.db.url"), System.getProperty("portal.test.db.user", "postgres"), "");
+            System.getProperty("portal.test.db.url"), RunningPortal.dbUser(), "");
         ResultSet r = c.createStatement().executeQuery(
             "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")) {
       assertTrue(r.next());

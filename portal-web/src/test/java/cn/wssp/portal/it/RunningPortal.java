@@ -132,7 +132,8 @@ public final class RunningPortal implements AutoCloseable {
     return shared;
   }
 
-  private static String dbUser() {
+  /** The PostgreSQL user of the postgres profile (postgres when none is given). */
+  static String dbUser() {
     String u = System.getProperty("portal.test.db.user", "");
     return u.isBlank() ? "postgres" : u;
   }
