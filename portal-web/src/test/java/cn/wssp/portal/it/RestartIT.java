@@ -2,6 +2,16 @@ package cn.wssp.portal.it;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,18 +39,41 @@ class RestartIT {
       assertEquals("声明.pdf", app.json().getJsonArray("materials").getJsonObject(0).getString("fileName"));
       assertEquals(matters, Api.anonymous(portal).get("/api/v1/matters").structure().asJsonArray().size(),
           "no re-seeding");
-      String log = java.nio.file.Files.readString(portal.dataDir.resolve("portal.log"));
+      String log = Files.readString(portal.dataDir.resolve("portal.log"));
       assertEquals(2, log.split("网上审批已就绪", -1).length - 1,
           "the application started exactly once per start (no second deployment)");
 
       // Everything under the data folder is the portal user's alone, from creation on.
-      try (var files = java.nio.file.Files.walk(portal.dataDir)) {
-        for (var path : files.filter(p -> !p.getFileName().toString().equals("portal.log")).toList()) {
-          String perms = java.nio.file.attribute.PosixFilePermissions.toString(
-              java.nio.file.Files.getPosixFilePermissions(path));
-          assertTrue(perms.endsWith("------"), path + " is " + perms);
+      // The portal is running: a pre-review's temporary copy may vanish while this walks.
+      List<String> open = new ArrayList<>();
+      Files.walkFileTree(portal.dataDir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          return visitFile(dir, attrs);
         }
-      }
+
+        @Override
+        public FileVisitResult visitFile(Path path, BasicFileAttributes attrs) {
+          if (!path.getFileName().toString().equals("portal.log")) {
+            try {
+              String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+              if (!perms.endsWith("------")) open.add(path + " is " + perms);
+            } catch (NoSuchFileException gone) {
+              // deleted since it was listed
+            } catch (IOException e) {
+              open.add(path + " unreadable: " + e);
+            }
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path path, IOException e) throws IOException {
+          if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
+          throw e;
+        }
+      });
+      assertEquals(List.of(), open, "files or folders others can read");
 
       // Demo data switched off later: the published demo passwords stop working.
       portal.stop();
