@@ -48,9 +48,11 @@ public class AcceptanceService {
       throw DomainException.invalid("请选择处理方式（action 应为 ACCEPT、SUPPLEMENT 或 NOT_ACCEPT）。")
           .inEnglish("Choose what to do: accept, ask for a supplement, or not accept.");
     }
+    // The row is locked first: a second clerk (or a double click) waits here and then finds the
+    // case already accepted, instead of signing and storing a whole notice only to lose at commit.
     // A draft is the enterprise's own (the window cannot read it), but acting on one is a
     // conflict to say plainly rather than a "not found" that would send the clerk searching.
-    if (drafts.find(applicationId).map(a -> a.status() == ApplicationStatus.DRAFT).orElse(false)) {
+    if (drafts.findForUpdate(applicationId).map(a -> a.status() == ApplicationStatus.DRAFT).orElse(false)) {
       throw DomainException.conflict("申请尚未提交（状态为「" + ApplicationStatus.DRAFT.label()
           + "」），不能受理或要求补正。")
           .inEnglish("The application has not been submitted yet: it cannot be accepted or sent"

@@ -64,6 +64,41 @@ class IdempotencyIT {
         + someoneElse.json().getJsonNumber("id") + "/withdraw", null);
   }
 
+  /**
+   * Two clerks (or one double click) accept the same application at the same moment: one
+   * acceptance, one notice; the other is told someone else acted and nothing of it is kept.
+   */
+  @Test
+  void twoAcceptancesAtOnceIssueOneNotice() throws Exception {
+    RunningPortal portal = RunningPortal.shared();
+    Api applicant = Api.login(portal, "applicant");
+    long id = ApiJourneyIT.create(applicant, "SCJG-0002");
+    ApiJourneyIT.upload(applicant, id, "loss-statement", "遗失声明.pdf",
+        Materials.valid("SCJG-0002", "loss-statement"));
+    ApiJourneyIT.submit(applicant, id);
+    ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED");
+    List<Api> clerks = List.of(Api.login(portal, "clerk"), Api.login(portal, "clerk"));
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    List<CompletableFuture<Api.Reply>> accepts = clerks.stream()
+        .map(clerk -> CompletableFuture.supplyAsync(() -> {
+          try {
+            together.await();
+            return clerk.post("/api/v1/applications/" + id + "/acceptance", "{\"action\":\"ACCEPT\"}");
+          } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        })).toList();
+    List<Api.Reply> replies = accepts.stream().map(CompletableFuture::join).toList();
+    assertEquals(List.of(200, 409), replies.stream().map(Api.Reply::status).sorted().toList(),
+        replies.toString());
+    Api.Reply refused = replies.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+    assertEquals("INVALID_STATE", refused.json().getString("error"), refused.toString());
+    JsonObject app = applicant.get("/api/v1/applications/" + id).json();
+    assertEquals("ACCEPTED", app.getString("status"), app.toString());
+    assertEquals(1, app.getJsonArray("documents").stream().map(JsonValue::asJsonObject)
+        .filter(d -> d.getString("kind").equals("ACCEPTANCE_NOTICE")).count(), app.toString());
+  }
+
   @Test
   void killedWhileSigningAndUploadingThenRetriedWithTheKeyDecidesOnce() throws Exception {
     RunningPortal portal = RunningPortal.dedicated("crash");
