@@ -49,20 +49,12 @@ class AccessibilityIT {
     RunningPortal.onlyOnTheEmbeddedDatabase("accessibility");
     BrowserJourneyIT.start();
     Api applicant = Api.login(portal, "applicant");
-    accepted = ApiJourneyIT.create(applicant, "SCJG-0002");
-    ApiJourneyIT.upload(applicant, accepted, "loss-statement", "遗失声明.pdf",
-        Materials.valid("SCJG-0002", "loss-statement"));
-    ApiJourneyIT.submit(applicant, accepted);
-    ApiJourneyIT.awaitStatus(applicant, accepted, "PRE_REVIEWED");
+    accepted = ApiJourneyIT.preReviewedLossStatement(applicant);
     assertEquals(200, Api.login(portal, "clerk").post("/api/v1/applications/" + accepted
         + "/acceptance", "{\"action\":\"ACCEPT\"}").status());
     draft = ApiJourneyIT.create(applicant, "LB-0001");
     // An issued decision for 我的证照 (its preview frame) and the timeline of a closed case.
-    issued = ApiJourneyIT.create(applicant, "SCJG-0002");
-    ApiJourneyIT.upload(applicant, issued, "loss-statement", "遗失声明.pdf",
-        Materials.valid("SCJG-0002", "loss-statement"));
-    ApiJourneyIT.submit(applicant, issued);
-    ApiJourneyIT.awaitStatus(applicant, issued, "PRE_REVIEWED");
+    issued = ApiJourneyIT.preReviewedLossStatement(applicant);
     assertEquals(200, Api.login(portal, "clerk").post("/api/v1/applications/" + issued
         + "/acceptance", "{\"action\":\"ACCEPT\"}").status());
     assertEquals(200, Api.login(portal, "chief-b").post("/api/v1/applications/" + issued

@@ -456,6 +456,15 @@ class ApiJourneyIT {
     }
   }
 
+  /** A 补领 application (SCJG-0002) with its one material, submitted and pre-reviewed: its id. */
+  static long preReviewedLossStatement(Api applicant) throws Exception {
+    long id = create(applicant, "SCJG-0002");
+    upload(applicant, id, "loss-statement", "遗失声明.pdf", Materials.valid("SCJG-0002", "loss-statement"));
+    submit(applicant, id);
+    awaitStatus(applicant, id, "PRE_REVIEWED");
+    return id;
+  }
+
   static JsonObject awaitStatus(Api api, long id, String status) throws Exception {
     JsonObject last = null;
     for (int i = 0; i < 120; i++) { // a minute: the first Tika parse on a busy CI machine is slow

@@ -54,11 +54,7 @@ class ApplicantPagesIT {
     BrowserJourneyIT.start();
     Api applicant = Api.login(portal, "applicant");
     // One issued application (即办件: accepted by the window, approved and sealed by chief B).
-    issued = ApiJourneyIT.create(applicant, "SCJG-0002");
-    ApiJourneyIT.upload(applicant, issued, "loss-statement", "遗失声明.pdf",
-        Materials.valid("SCJG-0002", "loss-statement"));
-    ApiJourneyIT.submit(applicant, issued);
-    ApiJourneyIT.awaitStatus(applicant, issued, "PRE_REVIEWED");
+    issued = ApiJourneyIT.preReviewedLossStatement(applicant);
     assertEquals(200, Api.login(portal, "clerk").post("/api/v1/applications/" + issued
         + "/acceptance", "{\"action\":\"ACCEPT\"}").status());
     Api.Reply decided = Api.login(portal, "chief-b").post("/api/v1/applications/" + issued

@@ -53,11 +53,7 @@ class BackupRestoreIT {
       port = original.port;
       rootPem = Api.anonymous(original).get("/api/v1/pki/ca.pem").text();
       Api applicant = Api.login(original, "applicant");
-      id = ApiJourneyIT.create(applicant, "SCJG-0002");
-      ApiJourneyIT.upload(applicant, id, "loss-statement", "遗失声明.pdf",
-          Materials.valid("SCJG-0002", "loss-statement"));
-      ApiJourneyIT.submit(applicant, id);
-      ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED");
+      id = ApiJourneyIT.preReviewedLossStatement(applicant);
       Api.Reply accepted = Api.login(original, "clerk").post("/api/v1/applications/" + id
           + "/acceptance", "{\"action\":\"ACCEPT\"}");
       assertEquals(200, accepted.status(), accepted.toString());

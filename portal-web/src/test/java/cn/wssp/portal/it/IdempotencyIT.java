@@ -72,11 +72,7 @@ class IdempotencyIT {
   void twoAcceptancesAtOnceIssueOneNotice() throws Exception {
     RunningPortal portal = RunningPortal.shared();
     Api applicant = Api.login(portal, "applicant");
-    long id = ApiJourneyIT.create(applicant, "SCJG-0002");
-    ApiJourneyIT.upload(applicant, id, "loss-statement", "遗失声明.pdf",
-        Materials.valid("SCJG-0002", "loss-statement"));
-    ApiJourneyIT.submit(applicant, id);
-    ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED");
+    long id = ApiJourneyIT.preReviewedLossStatement(applicant);
     List<Api> clerks = List.of(Api.login(portal, "clerk"), Api.login(portal, "clerk"));
     java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
     List<CompletableFuture<Api.Reply>> accepts = clerks.stream()
@@ -108,11 +104,7 @@ class IdempotencyIT {
     portal.start();
     try {
       Api applicant = Api.login(portal, "applicant");
-      long id = ApiJourneyIT.create(applicant, "SCJG-0002");
-      ApiJourneyIT.upload(applicant, id, "loss-statement", "遗失声明.pdf",
-          Materials.valid("SCJG-0002", "loss-statement"));
-      ApiJourneyIT.submit(applicant, id);
-      ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED");
+      long id = ApiJourneyIT.preReviewedLossStatement(applicant);
       Api.Reply accepted = Api.login(portal, "clerk").post("/api/v1/applications/" + id
           + "/acceptance", "{\"action\":\"ACCEPT\"}");
       assertEquals(200, accepted.status(), accepted.toString());

@@ -21,11 +21,7 @@ class ScheduledSweepIT {
       portal.environment.put("PORTAL_SWEEP_SECONDS", String.valueOf(SWEEP_SECONDS));
       portal.start();
       Api applicant = Api.login(portal, "applicant");
-      long id = ApiJourneyIT.create(applicant, "SCJG-0002");
-      ApiJourneyIT.upload(applicant, id, "loss-statement", "遗失声明.pdf",
-          Materials.valid("SCJG-0002", "loss-statement"));
-      ApiJourneyIT.submit(applicant, id);
-      ApiJourneyIT.awaitStatus(applicant, id, "PRE_REVIEWED");
+      long id = ApiJourneyIT.preReviewedLossStatement(applicant);
 
       // Let several scheduled sweeps pass first: the bug showed from the second run on.
       Thread.sleep(SWEEP_SECONDS * 4 * 1000L);
