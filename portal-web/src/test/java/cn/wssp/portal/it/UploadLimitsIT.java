@@ -153,10 +153,14 @@ class UploadLimitsIT {
   /** The third value of /proc/sys/net/ipv4/tcp_rmem; Linux's default where it cannot be read. */
   static long receiveBufferMax() {
     try {
-      String[] values = Files.readString(Path.of("/proc/sys/net/ipv4/tcp_rmem")).trim().split("\\s+");
+      // Read by lines: Files.readString / readAllBytes trust the file's size, and on some
+      // kernels /proc reports one byte ("4" of "4096 131072 33554432": the bound fell back to
+      // 6 MiB on a machine with 32 MiB, and a chunked upload cut off at the cap "overran" it).
+      String[] values = Files.readAllLines(Path.of("/proc/sys/net/ipv4/tcp_rmem")).get(0).trim()
+          .split("\\s+");
       return Long.parseLong(values[2]);
     } catch (IOException | RuntimeException unreadable) {
-      return 6L << 20;
+      return 32L << 20; // unknown: the largest seen on these machines
     }
   }
 
