@@ -89,6 +89,12 @@ class IdempotencyIT {
         replies.toString());
     Api.Reply refused = replies.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
     assertEquals("INVALID_STATE", refused.json().getString("error"), refused.toString());
+    if (portal.dbUrl != null) {
+      // PostgreSQL waits for the application's lock as long as it takes: the second acceptance
+      // reads the first's outcome before it signs anything. (Without the lock both signed and
+      // the second lost at commit: "刚有他人同时处理", which H2 still says when its lock timeout ends the wait.)
+      assertTrue(refused.json().getString("message").contains("已受理"), refused.toString());
+    }
     JsonObject app = applicant.get("/api/v1/applications/" + id).json();
     assertEquals("ACCEPTED", app.getString("status"), app.toString());
     assertEquals(1, app.getJsonArray("documents").stream().map(JsonValue::asJsonObject)
