@@ -92,7 +92,8 @@ class IdempotencyIT {
     if (portal.dbUrl != null) {
       // PostgreSQL waits for the application's lock as long as it takes: the second acceptance
       // reads the first's outcome before it signs anything. (Without the lock both signed and
-      // the second lost at commit: "刚有他人同时处理", which H2 still says when its lock timeout ends the wait.)
+      // the second lost at commit: "刚有他人同时处理", as H2 still says when its lock timeout
+      // ends the wait.)
       assertTrue(refused.json().getString("message").contains("已受理"), refused.toString());
     }
     JsonObject app = applicant.get("/api/v1/applications/" + id).json();
